@@ -6,6 +6,7 @@ import { ANY_ACTIVITY } from './types';
 import type {
     Configuration,
     MappingRow,
+    RowActivity,
     TeamsPair,
     TeamsWrite,
     ToSalesforceResult,
@@ -13,25 +14,36 @@ import type {
 } from './types';
 import { isTransientPresence, normalizeTeamsPresence } from './teamsValues';
 
-function sameStatus(a: string | null, b: string): boolean {
-    return a !== null && a.toLowerCase() === b.trim().toLowerCase();
+/** A Salesforce status compared case-insensitively; null (a "no change" row) matches no status. */
+export function sameSalesforceStatus(a: string | null, b: string | null): boolean {
+    return statusKey(a) === statusKey(b) && a !== null;
+}
+
+function statusKey(status: string | null): string | null {
+    return status === null ? null : status.trim().toLowerCase();
 }
 
 /** The FromSalesforce__c row of a status (compared case-insensitively), or null. The first one wins. */
 export function findSalesforceRow(config: Configuration, salesforceStatus: string): MappingRow | null {
     return (
-        config.rows.find((r) => r.fromSalesforce && sameStatus(r.salesforceStatus, salesforceStatus)) ?? null
+        config.rows.find(
+            (r) => r.fromSalesforce && sameSalesforceStatus(r.salesforceStatus, salesforceStatus)
+        ) ?? null
     );
 }
 
 /** The FromTeams__c row a documented pair resolves through: its own row first, then its availability's `Any`. */
 export function findTeamsRow(config: Configuration, pair: TeamsPair): MappingRow | null {
-    const teamsRows = config.rows.filter((r) => r.fromTeams && r.teams?.availability === pair.availability);
-    return (
-        teamsRows.find((r) => r.teams?.activity === pair.activity) ??
-        teamsRows.find((r) => r.teams?.activity === ANY_ACTIVITY) ??
-        null
-    );
+    const candidates: { row: MappingRow; activity: RowActivity }[] = [];
+    for (const row of config.rows) {
+        if (row.fromTeams && row.teams && row.teams.availability === pair.availability) {
+            candidates.push({ row, activity: row.teams.activity });
+        }
+    }
+    const match =
+        candidates.find((c) => c.activity === pair.activity) ??
+        candidates.find((c) => c.activity === ANY_ACTIVITY);
+    return match ? match.row : null;
 }
 
 /** The Teams write a row describes; null when a Session/Preferred row has no concrete pair. */
@@ -55,7 +67,7 @@ export function toTeams(config: Configuration, salesforceStatus: string): ToTeam
     const status = typeof salesforceStatus === 'string' ? salesforceStatus : '';
     const row = findSalesforceRow(config, status);
     if (!row) {
-        const other = config.rows.find((r) => sameStatus(r.salesforceStatus, status));
+        const other = config.rows.find((r) => sameSalesforceStatus(r.salesforceStatus, status));
         return other
             ? { teams: none, phoneReasonCode: null, row: other.row, reason: 'rowNotFromSalesforce' }
             : { teams: none, phoneReasonCode: null, row: null, reason: 'unknownStatus' };

@@ -99,7 +99,7 @@ function labels(reasonCodes: Record<string, string> | null, teamsWrites: boolean
         TeamsAvailability__c: r.availability,
         TeamsActivity__c: r.activity,
         TeamsWriteKind__c: teamsWrites ? r.writeKind : 'None',
-        PhoneReasonCode__c: reasonCodes && r.reasonKey ? (reasonCodes[r.reasonKey] ?? null) : null
+        PhoneReasonCode__c: reasonCodes && r.reasonKey ? reasonCodes[r.reasonKey] : null
     }));
 }
 

@@ -43,7 +43,7 @@ export function soundRows(): RawLabelRecord[] {
 }
 
 /** Parses or fails the test with the errors. */
-export function parsed(record: RawConfigurationRecord): Configuration {
+export function parsed(record: unknown): Configuration {
     const result = parseConfiguration(record);
     if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.errors)}`);
     return result.configuration;

@@ -162,7 +162,7 @@ describe('c-presence-sync-core', () => {
         });
 
         it('reports Teams writes in a configuration that never writes Teams', () => {
-            const rows = soundRows().map((r) => ({ ...r, TeamsWriteKind__c: 'None' }));
+            const rows: RawLabelRecord[] = soundRows().map((r) => ({ ...r, TeamsWriteKind__c: 'None' }));
             rows[1] = label('On_a_Call', 'Busy/InACall', 'both', 'Session');
             rows[6] = label('Offline', null, 'sf', 'Clear');
             expect(validate(rows, 'MeetingAppToSalesforce')).toEqual([

@@ -16,7 +16,9 @@ module.exports = [
             '.sfdx/**',
             'force-app/**/lwc/**/*.js',
             'force-app/main/default/staticresources/**',
-            'force-app/main/default/aura/**'
+            'force-app/main/default/aura/**',
+            // SFDX fixture trees the scripts' tests copy and break on purpose
+            'scripts/__tests__/fixtures/**'
         ]
     },
     // LWC sources (TypeScript), with the Salesforce LWC rules.

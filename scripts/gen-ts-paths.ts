@@ -1,13 +1,14 @@
 /**
- * Writes one `paths` entry per LWC bundle (`c/<name>`) into tsconfig.json.
+ * Writes one `paths` entry per LWC bundle (`c/<name>`) into the tsconfig files that see LWC modules.
  * TypeScript rejects `c/*` -> `lwc/*\/*` (two wildcards, TS5062), so the list is generated.
+ * Scripts (the data plan generator, benchmarks) import LWC modules too, so they get the same paths.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const lwcDir = path.join(root, 'force-app/main/default/lwc');
-const tsconfigPath = path.join(root, 'tsconfig.json');
+const TSCONFIGS = ['tsconfig.json', 'tsconfig.scripts.json'];
 
 export function lwcPaths(dir: string): Record<string, string[]> {
     const paths: Record<string, string[]> = {};
@@ -22,11 +23,14 @@ export function lwcPaths(dir: string): Record<string, string[]> {
 }
 
 if (require.main === module) {
-    const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
     const next = lwcPaths(lwcDir);
-    if (JSON.stringify(tsconfig.compilerOptions.paths) !== JSON.stringify(next)) {
-        tsconfig.compilerOptions.paths = next;
-        writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 4)}\n`);
-        console.log(`tsconfig.json: ${Object.keys(next).length} LWC path entries written`);
+    for (const file of TSCONFIGS) {
+        const tsconfigPath = path.join(root, file);
+        const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
+        if (JSON.stringify(tsconfig.compilerOptions.paths) !== JSON.stringify(next)) {
+            tsconfig.compilerOptions.paths = next;
+            writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 4)}\n`);
+            console.log(`${file}: ${Object.keys(next).length} LWC path entries written`);
+        }
     }
 }

@@ -1,0 +1,425 @@
+/**
+ * The real harness (child process, ephemeral port, generated TLS) driven over HTTPS: a PKCE code
+ * flow, refresh and revocation, Entra-like errors, Graph presence calls with the issued tokens,
+ * token validation, throttling, faults and the control API.
+ */
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { authorizationCodeFlow, decodeJwt, spawnHarness, type SpawnedHarness } from '../testing';
+
+jest.setTimeout(30_000);
+
+const ADA = { id: '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c', upn: 'ada.agent@acme.example' };
+const BEN = { id: '3b9d7c2e-1f4a-4e6b-8c5d-2a3b4c5d6e7f', upn: 'ben.agent@acme.example' };
+const MIA = { upn: 'mmueller@acme.onmicrosoft.example', mail: 'mia.mueller@acme.example' };
+
+let h: SpawnedHarness;
+let redirectUri: string;
+
+beforeAll(async () => {
+    h = await spawnHarness();
+    redirectUri = `${h.info.urls.visualforce}/apex/TeamsBridge`;
+});
+
+afterAll(async () => {
+    await h?.stop();
+});
+
+afterEach(async () => {
+    await h.control('POST', 'reset');
+    await h.control('POST', 'clock/reset');
+});
+
+async function signIn(login: string, extra: Partial<Parameters<typeof authorizationCodeFlow>[2]> = {}) {
+    const result = await authorizationCodeFlow(h.request, h.info.urls, {
+        clientId: h.info.clientId,
+        redirectUri,
+        login,
+        origin: h.info.urls.visualforce,
+        ...extra
+    });
+    return result;
+}
+
+async function tokenFor(login: string, scope = 'openid profile offline_access Presence.ReadWrite') {
+    const r = await signIn(login, { scope });
+    if (!r.tokens) {
+        throw new Error(`sign-in failed: ${r.redirect.href} ${r.tokenResponse?.text ?? ''}`);
+    }
+    return r.tokens as { access_token: string; refresh_token: string; id_token: string };
+}
+
+function graph(path: string, token: string | undefined, body?: Record<string, unknown>, origin?: string) {
+    return h.request(`${h.info.urls.graphApi}${path}`, {
+        method: body ? 'POST' : 'GET',
+        headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(origin ? { Origin: origin } : {})
+        },
+        ...(body ? { body } : {})
+    });
+}
+
+function refresh(refreshToken: string) {
+    return h.request(`${h.info.urls.authority}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { Origin: h.info.urls.visualforce },
+        body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: h.info.clientId,
+            refresh_token: refreshToken,
+            scope: 'openid profile offline_access Presence.ReadWrite'
+        })
+    });
+}
+
+describe('identity provider', () => {
+    it('serves Entra-shaped discovery under /<tenant>/v2.0', async () => {
+        const res = await h.request(`${h.info.urls.authority}/v2.0/.well-known/openid-configuration`);
+        expect(res.status).toBe(200);
+        const doc = res.json<Record<string, string>>();
+        expect(doc.issuer).toBe(h.info.urls.issuer);
+        expect(doc.authorization_endpoint).toBe(`${h.info.urls.authority}/oauth2/v2.0/authorize`);
+        expect(doc.token_endpoint).toBe(`${h.info.urls.authority}/oauth2/v2.0/token`);
+        expect(doc.end_session_endpoint).toBe(`${h.info.urls.authority}/oauth2/v2.0/logout`);
+        expect(doc.jwks_uri).toBe(`${h.info.urls.authority}/discovery/v2.0/keys`);
+    });
+
+    it('signs in with authorization code + PKCE and issues Entra claims', async () => {
+        const r = await signIn(ADA.upn, { loginHint: ADA.upn });
+        expect(r.tokenResponse?.status).toBe(200);
+        expect(r.tokenResponse?.headers['access-control-allow-origin']).toBe(h.info.urls.visualforce);
+        const tokens = r.tokens as Record<string, string>;
+        expect(tokens.refresh_token).toBeTruthy();
+        const id = decodeJwt(tokens.id_token as string);
+        expect(id).toMatchObject({
+            oid: ADA.id,
+            tid: h.info.tenantId,
+            preferred_username: ADA.upn,
+            name: 'Ada Agent',
+            aud: h.info.clientId,
+            iss: h.info.urls.issuer
+        });
+        expect(typeof id.login_hint).toBe('string');
+        const at = decodeJwt(tokens.access_token as string);
+        expect(at).toMatchObject({
+            aud: 'https://graph.microsoft.com',
+            scp: 'Presence.ReadWrite',
+            oid: ADA.id,
+            tid: h.info.tenantId,
+            azp: h.info.clientId
+        });
+        expect(JSON.parse(Buffer.from(tokens.client_info as string, 'base64url').toString())).toEqual({
+            uid: ADA.id,
+            utid: h.info.tenantId
+        });
+    });
+
+    it('gives the UPN, not the mail address, for a user whose UPN differs', async () => {
+        const r = await signIn(MIA.mail, { loginHint: MIA.mail });
+        expect(decodeJwt((r.tokens as Record<string, string>).id_token as string).preferred_username).toBe(
+            MIA.upn
+        );
+    });
+
+    it('refreshes, and refuses the refresh token after revocation with invalid_grant', async () => {
+        const tokens = await tokenFor(ADA.upn);
+        const ok = await refresh(tokens.refresh_token);
+        expect(ok.status).toBe(200);
+        expect(ok.json<Record<string, string>>().access_token).toBeTruthy();
+
+        await h.control('POST', `idp/users/${ADA.upn}/revoke`);
+        const denied = await refresh(tokens.refresh_token);
+        expect(denied.status).toBe(400);
+        expect(denied.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50173] });
+    });
+
+    it('expires refresh tokens after the configured lifetime', async () => {
+        await h.control('POST', 'idp/lifetimes', { refreshTokenSeconds: 1 });
+        try {
+            const tokens = await tokenFor(BEN.upn);
+            await new Promise((r) => setTimeout(r, 1100));
+            const res = await refresh(tokens.refresh_token);
+            expect(res.status).toBe(400);
+            expect(res.json()).toMatchObject({ error: 'invalid_grant', error_codes: [700084] });
+        } finally {
+            await h.control('POST', 'idp/lifetimes', { refreshTokenSeconds: 86400 });
+        }
+    });
+
+    it('answers a silent request from another signed-in user with login_required (AADSTS50058)', async () => {
+        const first = await signIn(ADA.upn);
+        const silent = await signIn(ADA.upn, { prompt: 'none', loginHint: BEN.upn, cookies: first.cookies });
+        expect(silent.redirect.searchParams.get('error')).toBe('login_required');
+        expect(silent.redirect.searchParams.get('error_description')).toMatch(/^AADSTS50058/);
+        const same = await signIn(ADA.upn, { prompt: 'none', loginHint: ADA.upn, cookies: first.cookies });
+        expect(same.tokenResponse?.status).toBe(200);
+
+        await h.control('POST', `idp/users/${ADA.upn}/end-session`);
+        const ended = await signIn(ADA.upn, { prompt: 'none', loginHint: ADA.upn, cookies: first.cookies });
+        expect(ended.redirect.searchParams.get('error')).toBe('login_required');
+    });
+
+    it('asks a user without consent interactively and answers silently with consent_required (AADSTS65001)', async () => {
+        const nico = 'nico.newcomer@acme.example';
+        const declined = await signIn(nico, { acceptConsent: false });
+        expect(declined.redirect.searchParams.get('error')).toBe('access_denied');
+        const session = await signIn(nico, { prompt: 'none', loginHint: nico, cookies: declined.cookies });
+        expect(session.redirect.searchParams.get('error')).toBe('consent_required');
+        expect(session.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65001/);
+        const accepted = await signIn(nico, { cookies: declined.cookies });
+        expect(accepted.tokenResponse?.status).toBe(200);
+        await h.control('POST', `idp/users/${nico}/consent`, { granted: false });
+    });
+
+    it('shows AADSTS50011 for a redirect URI that is not registered exactly', async () => {
+        const url = new URL(`${h.info.urls.authority}/oauth2/v2.0/authorize`);
+        url.search = new URLSearchParams({
+            client_id: h.info.clientId,
+            response_type: 'code',
+            redirect_uri: `${redirectUri}/`,
+            scope: 'openid Presence.ReadWrite',
+            code_challenge: createHash('sha256').update('x').digest('base64url'),
+            code_challenge_method: 'S256'
+        }).toString();
+        const res = await h.request(url.href);
+        expect(res.status).toBe(400);
+        expect(res.text).toContain('AADSTS50011');
+    });
+
+    it('shows AADSTS90002 for an unknown tenant', async () => {
+        const res = await h.request(
+            `${h.info.urls.login}/00000000-0000-0000-0000-000000000000/v2.0/.well-known/openid-configuration`
+        );
+        expect(res.status).toBe(400);
+        expect(res.json()).toMatchObject({ error: 'invalid_tenant', error_codes: [90002] });
+        const page = await h.request(`${h.info.urls.login}/wrong-tenant/oauth2/v2.0/authorize?client_id=x`);
+        expect(page.text).toContain('AADSTS90002');
+    });
+});
+
+describe('graph presence emulator', () => {
+    let ada: string;
+    let sue: string;
+
+    beforeAll(async () => {
+        ada = (await tokenFor(ADA.upn)).access_token;
+        sue = (
+            await tokenFor('sue.supervisor@acme.example', 'openid profile offline_access Presence.Read.All')
+        ).access_token;
+    });
+
+    it('sets, reads and clears the app session and the preferred presence', async () => {
+        const set = await graph(`/users/${ADA.id}/presence/setPresence`, ada, {
+            sessionId: h.info.clientId,
+            availability: 'Busy',
+            activity: 'InACall',
+            expirationDuration: 'PT10M'
+        });
+        expect(set.status).toBe(200);
+        const me = await graph('/me/presence', ada);
+        expect(me.json()).toMatchObject({ id: ADA.id, availability: 'Busy', activity: 'InACall' });
+
+        expect(
+            (
+                await graph('/me/presence/setUserPreferredPresence', ada, {
+                    availability: 'Away',
+                    activity: 'Away'
+                })
+            ).status
+        ).toBe(200);
+        expect((await graph(`/users/${ADA.id}/presence`, ada)).json()).toMatchObject({
+            availability: 'Away'
+        });
+        expect((await graph('/me/presence/clearUserPreferredPresence', ada, {})).status).toBe(200);
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ activity: 'InACall' });
+
+        expect(
+            (await graph(`/users/${ADA.id}/presence/clearPresence`, ada, { sessionId: h.info.clientId }))
+                .status
+        ).toBe(200);
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({
+            availability: 'Offline',
+            activity: 'Offline'
+        });
+        const again = await graph(`/users/${ADA.id}/presence/clearPresence`, ada, {
+            sessionId: h.info.clientId
+        });
+        expect(again.status).toBe(404);
+        expect(again.json<{ error: { code: string; innerError: object } }>().error.innerError).toBeDefined();
+    });
+
+    it('follows the virtual clock: the Available session fades and expires', async () => {
+        await graph(`/users/${ADA.id}/presence/setPresence`, ada, {
+            sessionId: h.info.clientId,
+            availability: 'Available',
+            activity: 'Available',
+            expirationDuration: 'PT15M'
+        });
+        await h.control('POST', 'clock/advance', { duration: 'PT5M' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ activity: 'AvailableInactive' });
+        await h.control('POST', 'clock/advance', { duration: 'PT5M' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({
+            availability: 'Away',
+            activity: 'Away'
+        });
+        await h.control('POST', 'clock/advance', { duration: 'PT5M' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ availability: 'Offline' });
+    });
+
+    it('lets a person in Teams mask the app session (preferred and Teams client sessions)', async () => {
+        await graph(`/users/${ADA.id}/presence/setPresence`, ada, {
+            sessionId: h.info.clientId,
+            availability: 'Available',
+            activity: 'Available'
+        });
+        await h.control('POST', `users/${ADA.id}/call`, { inCall: true });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({
+            availability: 'Busy',
+            activity: 'InACall'
+        });
+        await h.control('POST', `users/${ADA.upn}/manual-status`, { status: 'DoNotDisturb' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ availability: 'DoNotDisturb' });
+    });
+
+    it('validates requests with Graph-shaped 400s', async () => {
+        const cases: Array<[string, Record<string, unknown>]> = [
+            ['setPresence', { sessionId: h.info.clientId, availability: 'Busy', activity: 'Busy' }],
+            [
+                'setPresence',
+                {
+                    sessionId: h.info.clientId,
+                    availability: 'Busy',
+                    activity: 'InACall',
+                    expirationDuration: 'PT4M'
+                }
+            ],
+            [
+                'setPresence',
+                {
+                    sessionId: h.info.clientId,
+                    availability: 'Busy',
+                    activity: 'InACall',
+                    expirationDuration: 'PT5H'
+                }
+            ],
+            [
+                'setPresence',
+                { sessionId: '11111111-1111-1111-1111-111111111111', availability: 'Away', activity: 'Away' }
+            ],
+            ['setUserPreferredPresence', { availability: 'Busy', activity: 'InACall' }]
+        ];
+        for (const [action, body] of cases) {
+            const res = await graph(`/users/${ADA.id}/presence/${action}`, ada, body);
+            expect([action, res.status]).toEqual([action, 400]);
+            expect(res.json<{ error: { code: string } }>().error.code).toBe('BadRequest');
+        }
+        const notJson = await h.request(`${h.info.urls.graphApi}/me/presence/setPresence`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${ada}`, 'Content-Type': 'application/json' },
+            body: '{not json'
+        });
+        expect(notJson.status).toBe(400);
+    });
+
+    it('checks permissions: 403 without the scope or for another user', async () => {
+        expect((await graph(`/users/${BEN.id}/presence`, ada)).status).toBe(403);
+        expect(
+            (
+                await graph(`/users/${BEN.id}/presence/setPresence`, ada, {
+                    sessionId: h.info.clientId,
+                    availability: 'Away',
+                    activity: 'Away'
+                })
+            ).status
+        ).toBe(403);
+        const forbidden = await graph('/communications/getPresencesByUserId', ada, { ids: [ADA.id] });
+        expect(forbidden.status).toBe(403);
+        expect(forbidden.json()).toMatchObject({ error: { code: 'Forbidden' } });
+        expect(
+            (
+                await graph(`/users/${ADA.id}/presence/setPresence`, sue, {
+                    sessionId: h.info.clientId,
+                    availability: 'Away',
+                    activity: 'Away'
+                })
+            ).status
+        ).toBe(403);
+    });
+
+    it('reads many users with getPresencesByUserId (at most 650 ids)', async () => {
+        const { ids } = await h.control<{ ids: string[] }>('POST', 'population', { count: 651, seed: 7 });
+        const ok = await graph('/communications/getPresencesByUserId', sue, { ids: ids.slice(0, 650) });
+        expect(ok.status).toBe(200);
+        expect(ok.json<{ value: unknown[] }>().value).toHaveLength(650);
+        expect((await graph('/communications/getPresencesByUserId', sue, { ids })).status).toBe(400);
+        expect((await graph(`/communications/presences/${ADA.id}`, sue)).status).toBe(200);
+    });
+
+    it('rejects missing, expired and foreign-signed tokens with 401 InvalidAuthenticationToken', async () => {
+        const none = await graph('/me/presence', undefined);
+        expect(none.status).toBe(401);
+        expect(none.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
+        expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
+
+        const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+        const claims = decodeJwt(ada);
+        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'foreign' })}.${part(claims)}`;
+        const foreign = `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
+        expect((await graph('/me/presence', foreign)).status).toBe(401);
+
+        await h.control('POST', 'clock/advance', { seconds: 3601 });
+        const expired = await graph('/me/presence', ada);
+        expect(expired.status).toBe(401);
+        expect(expired.json<{ error: { message: string } }>().error.message).toMatch(/expired/);
+    });
+
+    it('throttles with 429 and Retry-After, logs requests, drops connections and fails with 5xx on demand', async () => {
+        await h.control('DELETE', 'log');
+        await h.control('POST', 'faults/throttle', { userId: ADA.upn, count: 1, retryAfterSeconds: 3 });
+        const throttled = await graph('/me/presence', ada, undefined, h.info.urls.visualforce);
+        expect(throttled.status).toBe(429);
+        expect(throttled.headers['retry-after']).toBe('3');
+        expect(throttled.headers['access-control-allow-origin']).toBe(h.info.urls.visualforce);
+        expect(throttled.headers['access-control-expose-headers']).toMatch(/Retry-After/);
+        expect((await graph('/me/presence', ada)).status).toBe(200);
+
+        await h.control('POST', 'faults/error', { count: 1, status: 503 });
+        expect((await graph('/me/presence', ada)).status).toBe(503);
+        await h.control('POST', 'faults/drop', { count: 1 });
+        await expect(graph('/me/presence', ada)).rejects.toThrow();
+        expect((await graph('/me/presence', ada)).status).toBe(200);
+
+        const log = await h.control<Array<{ status: number; userId?: string; fault?: string; path: string }>>(
+            'GET',
+            'log'
+        );
+        expect(log.map((e) => [e.status, e.fault ?? null])).toEqual([
+            [429, 'throttle'],
+            [200, null],
+            [503, 'error'],
+            [0, 'drop'],
+            [200, null]
+        ]);
+        expect(log[0]).toMatchObject({ userId: ADA.id, path: '/v1.0/me/presence' });
+    });
+
+    it('answers CORS preflights for the Visualforce origin only', async () => {
+        const preflight = (origin: string) =>
+            h.request(`${h.info.urls.graphApi}/me/presence`, {
+                method: 'OPTIONS',
+                headers: {
+                    Origin: origin,
+                    'Access-Control-Request-Method': 'POST',
+                    'Access-Control-Request-Headers': 'authorization,content-type'
+                }
+            });
+        const ok = await preflight(h.info.urls.visualforce);
+        expect(ok.status).toBe(204);
+        expect(ok.headers['access-control-allow-origin']).toBe(h.info.urls.visualforce);
+        expect(ok.headers['access-control-allow-headers']).toBe('authorization,content-type');
+        expect(
+            (await preflight('https://evil.example')).headers['access-control-allow-origin']
+        ).toBeUndefined();
+    });
+});

@@ -1,0 +1,292 @@
+/**
+ * The Graph presence emulator's state and its control API: the presence model, Teams client
+ * sessions (what a person does in Teams), injected faults and the request log.
+ */
+import type { Clock } from '../clock';
+import { Directory, generatePopulation, seededRandom, type DirectoryUser } from '../directory';
+import {
+    matchKnownPair,
+    matchPair,
+    parseIsoDuration,
+    PREFERRED_PAIRS,
+    PresenceModel,
+    type PresenceDetail
+} from './model';
+
+export type TeamsClientKind = 'desktop' | 'web' | 'mobile';
+
+/** What a person can pick in Teams as their status: the preferred presence. */
+export const MANUAL_STATUSES = {
+    Available: ['Available', 'Available'],
+    Busy: ['Busy', 'Busy'],
+    DoNotDisturb: ['DoNotDisturb', 'DoNotDisturb'],
+    BeRightBack: ['BeRightBack', 'BeRightBack'],
+    Away: ['Away', 'Away'],
+    AppearOffline: ['Offline', 'OffWork']
+} as const;
+export type ManualStatus = keyof typeof MANUAL_STATUSES;
+
+export interface FaultScope {
+    /** Only requests made with this user's token (object id, UPN or mail); all users when absent. */
+    userId?: string;
+    /** The next N matching requests (default 1 unless `durationMs` is given). */
+    count?: number;
+    /** Every matching request for this long (real time, milliseconds). */
+    durationMs?: number;
+}
+
+export interface ThrottleOptions extends FaultScope {
+    /** Seconds in Retry-After. Default: 2, or the rest of `durationMs` rounded up. */
+    retryAfterSeconds?: number;
+}
+
+export interface ErrorOptions extends FaultScope {
+    /** 500, 502, 503 or 504 (default 503). */
+    status?: number;
+}
+
+type FaultKind = 'throttle' | 'error' | 'drop';
+
+interface FaultRule {
+    kind: FaultKind;
+    userId?: string;
+    remaining?: number;
+    until?: number;
+    retryAfterSeconds?: number;
+    status?: number;
+}
+
+export interface FaultDecision {
+    kind: FaultKind;
+    retryAfterSeconds?: number;
+    status?: number;
+}
+
+export interface RequestLogEntry {
+    /** Real time (epoch ms) when the request arrived. */
+    at: number;
+    /** Virtual (harness clock) time when the request arrived. */
+    virtualAt: number;
+    method: string;
+    path: string;
+    /** Caller's object id when the token was valid. */
+    userId?: string;
+    appId?: string;
+    status: number;
+    /** Set when the response was injected: throttle (429), error (5xx) or drop (socket destroyed). */
+    fault?: FaultKind;
+    /** CORS preflight. */
+    preflight?: boolean;
+    durationMs: number;
+}
+
+export class GraphEmulator {
+    readonly model: PresenceModel;
+    private rules: FaultRule[] = [];
+    private latency = new Map<string, number>();
+    private entries: RequestLogEntry[] = [];
+
+    constructor(
+        readonly directory: Directory,
+        readonly clock: Clock,
+        private readonly realNow: () => number = Date.now
+    ) {
+        this.model = new PresenceModel(() => clock.now());
+    }
+
+    private user(idOrName: string): DirectoryUser {
+        return this.directory.get(idOrName);
+    }
+
+    // --- what a person does in Teams ---------------------------------------------------------
+
+    /** A Teams client session (signed-in client) for the user, e.g. Busy/InACall while in a Teams call. */
+    setTeamsClient(
+        userId: string,
+        availability: string,
+        activity: string,
+        client: TeamsClientKind = 'desktop'
+    ): void {
+        const pair = matchKnownPair(availability, activity);
+        if (!pair) {
+            throw new Error(`unknown availability/activity ${availability}/${activity}`);
+        }
+        this.model.setSession(this.user(userId).id, {
+            sessionId: `teams-${client}`,
+            kind: 'teamsClient',
+            availability: pair[0],
+            activity: pair[1]
+        });
+    }
+
+    /** The person signs out of (or closes) a Teams client. */
+    signOutTeamsClient(userId: string, client: TeamsClientKind = 'desktop'): void {
+        this.model.clearSession(this.user(userId).id, `teams-${client}`);
+    }
+
+    /** Starts or ends a Teams call on the desktop client (Busy/InACall, then Available/Available). */
+    setInTeamsCall(userId: string, inCall: boolean): void {
+        this.setTeamsClient(userId, inCall ? 'Busy' : 'Available', inCall ? 'InACall' : 'Available');
+    }
+
+    /** The status the person picks in Teams (preferred presence); 'Reset' clears it. */
+    setManualStatus(userId: string, status: ManualStatus | 'Reset', expirationDuration?: string): void {
+        const id = this.user(userId).id;
+        if (status === 'Reset') {
+            this.model.clearPreferred(id);
+            return;
+        }
+        const pair = MANUAL_STATUSES[status];
+        if (!pair || !matchPair(PREFERRED_PAIRS, pair[0], pair[1])) {
+            throw new Error(`unknown manual status ${String(status)}`);
+        }
+        const ms = expirationDuration === undefined ? undefined : parseIsoDuration(expirationDuration);
+        if (expirationDuration !== undefined && ms === undefined) {
+            throw new Error(`bad expirationDuration ${expirationDuration}`);
+        }
+        this.model.setPreferred(id, pair[0], pair[1], ms);
+    }
+
+    presence(userId: string): PresenceDetail {
+        const user = this.user(userId);
+        this.model.setPresenceUnknown(user.id, !user.teamsEnabled);
+        return this.model.detail(user.id);
+    }
+
+    /** Forgets all presence, faults, latency and the log (not the directory, not the clock). */
+    reset(): void {
+        this.model.reset();
+        this.clearFaults();
+        this.resetLog();
+    }
+
+    // --- population -----------------------------------------------------------------------------
+
+    /**
+     * Adds N generated agents (1..5,000) to the directory and gives them plausible Teams states
+     * (a desktop client Available, Busy/InACall, Away, or a preferred DND / Be right back, or
+     * signed out). Deterministic for a seed.
+     */
+    generatePopulation(count: number, seed = 1): DirectoryUser[] {
+        const users = generatePopulation(count, seed).map((u) => this.directory.add(u));
+        const random = seededRandom(seed ^ 0x5eed);
+        for (const u of users) {
+            const r = random();
+            if (r < 0.1) {
+                continue; // not signed in to Teams: Offline
+            }
+            const call = r < 0.35;
+            this.setTeamsClient(
+                u.id,
+                call ? 'Busy' : r < 0.45 ? 'Away' : 'Available',
+                call ? 'InACall' : r < 0.45 ? 'Away' : 'Available'
+            );
+            if (r > 0.85) {
+                this.setManualStatus(u.id, r > 0.93 ? 'DoNotDisturb' : 'BeRightBack');
+            }
+        }
+        return users;
+    }
+
+    // --- faults ------------------------------------------------------------------------------------
+
+    /** Answers matching requests with 429 TooManyRequests and Retry-After. */
+    throttle(options: ThrottleOptions = {}): void {
+        this.addRule('throttle', options, { retryAfterSeconds: options.retryAfterSeconds });
+    }
+
+    /** Answers matching requests with a 5xx Graph error. */
+    failWith(options: ErrorOptions = {}): void {
+        const status = options.status ?? 503;
+        if (![500, 502, 503, 504].includes(status)) {
+            throw new Error(`status must be 500, 502, 503 or 504, got ${status}`);
+        }
+        this.addRule('error', options, { status });
+    }
+
+    /** Destroys the socket of matching requests without an answer. */
+    dropConnections(options: FaultScope = {}): void {
+        this.addRule('drop', options, {});
+    }
+
+    /** Delays every answer (for one user, or all when userId is absent) by `ms`; 0 removes it. */
+    setLatency(ms: number, userId?: string): void {
+        const k = userId ? this.user(userId).id : '*';
+        if (ms > 0) {
+            this.latency.set(k, ms);
+        } else {
+            this.latency.delete(k);
+        }
+    }
+
+    clearFaults(): void {
+        this.rules = [];
+        this.latency.clear();
+    }
+
+    private addRule(kind: FaultKind, scope: FaultScope, extra: Partial<FaultRule>): void {
+        const rule: FaultRule = { kind };
+        if (scope.userId) {
+            rule.userId = this.user(scope.userId).id;
+        }
+        if (scope.durationMs !== undefined) {
+            rule.until = this.realNow() + scope.durationMs;
+        }
+        if (scope.count !== undefined || scope.durationMs === undefined) {
+            rule.remaining = scope.count ?? 1;
+        }
+        if (extra.retryAfterSeconds !== undefined) {
+            rule.retryAfterSeconds = extra.retryAfterSeconds;
+        }
+        if (extra.status !== undefined) {
+            rule.status = extra.status;
+        }
+        this.rules.push(rule);
+    }
+
+    latencyFor(userId?: string): number {
+        return (userId && this.latency.get(userId)) || this.latency.get('*') || 0;
+    }
+
+    /** The fault (if any) for one request by `userId`; consumes a count. */
+    decideFault(userId?: string): FaultDecision | undefined {
+        const now = this.realNow();
+        this.rules = this.rules.filter(
+            (r) => (r.until === undefined || r.until > now) && (r.remaining === undefined || r.remaining > 0)
+        );
+        const rule = this.rules.find((r) => r.userId === undefined || r.userId === userId);
+        if (!rule) {
+            return undefined;
+        }
+        if (rule.remaining !== undefined) {
+            rule.remaining -= 1;
+        }
+        const decision: FaultDecision = { kind: rule.kind };
+        if (rule.kind === 'throttle') {
+            decision.retryAfterSeconds =
+                rule.retryAfterSeconds ??
+                (rule.until !== undefined ? Math.max(1, Math.ceil((rule.until - now) / 1000)) : 2);
+        }
+        if (rule.status !== undefined) {
+            decision.status = rule.status;
+        }
+        return decision;
+    }
+
+    // --- request log -------------------------------------------------------------------------------
+
+    record(entry: RequestLogEntry): void {
+        this.entries.push(entry);
+        if (this.entries.length > 50_000) {
+            this.entries.splice(0, this.entries.length - 50_000);
+        }
+    }
+
+    log(): RequestLogEntry[] {
+        return this.entries.map((e) => ({ ...e }));
+    }
+
+    resetLog(): void {
+        this.entries = [];
+    }
+}

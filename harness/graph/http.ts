@@ -1,0 +1,436 @@
+/**
+ * Microsoft Graph presence endpoints (`/v1.0`, `/beta`) over the emulator: bearer validation,
+ * permission checks, request validation, Graph-shaped errors, CORS, injected faults, the request log.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http/util';
+import { TokenError, type Caller } from './auth';
+import type { GraphEmulator } from './emulator';
+import {
+    MAX_BATCH_IDS,
+    matchPair,
+    parseIsoDuration,
+    PREFERRED_PAIRS,
+    SESSION_EXPIRY_DEFAULT_MS,
+    SESSION_EXPIRY_MAX_MS,
+    SESSION_EXPIRY_MIN_MS,
+    SESSION_PAIRS,
+    type PresenceReading
+} from './model';
+
+export interface GraphHttpOptions {
+    emulator: GraphEmulator;
+    verify: (token: string) => Promise<Caller>;
+    /** Origins allowed to call Graph from a browser (the Visualforce and Lightning origins). */
+    allowedOrigins: () => readonly string[];
+    realNow?: () => number;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const READ_OWN = ['Presence.Read', 'Presence.Read.All', 'Presence.ReadWrite', 'Presence.ReadWrite.All'];
+const READ_ANY = ['Presence.Read.All', 'Presence.ReadWrite.All'];
+const WRITE = ['Presence.ReadWrite', 'Presence.ReadWrite.All'];
+const WRITE_ACTIONS = [
+    'setpresence',
+    'clearpresence',
+    'setuserpreferredpresence',
+    'clearuserpreferredpresence'
+];
+
+class GraphError extends Error {
+    constructor(
+        readonly status: number,
+        readonly code: string,
+        message: string,
+        readonly headers: Record<string, string> = {}
+    ) {
+        super(message);
+    }
+}
+
+const badRequest = (message: string) => new GraphError(400, 'BadRequest', message);
+const forbidden = () =>
+    new GraphError(403, 'Forbidden', 'Insufficient privileges to complete the operation.');
+
+function presenceJson(version: string, reading: PresenceReading, context?: string) {
+    return {
+        ...(context
+            ? { '@odata.context': `https://graph.microsoft.com/${version}/$metadata#${context}` }
+            : {}),
+        id: reading.id,
+        availability: reading.availability,
+        activity: reading.activity,
+        sequenceNumber: reading.sequenceNumber,
+        statusMessage: null,
+        outOfOfficeSettings: { message: null, isOutOfOffice: false }
+    };
+}
+
+function hasAny(caller: Caller, scopes: readonly string[]): boolean {
+    return scopes.some((s) => caller.scopes.has(s));
+}
+
+function parseJsonBody(text: string): Record<string, unknown> {
+    let value: unknown;
+    try {
+        value = JSON.parse(text || 'null');
+    } catch {
+        value = undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw badRequest(
+            'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'
+        );
+    }
+    return value as Record<string, unknown>;
+}
+
+function sessionExpiry(value: unknown): number {
+    if (value === undefined || value === null) {
+        return SESSION_EXPIRY_DEFAULT_MS;
+    }
+    const ms = parseIsoDuration(value);
+    if (ms === undefined) {
+        throw badRequest(
+            `The value '${String(value)}' of expirationDuration is not a valid ISO 8601 duration.`
+        );
+    }
+    if (ms < SESSION_EXPIRY_MIN_MS || ms > SESSION_EXPIRY_MAX_MS) {
+        throw badRequest('expirationDuration must be between PT5M and PT4H.');
+    }
+    return ms;
+}
+
+export function createGraphHandler(options: GraphHttpOptions) {
+    const { emulator } = options;
+    const realNow = options.realNow ?? Date.now;
+    const directory = emulator.directory;
+
+    function resolveTarget(caller: Caller, segment: string): string {
+        if (segment === 'me') {
+            return caller.oid;
+        }
+        const user = directory.find(segment);
+        if (!user) {
+            throw new GraphError(404, 'ResourceNotFound', `Resource '${segment}' does not exist.`);
+        }
+        return user.id;
+    }
+
+    function read(caller: Caller, target: string): PresenceReading {
+        if (!hasAny(caller, target === caller.oid ? READ_OWN : READ_ANY)) {
+            throw forbidden();
+        }
+        return emulator.presence(target);
+    }
+
+    async function write(
+        caller: Caller,
+        target: string,
+        action: string,
+        req: IncomingMessage
+    ): Promise<void> {
+        if (!hasAny(caller, WRITE) || target !== caller.oid) {
+            throw forbidden();
+        }
+        const body = parseJsonBody(await readBody(req));
+        const model = emulator.model;
+        switch (action) {
+            case 'setpresence': {
+                const { sessionId, availability, activity, expirationDuration } = body;
+                if (typeof sessionId !== 'string' || !sessionId) {
+                    throw badRequest('sessionId is required.');
+                }
+                if (sessionId.toLowerCase() !== caller.appId.toLowerCase()) {
+                    throw badRequest('sessionId must be the application id of the caller.');
+                }
+                const pair = matchPair(SESSION_PAIRS, availability, activity);
+                if (!pair) {
+                    throw badRequest(
+                        `The availability '${String(availability)}' and activity '${String(activity)}' combination is not supported.`
+                    );
+                }
+                model.setSession(target, {
+                    sessionId: caller.appId.toLowerCase(),
+                    kind: 'application',
+                    availability: pair[0],
+                    activity: pair[1],
+                    expiresInMs: sessionExpiry(expirationDuration)
+                });
+                return;
+            }
+            case 'clearpresence': {
+                const { sessionId } = body;
+                if (typeof sessionId !== 'string' || !sessionId) {
+                    throw badRequest('sessionId is required.');
+                }
+                if (sessionId.toLowerCase() !== caller.appId.toLowerCase()) {
+                    throw badRequest('sessionId must be the application id of the caller.');
+                }
+                if (!model.clearSession(target, sessionId.toLowerCase())) {
+                    throw new GraphError(404, 'NotFound', 'The presence session does not exist.');
+                }
+                return;
+            }
+            case 'setuserpreferredpresence': {
+                const { availability, activity, expirationDuration } = body;
+                const pair = matchPair(PREFERRED_PAIRS, availability, activity);
+                if (!pair) {
+                    throw badRequest(
+                        `The availability '${String(availability)}' and activity '${String(activity)}' combination is not supported.`
+                    );
+                }
+                let ms: number | undefined;
+                if (expirationDuration !== undefined && expirationDuration !== null) {
+                    ms = parseIsoDuration(expirationDuration);
+                    if (ms === undefined || ms <= 0) {
+                        throw badRequest(
+                            `The value '${String(expirationDuration)}' of expirationDuration is not a valid ISO 8601 duration.`
+                        );
+                    }
+                }
+                model.setPreferred(target, pair[0], pair[1], ms);
+                return;
+            }
+            default:
+                model.clearPreferred(target);
+        }
+    }
+
+    async function batch(caller: Caller, version: string, req: IncomingMessage) {
+        if (!hasAny(caller, READ_ANY)) {
+            throw forbidden();
+        }
+        const { ids } = parseJsonBody(await readBody(req));
+        if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+            throw badRequest('ids must be a non-empty array of user object ids.');
+        }
+        if (ids.length > MAX_BATCH_IDS) {
+            throw badRequest(`The number of ids exceeds the maximum of ${MAX_BATCH_IDS}.`);
+        }
+        const bad = (ids as string[]).find((id) => !GUID.test(id));
+        if (bad !== undefined) {
+            throw badRequest(`Invalid user id '${bad}'.`);
+        }
+        return {
+            '@odata.context': `https://graph.microsoft.com/${version}/$metadata#Collection(microsoft.graph.presence)`,
+            value: (ids as string[]).map((id) => {
+                const user = directory.find(id);
+                const reading = user
+                    ? emulator.presence(user.id)
+                    : {
+                          id,
+                          availability: 'PresenceUnknown',
+                          activity: 'PresenceUnknown',
+                          sequenceNumber: ''
+                      };
+                return { ...presenceJson(version, reading), id };
+            })
+        };
+    }
+
+    async function route(
+        caller: Caller,
+        method: string,
+        version: string,
+        segments: string[],
+        req: IncomingMessage
+    ): Promise<unknown> {
+        const lower = segments.map((s) => s.toLowerCase());
+        const [first, second, third, fourth] = lower;
+        const methodNotAllowed = () =>
+            new GraphError(
+                405,
+                'Request_BadRequest',
+                `The HTTP method '${method}' is not allowed for this resource.`
+            );
+
+        // GET /me/presence, GET /users/{id}/presence
+        if (
+            (first === 'me' && second === 'presence' && lower.length === 2) ||
+            (first === 'users' && third === 'presence' && lower.length === 3)
+        ) {
+            if (method !== 'GET') {
+                throw methodNotAllowed();
+            }
+            const target = resolveTarget(caller, first === 'me' ? 'me' : (segments[1] as string));
+            const context =
+                first === 'me'
+                    ? "users('" + target + "')/presence/$entity"
+                    : `users('${target}')/presence/$entity`;
+            return presenceJson(version, read(caller, target), context);
+        }
+        // POST /me/presence/{action}, POST /users/{id}/presence/{action}
+        const action = first === 'me' ? third : fourth;
+        if (
+            ((first === 'me' && second === 'presence' && lower.length === 3) ||
+                (first === 'users' && third === 'presence' && lower.length === 4)) &&
+            action !== undefined &&
+            WRITE_ACTIONS.includes(action)
+        ) {
+            if (method !== 'POST') {
+                throw methodNotAllowed();
+            }
+            const target = resolveTarget(caller, first === 'me' ? 'me' : (segments[1] as string));
+            await write(caller, target, action, req);
+            return undefined;
+        }
+        if (first === 'communications' && second === 'presences' && lower.length === 3) {
+            if (method !== 'GET') {
+                throw methodNotAllowed();
+            }
+            const target = resolveTarget(caller, segments[2] as string);
+            return presenceJson(version, read(caller, target), 'communications/presences/$entity');
+        }
+        if (first === 'communications' && second === 'getpresencesbyuserid' && lower.length === 2) {
+            if (method !== 'POST') {
+                throw methodNotAllowed();
+            }
+            return batch(caller, version, req);
+        }
+        throw badRequest(`Resource not found for the segment '${segments[segments.length - 1] ?? ''}'.`);
+    }
+
+    return async function handleGraph(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+        const started = realNow();
+        const virtualAt = emulator.clock.now();
+        const method = (req.method ?? 'GET').toUpperCase();
+        const requestId = randomUUID();
+        const clientRequestId = String(req.headers['client-request-id'] ?? requestId);
+        const origin = req.headers.origin;
+        const cors: Record<string, string> = {};
+        if (origin && options.allowedOrigins().includes(origin)) {
+            cors['Access-Control-Allow-Origin'] = origin;
+            cors['Access-Control-Expose-Headers'] = 'Retry-After, request-id, client-request-id, Location';
+            cors.Vary = 'Origin';
+        }
+        const entry = { at: started, virtualAt, method, path: url.pathname + url.search };
+        const finish = (
+            status: number,
+            extra: Partial<{
+                userId: string;
+                appId: string;
+                fault: 'throttle' | 'error' | 'drop';
+                preflight: boolean;
+            }> = {}
+        ) => emulator.record({ ...entry, ...extra, status, durationMs: realNow() - started });
+
+        const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+            const text = body === undefined ? '' : JSON.stringify(body);
+            res.writeHead(status, {
+                ...cors,
+                'request-id': requestId,
+                'client-request-id': clientRequestId,
+                'Cache-Control': 'no-store',
+                ...(text
+                    ? {
+                          'Content-Type':
+                              'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8'
+                      }
+                    : {}),
+                'Content-Length': String(Buffer.byteLength(text)),
+                ...headers
+            });
+            res.end(text);
+        };
+        const sendError = (e: GraphError) =>
+            send(
+                e.status,
+                {
+                    error: {
+                        code: e.code,
+                        message: e.message,
+                        innerError: {
+                            date: new Date(realNow()).toISOString().replace(/\.\d{3}Z$/, ''),
+                            'request-id': requestId,
+                            'client-request-id': clientRequestId
+                        }
+                    }
+                },
+                e.headers
+            );
+
+        if (method === 'OPTIONS') {
+            const headers: Record<string, string> = { ...cors };
+            if (cors['Access-Control-Allow-Origin']) {
+                headers['Access-Control-Allow-Methods'] = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+                headers['Access-Control-Allow-Headers'] = String(
+                    req.headers['access-control-request-headers'] ?? 'authorization, content-type'
+                );
+                headers['Access-Control-Max-Age'] = '600';
+            }
+            res.writeHead(204, headers);
+            res.end();
+            finish(204, { preflight: true });
+            return;
+        }
+
+        const [, version = '', ...segments] = url.pathname.split('/').filter((s, i) => i === 0 || s !== '');
+        const auth = String(req.headers.authorization ?? '');
+        let caller: Caller;
+        try {
+            const match = /^Bearer\s+(.*)$/i.exec(auth);
+            caller = await options.verify(match ? (match[1] as string).trim() : '');
+        } catch (e) {
+            const message = e instanceof TokenError ? e.message : 'Access token validation failure.';
+            sendError(
+                new GraphError(401, 'InvalidAuthenticationToken', message, {
+                    'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`
+                })
+            );
+            finish(401);
+            return;
+        }
+        const who = { userId: caller.oid, appId: caller.appId };
+
+        const delay = emulator.latencyFor(caller.oid);
+        if (delay > 0) {
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+        const fault = emulator.decideFault(caller.oid);
+        if (fault?.kind === 'drop') {
+            req.socket.destroy();
+            finish(0, { ...who, fault: 'drop' });
+            return;
+        }
+        if (fault?.kind === 'throttle') {
+            const seconds = fault.retryAfterSeconds ?? 2;
+            sendError(
+                new GraphError(429, 'TooManyRequests', 'Too many requests.', {
+                    'Retry-After': String(seconds)
+                })
+            );
+            finish(429, { ...who, fault: 'throttle' });
+            return;
+        }
+        if (fault?.kind === 'error') {
+            const status = fault.status ?? 503;
+            const code =
+                status === 503
+                    ? 'serviceNotAvailable'
+                    : status === 504
+                      ? 'gatewayTimeout'
+                      : 'generalException';
+            sendError(new GraphError(status, code, 'The service is temporarily unavailable.'));
+            finish(status, { ...who, fault: 'error' });
+            return;
+        }
+
+        try {
+            if (version !== 'v1.0' && version !== 'beta') {
+                throw badRequest(`Invalid version: ${version}`);
+            }
+            const body = await route(caller, method, version, segments, req);
+            send(200, body);
+            finish(200, who);
+        } catch (e) {
+            const error =
+                e instanceof GraphError
+                    ? e
+                    : new GraphError(500, 'generalException', 'An unexpected error occurred.');
+            sendError(error);
+            finish(error.status, who);
+        }
+    };
+}

@@ -1,0 +1,259 @@
+/**
+ * The local harness: one HTTPS server, virtual-hosted by Host header on one port, reproducing the
+ * production topology (docs/harness.md):
+ *   https://acme.lightning.force.localhost:<port>   Lightning origin (pluggable routes)
+ *   https://acme--c.vf.force.localhost:<port>       Visualforce origin (pluggable routes), same site
+ *   https://login.microsoftonline.localhost:<port>  identity provider (Entra stand-in)
+ *   https://graph.microsoft.localhost:<port>        Graph presence emulator + /_control
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createClock, type Clock } from './clock';
+import { createControlHandler } from './control';
+import { Directory, DEFAULT_USERS, type DirectoryUserInput } from './directory';
+import { createTokenVerifier } from './graph/auth';
+import { GraphEmulator } from './graph/emulator';
+import { createGraphHandler } from './graph/http';
+import { hostOf, sendHtml, escapeHtml } from './http/util';
+import {
+    createIdentityProvider,
+    type ClientRegistration,
+    type IdentityControl,
+    type TokenLifetimes
+} from './identity/provider';
+import { generateCertificates } from './tls';
+
+export const HOSTS = {
+    lightning: 'acme.lightning.force.localhost',
+    visualforce: 'acme--c.vf.force.localhost',
+    login: 'login.microsoftonline.localhost',
+    graph: 'graph.microsoft.localhost'
+} as const;
+export type HostName = keyof typeof HOSTS;
+
+export const DEFAULT_TENANT_ID = '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f';
+export const DEFAULT_CLIENT_ID = '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+export interface HarnessOptions {
+    /** Default: env HARNESS_PORT, else 8443. 0 picks a free port. */
+    port?: number;
+    /** Interface to listen on (default 127.0.0.1). */
+    listenHost?: string;
+    tenantId?: string;
+    tenantName?: string;
+    users?: readonly DirectoryUserInput[];
+    /**
+     * App registrations. Default: one SPA client (DEFAULT_CLIENT_ID) with the redirect URI
+     * `https://acme--c.vf.force.localhost:<port>/apex/TeamsBridge` (the bridge page).
+     * A function receives the URLs, since they contain the port.
+     */
+    clients?: readonly ClientRegistration[] | ((urls: HarnessUrls) => readonly ClientRegistration[]);
+    lifetimes?: Partial<TokenLifetimes>;
+    /** Directory for the generated certificate files (default: a new temp dir). */
+    tlsDir?: string;
+}
+
+export interface HarnessUrls {
+    lightning: string;
+    visualforce: string;
+    login: string;
+    graph: string;
+    /** MSAL authority: https://login.microsoftonline.localhost:<port>/<tenantId> */
+    authority: string;
+    /** Token issuer: <authority>/v2.0 */
+    issuer: string;
+    /** https://graph.microsoft.localhost:<port>/v1.0 */
+    graphApi: string;
+    /** https://graph.microsoft.localhost:<port>/_control */
+    control: string;
+}
+
+export interface Harness {
+    port: number;
+    urls: HarnessUrls;
+    tenantId: string;
+    clientId: string;
+    caPath: string;
+    caPem: string;
+    /** base64 SHA-256 of the leaf certificate's public key: `--ignore-certificate-errors-spki-list=<spki>`. */
+    spki: string;
+    /** Chromium flags that make it trust the harness and resolve its hosts. */
+    chromiumArgs: string[];
+    clock: Clock;
+    graph: GraphEmulator;
+    idp: IdentityControl;
+    directory: Directory;
+    /** Serves `path` (exact, or a prefix when it ends with '/') on the Lightning or Visualforce origin. */
+    mount(host: 'lightning' | 'visualforce', path: string, handler: RouteHandler): () => void;
+    stop(): Promise<void>;
+}
+
+interface Mount {
+    path: string;
+    handler: RouteHandler;
+}
+
+export async function start(options: HarnessOptions = {}): Promise<Harness> {
+    const port = options.port ?? (process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 8443);
+    const tls = generateCertificates(Object.values(HOSTS), options.tlsDir);
+    const mounts: Record<'lightning' | 'visualforce', Mount[]> = { lightning: [], visualforce: [] };
+    let dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+        res.writeHead(503);
+        res.end();
+    };
+    const sockets = new Set<Socket>();
+    const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
+        dispatch(req, res).catch((e: unknown) => {
+            if (!res.headersSent) {
+                res.writeHead(500, { 'Content-Type': 'text/plain' });
+            }
+            res.end(`harness error: ${(e as Error).message}`);
+        });
+    });
+    server.on('secureConnection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, options.listenHost ?? '127.0.0.1', () => resolve());
+    });
+    const actualPort = (server.address() as AddressInfo).port;
+    const origin = (host: string) => `https://${host}:${actualPort}`;
+    const tenantId = (options.tenantId ?? DEFAULT_TENANT_ID).toLowerCase();
+    const urls: HarnessUrls = {
+        lightning: origin(HOSTS.lightning),
+        visualforce: origin(HOSTS.visualforce),
+        login: origin(HOSTS.login),
+        graph: origin(HOSTS.graph),
+        authority: `${origin(HOSTS.login)}/${tenantId}`,
+        issuer: `${origin(HOSTS.login)}/${tenantId}/v2.0`,
+        graphApi: `${origin(HOSTS.graph)}/v1.0`,
+        control: `${origin(HOSTS.graph)}/_control`
+    };
+    const browserOrigins = () => [urls.lightning, urls.visualforce];
+    const clients =
+        typeof options.clients === 'function'
+            ? options.clients(urls)
+            : (options.clients ?? [
+                  {
+                      clientId: DEFAULT_CLIENT_ID,
+                      name: 'Presence Sync (harness)',
+                      redirectUris: [`${urls.visualforce}/apex/TeamsBridge`]
+                  }
+              ]);
+
+    const clock = createClock();
+    const directory = new Directory(options.users ?? DEFAULT_USERS);
+    const idp = await createIdentityProvider({
+        origin: urls.login,
+        tenantId,
+        tenantName: options.tenantName ?? 'Acme',
+        directory,
+        clients,
+        clock,
+        corsOrigins: browserOrigins,
+        ...(options.lifetimes ? { lifetimes: options.lifetimes } : {})
+    });
+    const graph = new GraphEmulator(directory, clock);
+    const handleGraph = createGraphHandler({
+        emulator: graph,
+        verify: createTokenVerifier({
+            jwks: idp.jwks,
+            issuer: urls.issuer,
+            tenantId,
+            now: () => clock.now()
+        }),
+        allowedOrigins: browserOrigins
+    });
+    const handleControl = createControlHandler({
+        graph,
+        idp: idp.control,
+        clock,
+        allowedOrigins: browserOrigins
+    });
+
+    const notFound = (res: ServerResponse, url: URL) =>
+        sendHtml(
+            res,
+            404,
+            `<!DOCTYPE html><title>Not found</title><p>No route for ${escapeHtml(url.pathname)}</p>`
+        );
+
+    dispatch = async (req, res) => {
+        const host = hostOf(req);
+        const url = new URL(req.url ?? '/', `https://${host}:${actualPort}`);
+        switch (host) {
+            case HOSTS.login:
+                await idp.handle(req, res, url);
+                return;
+            case HOSTS.graph:
+                if (url.pathname === '/_control' || url.pathname.startsWith('/_control/')) {
+                    await handleControl(req, res, url);
+                } else {
+                    await handleGraph(req, res, url);
+                }
+                return;
+            case HOSTS.lightning:
+            case HOSTS.visualforce: {
+                const list = mounts[host === HOSTS.lightning ? 'lightning' : 'visualforce'];
+                const match = list.find((m) =>
+                    m.path.endsWith('/') ? url.pathname.startsWith(m.path) : url.pathname === m.path
+                );
+                if (match) {
+                    await match.handler(req, res, url);
+                } else {
+                    notFound(res, url);
+                }
+                return;
+            }
+            default:
+                res.writeHead(421, { 'Content-Type': 'text/plain' });
+                res.end(`unknown host ${host}; use one of ${Object.values(HOSTS).join(', ')}`);
+        }
+    };
+
+    return {
+        port: actualPort,
+        urls,
+        tenantId,
+        clientId: clients[0]?.clientId ?? DEFAULT_CLIENT_ID,
+        caPath: tls.caPath,
+        caPem: tls.caPem,
+        spki: tls.spki,
+        chromiumArgs: [
+            `--ignore-certificate-errors-spki-list=${tls.spki}`,
+            `--host-resolver-rules=MAP *.localhost 127.0.0.1`
+        ],
+        clock,
+        graph,
+        idp: idp.control,
+        directory,
+        mount(host, path, handler) {
+            if (!path.startsWith('/')) {
+                throw new Error(`mount path must start with '/': ${path}`);
+            }
+            const list = mounts[host];
+            const entry = { path, handler };
+            list.push(entry);
+            // Longest path first, so a specific page wins over a prefix.
+            list.sort((x, y) => y.path.length - x.path.length);
+            return () => {
+                const i = list.indexOf(entry);
+                if (i >= 0) {
+                    list.splice(i, 1);
+                }
+            };
+        },
+        stop: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                for (const s of sockets) {
+                    s.destroy();
+                }
+            })
+    };
+}

@@ -9,7 +9,10 @@ module.exports = {
             // Lightning web components and LWC service modules (jsdom, sfdx-lwc-jest resolver and stubs).
             ...jestConfig,
             displayName: 'lwc',
-            testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+            testMatch: [
+                '<rootDir>/force-app/**/__tests__/**/*.test.ts',
+                '<rootDir>/bridge/**/__tests__/**/*.test.ts'
+            ],
             testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/dist/'],
             moduleNameMapper: {
                 '^lightning/platformUtilityBarApi$':

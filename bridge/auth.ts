@@ -1,0 +1,286 @@
+/*
+ * MSAL v5 inside the bridge frame: silent-only token acquisition for background work, one interactive
+ * popup for the Connect button, and the account check (the signed-in account must be the agent's email).
+ * MSAL is reached only through the MsalClient interface, so tests substitute it at that boundary.
+ */
+import type {
+    AccountInfo,
+    AuthenticationResult,
+    Configuration,
+    PopupRequest,
+    SilentRequest,
+    SsoSilentRequest
+} from '@azure/msal-browser';
+import type {
+    AccountSummary,
+    BridgeError,
+    Role
+} from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
+import type { BridgeSettings } from './settings';
+
+/** The part of PublicClientApplication the bridge uses. */
+export interface MsalClient {
+    initialize(): Promise<void>;
+    getAllAccounts(): AccountInfo[];
+    setActiveAccount(account: AccountInfo | null): void;
+    acquireTokenSilent(request: SilentRequest): Promise<TokenResult>;
+    ssoSilent(request: SsoSilentRequest): Promise<TokenResult>;
+    acquireTokenPopup(request: PopupRequest): Promise<TokenResult>;
+    clearCache(request?: { account?: AccountInfo | null }): Promise<void>;
+}
+
+export type TokenResult = Pick<AuthenticationResult, 'accessToken' | 'account' | 'idTokenClaims'>;
+
+export interface AuthInit {
+    clientId: string;
+    tenantId: string;
+    loginHint: string;
+    role: Role;
+}
+
+export type AuthOutcome =
+    { ok: true; accessToken: string; account: AccountSummary } | { ok: false; error: BridgeError };
+
+/** Least privilege (DESIGN section 4): agents write their own presence, supervisors read everyone's. */
+export function scopesFor(role: Role): string[] {
+    return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.ReadWrite'];
+}
+
+/** The sign-in window may stay open this long (typing a password, MFA); closing it is seen only then. */
+export const POPUP_TIMEOUT_MS = 120000;
+
+/**
+ * MSAL configuration of the bridge.
+ * - Public client (SPA): PKCE, no secret. Authority from the tenant id.
+ * - redirectUri is the bridge page itself; its popup/iframe loads hand the response back over
+ *   BroadcastChannel (broadcastResponseToMainFrame), as MSAL v5 requires.
+ * - sessionStorage: tokens stay in the Visualforce origin's storage (the Lightning page cannot read it),
+ *   survive a reload of the console tab (no new Connect click after F5), and end with the tab.
+ * - navigatePopups stays true (the default): the bridge is not under Lightning Web Security, so MSAL
+ *   may open about:blank synchronously inside the click and navigate it, which popup blockers accept.
+ * - knownAuthorities only for the harness identity provider (no instance discovery against it).
+ */
+export function msalConfiguration(settings: BridgeSettings, init: AuthInit): Configuration {
+    const authorityHost = new URL(settings.authorityHost).host;
+    return {
+        auth: {
+            clientId: init.clientId,
+            authority: `${settings.authorityHost}/${init.tenantId}`,
+            redirectUri: settings.redirectUri,
+            postLogoutRedirectUri: null,
+            ...(settings.harness ? { knownAuthorities: [authorityHost] } : {})
+        },
+        cache: { cacheLocation: 'sessionStorage' },
+        system: {
+            popupBridgeTimeout: POPUP_TIMEOUT_MS,
+            loggerOptions: { piiLoggingEnabled: false }
+        }
+    };
+}
+
+function errorCodeOf(error: unknown): string {
+    if (typeof error === 'object' && error !== null) {
+        const record = error as { errorCode?: unknown; subError?: unknown };
+        if (typeof record.errorCode === 'string' && record.errorCode !== '') return record.errorCode;
+    }
+    return 'unknown';
+}
+
+function messageOf(error: unknown): string {
+    if (typeof error !== 'object' || error === null) return '';
+    const record = error as { errorMessage?: unknown; subError?: unknown };
+    return [record.errorMessage, record.subError].filter((v) => typeof v === 'string').join(' ');
+}
+
+const INTERACTION_REQUIRED = new Set([
+    'interaction_required',
+    'login_required',
+    'no_tokens_found',
+    'refresh_token_expired',
+    'bad_token',
+    'ui_not_allowed',
+    'interrupted_user',
+    'native_account_unavailable',
+    'invalid_grant',
+    'no_account_error',
+    'user_cancelled',
+    'user_canceled',
+    'popup_window_error',
+    'empty_window_error',
+    'interaction_in_progress',
+    'interaction_in_progress_cancelled'
+]);
+const NETWORK = new Set([
+    'no_network_connectivity',
+    'post_request_failed',
+    'get_request_failed',
+    'network_error',
+    'endpoints_resolution_error',
+    'openid_config_error'
+]);
+const CONFIGURATION = new Set([
+    'invalid_client',
+    'unauthorized_client',
+    'invalid_request',
+    'invalid_scope',
+    'unsupported_response_type',
+    'invalid_resource'
+]);
+
+/**
+ * Maps an MSAL error to a BridgeError by its errorCode (v5 messages are only links). The detail is the
+ * errorCode: never a token, never an account name.
+ */
+export function mapMsalError(error: unknown): BridgeError {
+    const code = errorCodeOf(error);
+    const detail = code;
+    const text = messageOf(error);
+    if (
+        code === 'consent_required' ||
+        code === 'access_denied' ||
+        /AADSTS65001|consent_required/.test(text)
+    ) {
+        return { kind: 'consentRequired', detail };
+    }
+    if (code === 'timed_out' || code === 'monitor_window_timeout' || code === 'native_handshake_timeout') {
+        return { kind: 'timeout', detail };
+    }
+    if (INTERACTION_REQUIRED.has(code)) return { kind: 'signInRequired', detail };
+    if (NETWORK.has(code)) return { kind: 'network', detail };
+    if (CONFIGURATION.has(code)) return { kind: 'invalidRequest', detail };
+    return { kind: 'server', detail };
+}
+
+function claimsOf(result: TokenResult): Record<string, unknown> {
+    const claims: unknown = result.idTokenClaims ?? result.account?.idTokenClaims;
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : {};
+}
+
+function stringClaim(claims: Record<string, unknown>, name: string): string | null {
+    const value = claims[name];
+    return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Object id and UPN from the id token; null when the token carries no object id. */
+export function accountFromResult(result: TokenResult): AccountSummary | null {
+    const claims = claimsOf(result);
+    const objectId = stringClaim(claims, 'oid') ?? result.account?.localAccountId ?? null;
+    const upn =
+        stringClaim(claims, 'upn') ??
+        stringClaim(claims, 'preferred_username') ??
+        result.account?.username ??
+        null;
+    return objectId !== null && objectId !== '' && upn !== null ? { objectId, upn } : null;
+}
+
+/** True when one of the account's names (upn, preferred_username, email, username) is the agent's email. */
+export function accountMatches(result: TokenResult, loginHint: string): boolean {
+    const claims = claimsOf(result);
+    const hint = loginHint.trim().toLowerCase();
+    const names = [
+        stringClaim(claims, 'upn'),
+        stringClaim(claims, 'preferred_username'),
+        stringClaim(claims, 'email'),
+        result.account?.username ?? null
+    ];
+    return names.some((name) => name !== null && name.trim().toLowerCase() === hint);
+}
+
+/** Token acquisition for one client id, tenant, agent and role. */
+export class TeamsAuth {
+    private readonly msal: MsalClient;
+    private readonly init: AuthInit;
+    private readonly scopes: string[];
+
+    constructor(msal: MsalClient, init: AuthInit) {
+        this.msal = msal;
+        this.init = init;
+        this.scopes = scopesFor(init.role);
+    }
+
+    get role(): Role {
+        return this.init.role;
+    }
+
+    get clientId(): string {
+        return this.init.clientId;
+    }
+
+    /** Background path, never a popup: acquireTokenSilent (cache, refresh token), then ssoSilent(loginHint). */
+    async silent(): Promise<AuthOutcome> {
+        const cached = this.cachedAccount();
+        if (cached !== null) {
+            try {
+                return await this.verify(
+                    await this.msal.acquireTokenSilent({ scopes: this.scopes, account: cached })
+                );
+            } catch (error) {
+                const mapped = mapMsalError(error);
+                if (mapped.kind !== 'signInRequired' && mapped.kind !== 'consentRequired') {
+                    return { ok: false, error: mapped };
+                }
+            }
+        }
+        try {
+            return await this.verify(
+                await this.msal.ssoSilent({ scopes: this.scopes, loginHint: this.init.loginHint })
+            );
+        } catch (error) {
+            return { ok: false, error: mapMsalError(error) };
+        }
+    }
+
+    /**
+     * Interactive path, only from the Connect button's click handler: the popup opens synchronously
+     * inside this call (no await before acquireTokenPopup), so the click's user activation still holds.
+     */
+    interactive(): Promise<AuthOutcome> {
+        let popup: Promise<TokenResult>;
+        try {
+            popup = this.msal.acquireTokenPopup({
+                scopes: this.scopes,
+                loginHint: this.init.loginHint,
+                overrideInteractionInProgress: true
+            });
+        } catch (error) {
+            return Promise.resolve({ ok: false, error: mapMsalError(error) });
+        }
+        return popup.then(
+            (result) => this.verify(result),
+            (error: unknown) => ({ ok: false, error: mapMsalError(error) })
+        );
+    }
+
+    /** Forgets every cached account and token of this app in this browser tab. */
+    async signOut(): Promise<void> {
+        this.msal.setActiveAccount(null);
+        await this.msal.clearCache();
+    }
+
+    private cachedAccount(): AccountInfo | null {
+        const hint = this.init.loginHint.toLowerCase();
+        const accounts = this.msal.getAllAccounts();
+        return (
+            accounts.find((account) => account.username.toLowerCase() === hint) ??
+            accounts.find((account) =>
+                accountMatches({ accessToken: '', account, idTokenClaims: {} }, hint)
+            ) ??
+            null
+        );
+    }
+
+    private async verify(result: TokenResult): Promise<AuthOutcome> {
+        const account = accountFromResult(result);
+        if (account === null) return { ok: false, error: { kind: 'server', detail: 'noObjectIdClaim' } };
+        if (!accountMatches(result, this.init.loginHint)) {
+            // never keep tokens of someone else's account
+            await this.msal.clearCache({ account: result.account }).catch(() => undefined);
+            return {
+                ok: false,
+                error: { kind: 'accountMismatch', detail: 'signedInAccountIsNotTheAgentEmail' }
+            };
+        }
+        if (result.account !== null) this.msal.setActiveAccount(result.account);
+        return { ok: true, accessToken: result.accessToken, account };
+    }
+}

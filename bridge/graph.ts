@@ -1,0 +1,278 @@
+/*
+ * Microsoft Graph presence calls through @microsoft/microsoft-graph-client v3, with our own middleware
+ * chain: a silent-only AuthenticationProvider, a RetryHandler bounded to one quick retry of a 503/504
+ * (never a 429: the core owns backoff and honours Retry-After), and a fetch handler that aborts after
+ * a deadline. Responses are read raw, so every status and the Retry-After header reach the mapping.
+ */
+import {
+    AuthenticationHandler,
+    Client,
+    ResponseType,
+    RetryHandler,
+    RetryHandlerOptions
+} from '@microsoft/microsoft-graph-client';
+import type { AuthenticationProvider, Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type {
+    BridgeError,
+    PresenceReading,
+    UserPresence
+} from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
+
+export type GraphOutcome<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export type FetchLike = (input: RequestInfo, init?: RequestInit) => Promise<Response>;
+
+/** Prefix of the error name our AuthenticationProvider throws; the Graph client keeps it as `code`. */
+const AUTH_ERROR_PREFIX = 'BridgeAuth.';
+/** A Graph call that has not answered after this long is abandoned (the LWC's own timeout is longer). */
+export const GRAPH_TIMEOUT_MS = 12000;
+/** A 503/504 is retried once only when the server asks for at most this long. */
+const MAX_INLINE_RETRY_SECONDS = 2;
+
+/** Thrown by the token source; carries a BridgeError kind through the Graph client. */
+export function authFailure(error: BridgeError): Error {
+    const failure = new Error(error.detail ?? '');
+    failure.name = `${AUTH_ERROR_PREFIX}${error.kind}`;
+    return failure;
+}
+
+function retryAfterSeconds(response: Response | undefined): number | null {
+    const header = response?.headers.get('Retry-After') ?? null;
+    if (header === null) return null;
+    const seconds = Number(header);
+    return Number.isNaN(seconds) ? Math.max(0, (Date.parse(header) - Date.now()) / 1000) : seconds;
+}
+
+/** RetryHandler's shouldRetry: one retry of a 503/504 that asks for no (or a short) wait. */
+export function shouldRetryInline(
+    _delay: number,
+    _attempt: number,
+    _request: RequestInfo,
+    _options: unknown,
+    response: Response
+): boolean {
+    if (response.status === 429) return false;
+    const wait = retryAfterSeconds(response);
+    return wait === null || wait <= MAX_INLINE_RETRY_SECONDS;
+}
+
+/** Last middleware: the network, with a deadline and the caller's keepalive flag. */
+class FetchHandler implements Middleware {
+    private readonly fetchImpl: FetchLike;
+    private readonly timeoutMs: number;
+
+    constructor(fetchImpl: FetchLike, timeoutMs: number) {
+        this.fetchImpl = fetchImpl;
+        this.timeoutMs = timeoutMs;
+    }
+
+    async execute(context: Context): Promise<void> {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+        try {
+            context.response = await this.fetchImpl(context.request, {
+                ...context.options,
+                signal: controller.signal
+            });
+        } finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+export interface PresenceApiOptions {
+    /** e.g. https://graph.microsoft.com/v1.0 */
+    graphBaseUrl: string;
+    /** the app's client id: the sessionId of its presence session */
+    clientId: string;
+    /** silent only: resolves a token or throws authFailure(...) */
+    getAccessToken: () => Promise<string>;
+    fetchImpl: FetchLike;
+    timeoutMs?: number;
+}
+
+interface GraphErrorLike {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+}
+
+/** Maps an HTTP failure (status, Retry-After, Graph error code) to a BridgeError. */
+export function mapHttpError(status: number, retryAfter: string | null, code: string | null): BridgeError {
+    const detail = code ?? `http${status}`;
+    const withRetry = retryAfter === null ? {} : { retryAfter };
+    if (status === 429) return { kind: 'throttled', status, detail, ...withRetry };
+    if (status === 401) return { kind: 'signInRequired', status, detail };
+    if (status === 403) return { kind: 'forbidden', status, detail };
+    if (status === 404) return { kind: 'notFound', status, detail };
+    if (status === 408) return { kind: 'timeout', status, detail };
+    if (status >= 500) return { kind: 'server', status, detail, ...withRetry };
+    return { kind: 'invalidRequest', status, detail };
+}
+
+/** Maps what the Graph client throws (no HTTP response: auth, network, abort) to a BridgeError. */
+export function mapThrown(error: unknown): BridgeError {
+    const record: GraphErrorLike =
+        typeof error === 'object' && error !== null ? (error as GraphErrorLike) : {};
+    const code = typeof record.code === 'string' ? record.code : '';
+    const name = error instanceof Error ? error.name : '';
+    for (const candidate of [code, name]) {
+        if (candidate.startsWith(AUTH_ERROR_PREFIX)) {
+            const kind = candidate.slice(AUTH_ERROR_PREFIX.length) as BridgeError['kind'];
+            const detail =
+                typeof record.message === 'string' && record.message !== '' ? record.message : kind;
+            return { kind, detail };
+        }
+    }
+    if (code === 'AbortError' || name === 'AbortError') return { kind: 'timeout', detail: 'graphDeadline' };
+    return { kind: 'network', detail: code || name || 'fetchFailed' };
+}
+
+async function graphErrorCode(response: Response): Promise<string | null> {
+    try {
+        const body: unknown = await response.json();
+        const error =
+            typeof body === 'object' && body !== null ? (body as { error?: { code?: unknown } }).error : null;
+        return typeof error?.code === 'string' ? error.code.slice(0, 100) : null;
+    } catch {
+        return null;
+    }
+}
+
+async function jsonBody(response: Response): Promise<unknown> {
+    const text = await response.text();
+    return text === '' ? null : (JSON.parse(text) as unknown);
+}
+
+function presenceFrom(value: unknown): PresenceReading | null {
+    if (typeof value !== 'object' || value === null) return null;
+    const record = value as Record<string, unknown>;
+    if (typeof record.availability !== 'string' || typeof record.activity !== 'string') return null;
+    const reading: PresenceReading = { availability: record.availability, activity: record.activity };
+    if (typeof record.sequenceNumber === 'string') reading.sequenceNumber = record.sequenceNumber;
+    return reading;
+}
+
+/** The presence calls the bridge makes, one method per protocol request. */
+export class PresenceApi {
+    private readonly client: Client;
+    private readonly clientId: string;
+
+    constructor(options: PresenceApiOptions) {
+        const base = new URL(options.graphBaseUrl);
+        const version = base.pathname.replace(/^\/+|\/+$/g, '');
+        const authProvider: AuthenticationProvider = { getAccessToken: options.getAccessToken };
+        const auth = new AuthenticationHandler(authProvider);
+        const retry = new RetryHandler(new RetryHandlerOptions(1, 1, shouldRetryInline));
+        const network = new FetchHandler(options.fetchImpl, options.timeoutMs ?? GRAPH_TIMEOUT_MS);
+        auth.setNext(retry);
+        retry.setNext(network);
+        this.client = Client.initWithMiddleware({
+            middleware: auth,
+            baseUrl: `${base.origin}/`,
+            defaultVersion: version,
+            // the token is attached only to this host (graph.microsoft.com is built in)
+            customHosts: new Set([base.hostname])
+        });
+        this.clientId = options.clientId;
+    }
+
+    async getPresence(): Promise<GraphOutcome<PresenceReading>> {
+        const outcome = await this.send('GET', '/me/presence');
+        if (!outcome.ok) return outcome;
+        const reading = presenceFrom(outcome.value);
+        return reading === null
+            ? { ok: false, error: { kind: 'server', detail: 'unexpectedBody' } }
+            : { ok: true, value: reading };
+    }
+
+    async getPresencesByUserId(ids: string[]): Promise<GraphOutcome<{ presences: UserPresence[] }>> {
+        const outcome = await this.send('POST', '/communications/getPresencesByUserId', { ids });
+        if (!outcome.ok) return outcome;
+        const value: unknown = (outcome.value as { value?: unknown } | null)?.value;
+        if (!Array.isArray(value)) return { ok: false, error: { kind: 'server', detail: 'unexpectedBody' } };
+        const presences: UserPresence[] = [];
+        for (const item of value) {
+            const reading = presenceFrom(item);
+            const id: unknown = (item as { id?: unknown }).id;
+            if (reading !== null && typeof id === 'string') {
+                presences.push({ id, availability: reading.availability, activity: reading.activity });
+            }
+        }
+        return { ok: true, value: { presences } };
+    }
+
+    setPresence(userId: string, availability: string, activity: string, expirationDuration: string) {
+        return this.write(`/users/${encodeURIComponent(userId)}/presence/setPresence`, {
+            sessionId: this.clientId,
+            availability,
+            activity,
+            expirationDuration
+        });
+    }
+
+    /** Clears this app's presence session; no session (404) is what we wanted, so it is success. */
+    async clearPresence(userId: string, keepalive: boolean): Promise<GraphOutcome<Record<string, never>>> {
+        const path = `/users/${encodeURIComponent(userId)}/presence/clearPresence`;
+        const outcome = await this.write(path, { sessionId: this.clientId }, keepalive);
+        return !outcome.ok && outcome.error.kind === 'notFound' ? { ok: true, value: {} } : outcome;
+    }
+
+    setPreferredPresence(
+        userId: string,
+        availability: string,
+        activity: string,
+        expirationDuration?: string
+    ) {
+        const body =
+            expirationDuration === undefined
+                ? { availability, activity }
+                : { availability, activity, expirationDuration };
+        return this.write(`/users/${encodeURIComponent(userId)}/presence/setUserPreferredPresence`, body);
+    }
+
+    clearPreferredPresence(userId: string, keepalive: boolean) {
+        return this.write(
+            `/users/${encodeURIComponent(userId)}/presence/clearUserPreferredPresence`,
+            {},
+            keepalive
+        );
+    }
+
+    private async write(
+        path: string,
+        body: object,
+        keepalive = false
+    ): Promise<GraphOutcome<Record<string, never>>> {
+        const outcome = await this.send('POST', path, body, keepalive);
+        return outcome.ok ? { ok: true, value: {} } : outcome;
+    }
+
+    private async send(
+        method: 'GET' | 'POST',
+        path: string,
+        body?: object,
+        keepalive = false
+    ): Promise<GraphOutcome<unknown>> {
+        let response: Response;
+        try {
+            const request = this.client.api(path).responseType(ResponseType.RAW);
+            if (keepalive) request.options({ keepalive: true });
+            response = (await (method === 'GET' ? request.get() : request.post(body))) as Response;
+        } catch (error) {
+            return { ok: false, error: mapThrown(error) };
+        }
+        if (!response.ok) {
+            const code = await graphErrorCode(response);
+            return {
+                ok: false,
+                error: mapHttpError(response.status, response.headers.get('Retry-After'), code)
+            };
+        }
+        try {
+            return { ok: true, value: await jsonBody(response) };
+        } catch {
+            return { ok: false, error: { kind: 'server', detail: 'unparsableBody' } };
+        }
+    }
+}

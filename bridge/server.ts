@@ -1,0 +1,319 @@
+/*
+ * The bridge protocol server (DESIGN section 6): answers requests from exactly one parent (the expected
+ * Lightning origin AND window.parent), each with exactly one reply. Tokens stay in this frame.
+ */
+import {
+    makeErrorReply,
+    makeEvent,
+    makeResultReply,
+    parseMessage
+} from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
+import type {
+    AccountSummary,
+    BridgeError,
+    BridgeErrorKind,
+    BridgeEvent,
+    BridgeReply,
+    BridgeRequest,
+    BridgeStatus,
+    EventPayloads,
+    EventType,
+    Interaction,
+    RequestParams
+} from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
+import { TeamsAuth, msalConfiguration } from './auth';
+import type { AuthInit, AuthOutcome, MsalClient } from './auth';
+import { PresenceApi, authFailure } from './graph';
+import type { FetchLike, GraphOutcome } from './graph';
+import type { BridgeSettings } from './settings';
+import type { ConnectUi } from './ui';
+import type { Configuration } from '@azure/msal-browser';
+
+/** The window the bridge runs in, reduced to what the server touches. */
+export interface BridgeWindow {
+    parent: Pick<Window, 'postMessage'>;
+    addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+export interface BridgeDependencies {
+    window: BridgeWindow;
+    settings: BridgeSettings;
+    ui: ConnectUi;
+    createMsal: (configuration: Configuration) => MsalClient;
+    fetchImpl: FetchLike;
+}
+
+export interface ServerCounters {
+    accepted: number;
+    droppedOrigin: number;
+    droppedSource: number;
+    droppedMalformed: number;
+}
+
+const TEXT = {
+    connect: 'Connect Microsoft Teams to keep your Teams presence in step with Salesforce.',
+    waiting: 'Waiting for the Microsoft sign-in window…',
+    connected: 'Connected to Microsoft Teams.',
+    mismatch:
+        'You signed in with a different Microsoft account than the email in your settings. Connect again with the right account.',
+    consent:
+        'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
+    closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
+    blocked: 'The sign-in window could not open. Allow pop-ups for Salesforce and connect again.',
+    failed: 'Could not connect to Microsoft Teams. Connect again to retry.',
+    disconnected: 'Disconnected from Microsoft Teams.'
+};
+
+function failureText(error: BridgeError): string {
+    if (error.kind === 'accountMismatch') return TEXT.mismatch;
+    if (error.kind === 'consentRequired') return TEXT.consent;
+    if (error.kind === 'timeout' || error.detail === 'user_cancelled') return TEXT.closed;
+    if (error.detail === 'popup_window_error' || error.detail === 'empty_window_error') return TEXT.blocked;
+    return TEXT.failed;
+}
+
+function sameInit(a: AuthInit, b: AuthInit): boolean {
+    return (
+        a.clientId === b.clientId &&
+        a.tenantId === b.tenantId &&
+        a.role === b.role &&
+        a.loginHint === b.loginHint
+    );
+}
+
+type Handled = { ok: true; result: unknown } | { ok: false; error: BridgeError };
+
+function fromGraph<T>(outcome: GraphOutcome<T>): Handled {
+    return outcome.ok ? { ok: true, result: outcome.value } : outcome;
+}
+
+export class BridgeServer {
+    private readonly deps: BridgeDependencies;
+    private readonly counters: ServerCounters = {
+        accepted: 0,
+        droppedOrigin: 0,
+        droppedSource: 0,
+        droppedMalformed: 0
+    };
+    private initParams: AuthInit | null = null;
+    private auth: TeamsAuth | null = null;
+    private graph: PresenceApi | null = null;
+    private account: AccountSummary | null = null;
+    private interaction: Interaction = 'idle';
+    private readonly listener = (event: MessageEvent): void => this.receive(event);
+
+    constructor(deps: BridgeDependencies) {
+        this.deps = deps;
+    }
+
+    /** Starts listening and tells the parent the bridge is ready. */
+    start(): void {
+        this.deps.window.addEventListener('message', this.listener);
+        this.deps.ui.onConnect(() => this.connectClicked());
+        this.emit('ready', {});
+    }
+
+    stop(): void {
+        this.deps.window.removeEventListener('message', this.listener);
+    }
+
+    getCounters(): ServerCounters {
+        return { ...this.counters };
+    }
+
+    private receive(event: MessageEvent): void {
+        if (event.origin !== this.deps.settings.parentOrigin) {
+            this.counters.droppedOrigin += 1;
+            return;
+        }
+        if (event.source !== this.deps.window.parent) {
+            this.counters.droppedSource += 1;
+            return;
+        }
+        const message = parseMessage(event.data);
+        if (message === null || message.kind !== 'request') {
+            this.counters.droppedMalformed += 1;
+            return;
+        }
+        this.counters.accepted += 1;
+        void this.answer(message);
+    }
+
+    private async answer(request: BridgeRequest): Promise<void> {
+        let handled: Handled;
+        try {
+            handled = await this.handle(request);
+        } catch {
+            handled = { ok: false, error: { kind: 'server', detail: 'bridgeFailure' } };
+        }
+        const reply: BridgeReply = handled.ok
+            ? makeResultReply(request.id, request.type, handled.result as never)
+            : makeErrorReply(request.id, request.type, handled.error);
+        this.deps.window.parent.postMessage(reply, this.deps.settings.parentOrigin);
+    }
+
+    private handle(request: BridgeRequest): Promise<Handled> | Handled {
+        switch (request.type) {
+            case 'init':
+                return this.init(request.params);
+            case 'status':
+                return { ok: true, result: this.status() };
+            case 'connect':
+                return this.showConnect();
+            case 'disconnect':
+                return this.disconnect();
+            default:
+                return this.graphCall(request);
+        }
+    }
+
+    private status(): BridgeStatus {
+        return {
+            initialized: this.auth !== null,
+            role: this.initParams?.role ?? null,
+            account: this.account,
+            interaction: this.interaction
+        };
+    }
+
+    private async init(params: RequestParams['init']): Promise<Handled> {
+        if (this.initParams === null || this.auth === null || !sameInit(this.initParams, params)) {
+            const msal = this.deps.createMsal(msalConfiguration(this.deps.settings, params));
+            try {
+                await msal.initialize();
+            } catch {
+                return { ok: false, error: { kind: 'invalidRequest', detail: 'msalInitializeFailed' } };
+            }
+            this.setAccount(null, 'signInRequired');
+            this.initParams = params;
+            this.auth = new TeamsAuth(msal, params);
+            this.graph = this.createGraph(this.auth);
+        }
+        const outcome = await this.auth.silent();
+        this.applyOutcome(outcome);
+        return outcome.ok ? { ok: true, result: this.status() } : { ok: false, error: outcome.error };
+    }
+
+    private createGraph(auth: TeamsAuth): PresenceApi {
+        return new PresenceApi({
+            graphBaseUrl: this.deps.settings.graphBaseUrl,
+            clientId: auth.clientId,
+            fetchImpl: this.deps.fetchImpl,
+            getAccessToken: async () => {
+                const outcome = await auth.silent();
+                this.applyOutcome(outcome);
+                if (!outcome.ok) throw authFailure(outcome.error);
+                return outcome.accessToken;
+            }
+        });
+    }
+
+    private showConnect(): Handled {
+        if (this.auth === null)
+            return { ok: false, error: { kind: 'invalidRequest', detail: 'notInitialized' } };
+        if (this.interaction === 'idle') this.interaction = 'buttonShown';
+        this.deps.ui.showButton(true);
+        this.deps.ui.setStatus(this.account === null ? TEXT.connect : TEXT.connected);
+        return { ok: true, result: this.status() };
+    }
+
+    /** The click handler: the popup must open synchronously here, so nothing is awaited first. */
+    private connectClicked(): void {
+        const auth = this.auth;
+        if (auth === null || this.interaction === 'popupOpen') return;
+        this.interaction = 'popupOpen';
+        this.deps.ui.setBusy(true);
+        this.deps.ui.setStatus(TEXT.waiting);
+        void auth.interactive().then((outcome) => {
+            if (auth !== this.auth) return;
+            this.deps.ui.setBusy(false);
+            if (outcome.ok) {
+                this.interaction = 'idle';
+                this.deps.ui.showButton(false);
+                this.deps.ui.setStatus(TEXT.connected);
+                this.applyOutcome(outcome);
+            } else {
+                this.interaction = 'buttonShown';
+                this.deps.ui.setStatus(failureText(outcome.error));
+                if (outcome.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
+                this.emit('signInFailed', { error: outcome.error });
+            }
+        });
+    }
+
+    private async disconnect(): Promise<Handled> {
+        if (this.auth !== null) await this.auth.signOut();
+        this.setAccount(null, 'userDisconnected');
+        this.deps.ui.setStatus(TEXT.disconnected);
+        return { ok: true, result: {} };
+    }
+
+    private graphCall(request: BridgeRequest): Promise<Handled> | Handled {
+        const graph = this.graph;
+        const auth = this.auth;
+        if (graph === null || auth === null) {
+            return { ok: false, error: { kind: 'invalidRequest', detail: 'notInitialized' } };
+        }
+        if (this.account === null)
+            return { ok: false, error: { kind: 'signInRequired', detail: 'notSignedIn' } };
+        const supervisorCall = request.type === 'getPresencesByUserId';
+        if (supervisorCall !== (auth.role === 'supervisor') && request.type !== 'getPresence') {
+            return {
+                ok: false,
+                error: { kind: 'forbidden', detail: `${request.type} is not for the ${auth.role} role` }
+            };
+        }
+        const userId = this.account.objectId;
+        switch (request.type) {
+            case 'getPresence':
+                return graph.getPresence().then(fromGraph);
+            case 'setPresence': {
+                const p = request.params;
+                return graph
+                    .setPresence(userId, p.availability, p.activity, p.expirationDuration)
+                    .then(fromGraph);
+            }
+            case 'clearPresence':
+                return graph.clearPresence(userId, request.params.keepalive).then(fromGraph);
+            case 'setPreferredPresence': {
+                const p = request.params;
+                return graph
+                    .setPreferredPresence(userId, p.availability, p.activity, p.expirationDuration)
+                    .then(fromGraph);
+            }
+            case 'clearPreferredPresence':
+                return graph.clearPreferredPresence(userId, request.params.keepalive).then(fromGraph);
+            case 'getPresencesByUserId':
+                return graph.getPresencesByUserId(request.params.ids).then(fromGraph);
+            default:
+                return { ok: false, error: { kind: 'invalidRequest', detail: 'unknownRequest' } };
+        }
+    }
+
+    private applyOutcome(outcome: AuthOutcome): void {
+        if (outcome.ok) this.setAccount(outcome.account, null);
+        else if (['signInRequired', 'consentRequired', 'accountMismatch'].includes(outcome.error.kind)) {
+            this.setAccount(null, outcome.error.kind);
+        }
+    }
+
+    /** Changes the signed-in account and tells the parent about a change (never about a non-change). */
+    private setAccount(
+        account: AccountSummary | null,
+        reason: BridgeErrorKind | 'userDisconnected' | null
+    ): void {
+        const before = this.account;
+        this.account = account;
+        if (account !== null && (before === null || before.objectId !== account.objectId)) {
+            this.emit('signedIn', account);
+        } else if (account === null && before !== null) {
+            this.emit('signedOut', { reason: reason ?? 'signInRequired' });
+        }
+    }
+
+    private emit<E extends EventType>(type: E, data: EventPayloads[E]): void {
+        const event: BridgeEvent = makeEvent(type, data);
+        this.deps.window.parent.postMessage(event, this.deps.settings.parentOrigin);
+    }
+}

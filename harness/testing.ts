@@ -111,11 +111,15 @@ export interface CodeFlowOptions {
     cookies?: Map<string, string>;
     /** Origin header for the token request (the SPA's origin). */
     origin?: string;
+    /** false: stop at the redirect and leave the code unredeemed. */
+    redeem?: boolean;
 }
 
 export interface CodeFlowResult {
     /** The final redirect to the client (code or error in its query). */
     redirect: URL;
+    /** The PKCE code verifier of this flow. */
+    verifier: string;
     tokens?: Record<string, unknown>;
     tokenResponse?: HarnessResponse;
     cookies: Map<string, string>;
@@ -199,8 +203,8 @@ export async function authorizationCodeFlow(
         throw new Error(`unexpected response ${res.status} at ${url.href}: ${res.text.slice(0, 500)}`);
     }
     const code = url.searchParams.get('code');
-    if (!code) {
-        return { redirect: url, cookies };
+    if (!code || o.redeem === false) {
+        return { redirect: url, verifier, cookies };
     }
     if (url.searchParams.get('state') !== state) {
         throw new Error('state mismatch');
@@ -218,6 +222,7 @@ export async function authorizationCodeFlow(
     });
     return {
         redirect: url,
+        verifier,
         cookies,
         tokenResponse,
         ...(tokenResponse.status === 200 ? { tokens: tokenResponse.json<Record<string, unknown>>() } : {})

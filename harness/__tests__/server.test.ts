@@ -171,6 +171,30 @@ describe('identity provider', () => {
         await h.control('POST', `idp/users/${nico}/consent`, { granted: false });
     });
 
+    it('also serves discovery where MSAL looks in OIDC protocol mode', async () => {
+        const res = await h.request(`${h.info.urls.authority}/.well-known/openid-configuration`);
+        expect(res.json()).toMatchObject({ issuer: h.info.urls.issuer });
+    });
+
+    it('refuses a reused code (AADSTS54005) and a wrong PKCE verifier (AADSTS501481)', async () => {
+        const redeem = (code: string, verifier: string) =>
+            h.request(`${h.info.urls.authority}/oauth2/v2.0/token`, {
+                body: new URLSearchParams({
+                    grant_type: 'authorization_code',
+                    client_id: h.info.clientId,
+                    code,
+                    redirect_uri: redirectUri,
+                    code_verifier: verifier
+                })
+            });
+        const used = await signIn(ADA.upn);
+        const reuse = await redeem(String(used.redirect.searchParams.get('code')), used.verifier);
+        expect(reuse.json()).toMatchObject({ error: 'invalid_grant', error_codes: [54005] });
+        const fresh = await signIn(ADA.upn, { redeem: false });
+        const wrong = await redeem(String(fresh.redirect.searchParams.get('code')), 'y'.repeat(43));
+        expect(wrong.json()).toMatchObject({ error: 'invalid_grant', error_codes: [501481] });
+    });
+
     it('shows AADSTS50011 for a redirect URI that is not registered exactly', async () => {
         const url = new URL(`${h.info.urls.authority}/oauth2/v2.0/authorize`);
         url.search = new URLSearchParams({

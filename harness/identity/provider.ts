@@ -209,13 +209,14 @@ function mapGrantError(detail: string | undefined, lifetimes: TokenLifetimes): [
                 54005,
                 'OAuth2 Authorization code was already redeemed, please retry with a new valid code.'
             ];
-        case 'PKCE verification failed':
+        case 'code_verifier does not match code_challenge':
+        case 'code_verifier must be provided':
             return [
                 501481,
                 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'
             ];
         case 'authorization code redirect_uri mismatch':
-            return [50148, 'The redirect_uri does not match the one used in the authorization request.'];
+            return [50011, 'The redirect URI does not match the one used in the authorization request.'];
         default:
             return [
                 70000,

@@ -64,3 +64,35 @@ export {
     toTeams
 } from './mapping';
 export { validateConfiguration } from './validation';
+export { initialState, isActive, isOnCall } from './state';
+export type { HeldTeams, InflightWrite, SignInIssue, SyncState, WriteEffect } from './state';
+export { transition } from './transition';
+export {
+    BUDGET_REQUESTS_PER_WINDOW,
+    BUDGET_SHARE,
+    DEFAULT_CEILING_SECONDS,
+    DEFAULT_FLOOR_SECONDS,
+    DEFAULT_KEEP_ALIVE_SECONDS,
+    GRAPH_PRESENCE_LIMIT,
+    GRAPH_PRESENCE_WINDOW_SECONDS,
+    pollBudget
+} from './pollBudget';
+export type { PollBudget, PollBudgetOptions } from './pollBudget';
+export {
+    afterFailure,
+    afterThrottle,
+    BACKOFF_BASE_MS,
+    BACKOFF_MAX_MS,
+    backoffDelay,
+    CIRCUIT_OPEN_MS,
+    CIRCUIT_THRESHOLD,
+    mayRequest,
+    NO_RETRY,
+    parseHttpDate,
+    parseRetryAfter
+} from './backoff';
+export type { RetryState } from './backoff';
+export { appendEntry, emptyLog, recentEntries, SYNC_LOG_CAPACITY } from './syncLog';
+export type { SyncLog } from './syncLog';
+export { healthOf, sameView, toViewModel, VIEW_RECENT_COUNT } from './viewModel';
+export { callPair, FADE_MS, teamsTarget } from './reconcile';

@@ -1,0 +1,205 @@
+/*
+ * Bringing Teams to what the Salesforce side asks for: the target (Salesforce status through the mapping,
+ * or the call state), the writes from what the app holds to that target, keep-alives, reads, and starting
+ * and stopping the sync. Every Graph request goes through here and checks `mayRequest` first.
+ */
+import { mayRequest } from './backoff';
+import { toTeams } from './mapping';
+import { isActive, isOnCall } from './state';
+import type { HeldTeams, InflightWrite, SyncState, WriteEffect } from './state';
+import { cancelTimer, decide, emit, intervals, label, startTimer, update } from './step';
+import type { Step } from './step';
+import { samePresence } from './teamsValues';
+import { OFFLINE_STATUS } from './types';
+import type { SyncCommand, TeamsPair } from './types';
+
+/** An Available session fades to AvailableInactive after 5 minutes without a refresh (then Away). */
+export const FADE_MS = 5 * 60 * 1000;
+
+export interface TeamsTarget {
+    session: TeamsPair | null;
+    preferred: TeamsPair | null;
+}
+
+/** The pair the call override writes as the app's session (CallPresence__c). */
+export function callPair(s: SyncState): TeamsPair {
+    return s.config.callPresence === 'DoNotDisturbPresenting'
+        ? { availability: 'DoNotDisturb', activity: 'Presenting' }
+        : { availability: 'Busy', activity: 'InACall' };
+}
+
+/**
+ * What the app should hold in Teams, or null when Teams is not to be touched (direction, unknown status,
+ * a `None` row). A call overrides the status; Offline always clears the app's session.
+ */
+export function teamsTarget(s: SyncState): TeamsTarget | null {
+    if (s.config.direction === 'MeetingAppToSalesforce' || s.salesforce === null) return null;
+    const offline = s.salesforce === OFFLINE_STATUS;
+    if (isOnCall(s) && !offline) return { session: callPair(s), preferred: null };
+    const write = toTeams(s.config, s.salesforce).teams;
+    if (write.kind === 'session') return { session: pair(write), preferred: null };
+    if (write.kind === 'preferred') return { session: null, preferred: pair(write) };
+    if (write.kind === 'clear') return { session: null, preferred: null };
+    return offline ? { session: null, preferred: s.held.preferred } : null;
+}
+
+/** What Teams shows when nothing masks the app: its preferred presence, else its session. */
+export function heldVisible(held: Pick<HeldTeams, 'session' | 'preferred'>): TeamsPair | null {
+    return held.preferred ?? held.session;
+}
+
+function pair(p: TeamsPair): TeamsPair {
+    return { availability: p.availability, activity: p.activity };
+}
+
+/** expirationDuration of the app's session: SessionExpiryMinutes__c, longer than the keep-alive, PT5M..PT4H. */
+export function sessionExpiryMinutes(s: SyncState): number {
+    const keepAliveMinutes = Math.ceil(intervals(s).keepAliveMs / 60000) + 1;
+    return Math.min(240, Math.max(5, s.config.sessionExpiryMinutes, keepAliveMinutes));
+}
+
+/** Emits one Teams write with the next write id and records it as in flight. */
+export function issue(step: Step, effect: WriteEffect, refresh: boolean, keepalive = false): void {
+    const writeId = step.state.generation + 1;
+    let command: SyncCommand;
+    if (effect.kind === 'session') {
+        const expirationDuration = `PT${sessionExpiryMinutes(step.state)}M`;
+        command = { type: 'writeTeamsSession', writeId, ...pair(effect.pair), expirationDuration };
+    } else if (effect.kind === 'preferred') {
+        command = { type: 'writeTeamsPreferred', writeId, ...pair(effect.pair) };
+    } else if (effect.kind === 'clearSession') {
+        command = { type: 'clearTeamsSession', writeId, keepalive };
+    } else {
+        command = { type: 'clearTeamsPreferred', writeId, keepalive };
+    }
+    const write: InflightWrite = { writeId, effect, refresh };
+    const session = effect.kind === 'session' || effect.kind === 'clearSession';
+    update(step, {
+        generation: writeId,
+        inflight: [...step.state.inflight, write],
+        keepAliveDue: session ? false : step.state.keepAliveDue
+    });
+    emit(step, command);
+}
+
+function canRequest(step: Step): boolean {
+    return isActive(step.state) && mayRequest(step.state.retry, step.at);
+}
+
+/** Forgets a session that has expired by now (Teams has dropped it). */
+export function expireHeld(step: Step): void {
+    const { held } = step.state;
+    const expiresAt = (held.sessionAt ?? 0) + sessionExpiryMinutes(step.state) * 60000;
+    if (held.session && step.at >= expiresAt) {
+        update(step, { held: { ...held, session: null, sessionAt: null }, owed: true });
+        cancelTimer(step, 'keepAlive');
+    }
+}
+
+/**
+ * Writes what a Salesforce-side change asks for, once: only when something is owed, this tab syncs, no
+ * wait is running and no write is in flight (then it runs when they settle).
+ */
+export function reconcile(step: Step): void {
+    const s = step.state;
+    if (!s.owed || !canRequest(step) || s.inflight.length > 0) return;
+    update(step, { owed: false });
+    const target = teamsTarget(s);
+    if (!target) return;
+    const { held, uncertain } = s;
+    const teamsManualWins = s.config.manualStatusPolicy === 'TeamsManualWins';
+    const effects: WriteEffect[] = [];
+    const preferredBlocked = target.preferred !== null && s.userPreferred && teamsManualWins;
+    // after a failed write Teams may or may not have applied it: write again rather than trust `held`
+    const preferredDiffers = uncertain.preferred || !samePresence(held.preferred, target.preferred);
+    const sessionDiffers = uncertain.session || !samePresence(held.session, target.session);
+    if (target.preferred && !preferredBlocked && preferredDiffers) {
+        effects.push({ kind: 'preferred', pair: target.preferred });
+    }
+    if (target.session && sessionDiffers) effects.push({ kind: 'session', pair: target.session });
+    // latest intent wins: a preferred presence the user set would mask the new state, so it goes too
+    const clearUsers = target.session !== null && s.userPreferred && !teamsManualWins;
+    if (!target.preferred && (preferredDiffers || clearUsers)) effects.push({ kind: 'clearPreferred' });
+    if (!target.session && sessionDiffers) effects.push({ kind: 'clearSession' });
+    const wanted = target.preferred ?? target.session;
+    if (preferredBlocked && s.teams && target.preferred) {
+        update(step, { masked: { wrote: pair(target.preferred), shows: s.teams } });
+        decide(step, 'teams', label(s.teams), label(target.preferred), 'manualWins');
+    }
+    update(step, { verify: true });
+    if (effects.length === 0) {
+        // nothing to write: still read Teams back, a masking state is reported against the new status
+        requestRead(step);
+        return;
+    }
+    for (const effect of effects) issue(step, effect, false);
+    decide(step, 'sync', label(heldVisible(held)), label(wanted), clearUsers ? 'writeClearUser' : 'write');
+}
+
+/**
+ * A Salesforce-side change: the write generation moves on, so a Teams reading requested before it is
+ * stale and can never revert it, whether or not the change leads to a write.
+ */
+export function salesforceChanged(step: Step): void {
+    update(step, { owed: true, generation: step.state.generation + 1 });
+}
+
+/** The keep-alive of the app's session, when one is due and nothing else is in flight. */
+export function refreshIfDue(step: Step): void {
+    const s = step.state;
+    if (!s.keepAliveDue || !canRequest(step) || s.inflight.length > 0) return;
+    update(step, { keepAliveDue: false });
+    if (s.held.session) issue(step, { kind: 'session', pair: s.held.session }, true);
+}
+
+/** A read of Teams at the current write generation, unless one is in flight or writes are. */
+export function requestRead(step: Step): void {
+    const s = step.state;
+    if (isActive(s) && s.retry.waitUntil !== null && step.at < s.retry.waitUntil) {
+        // a wait is on (Retry-After, backoff, circuit): the retry timer reads when it ends
+        startTimer(step, 'retry', s.retry.waitUntil - step.at);
+        return;
+    }
+    if (!isActive(s) || s.inflight.length > 0 || s.readGeneration === s.generation) return;
+    update(step, { readGeneration: s.generation });
+    emit(step, { type: 'readTeams', generation: s.generation });
+}
+
+/** After the last write in flight settled: owed writes, keep-alive, then read back or keep polling. */
+export function settled(step: Step): void {
+    if (step.state.inflight.length > 0 || !canRequest(step)) return;
+    reconcile(step);
+    refreshIfDue(step);
+    if (step.state.inflight.length > 0) return;
+    if (step.state.verify) requestRead(step);
+    else startTimer(step, 'poll', intervals(step.state).pollMs);
+}
+
+/** Carries on after a wait or a start: owed writes, keep-alive, a read; or waits for the wait to end. */
+export function resume(step: Step): void {
+    if (!isActive(step.state)) return;
+    const { waitUntil } = step.state.retry;
+    if (!mayRequest(step.state.retry, step.at) && waitUntil !== null) {
+        startTimer(step, 'retry', waitUntil - step.at);
+        return;
+    }
+    reconcile(step);
+    refreshIfDue(step);
+    requestRead(step);
+}
+
+/** The tab starts syncing (signed in, leader, resumed): the Salesforce side is written, Teams read. */
+export function start(step: Step): void {
+    if (!isActive(step.state)) return;
+    expireHeld(step);
+    update(step, { owed: true, keepAliveDue: step.state.held.session !== null });
+    resume(step);
+}
+
+/** The tab stops making Graph requests (signed out, follower, paused, closing). */
+export function stop(step: Step): void {
+    update(step, { readGeneration: null });
+    cancelTimer(step, 'poll');
+    cancelTimer(step, 'keepAlive');
+    cancelTimer(step, 'retry');
+}

@@ -1,0 +1,275 @@
+/*
+ * Teams side events: readings (stale, echo, masked, faded, external change), write acknowledgements and
+ * failures, and the poll, keep-alive and retry timers.
+ */
+import { afterFailure, afterThrottle } from './backoff';
+import type { RetryState } from './backoff';
+import { toSalesforce } from './mapping';
+import {
+    expireHeld,
+    FADE_MS,
+    heldVisible,
+    reconcile,
+    refreshIfDue,
+    requestRead,
+    resume,
+    salesforceChanged,
+    settled,
+    stop,
+    teamsTarget
+} from './reconcile';
+import { isActive } from './state';
+import type { SignInIssue, SyncState } from './state';
+import { decide, emit, intervals, label, startTimer, update } from './step';
+import type { Step } from './step';
+import { normalizeTeamsPresence, samePresence } from './teamsValues';
+import { OFFLINE_STATUS, PREFERRED_PAIRS } from './types';
+import type { BridgeError, SyncEvent, TeamsPair, TeamsPresence } from './types';
+
+const BUSY_IN_A_CALL = { availability: 'Busy', activity: 'InACall' };
+const BUSY_BUSY = { availability: 'Busy', activity: 'Busy' };
+
+type Of<T extends SyncEvent['type']> = Extract<SyncEvent, { type: T }>;
+
+function sameStatus(a: string | null, b: string): boolean {
+    return a !== null && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Whether a reading shows a pair the app wrote (Teams may echo Busy/InACall as Busy/Busy). */
+export function showsPair(reading: TeamsPresence, wrote: TeamsPair): boolean {
+    if (samePresence(reading, wrote)) return true;
+    return samePresence(wrote, BUSY_IN_A_CALL) && samePresence(reading, BUSY_BUSY);
+}
+
+/** Whether a reading is the app's own Available session fading (no keep-alive reached Teams in time). */
+function isFade(s: SyncState, reading: TeamsPresence, at: number): boolean {
+    const { session, sessionAt, preferred } = s.held;
+    if (
+        !session ||
+        preferred ||
+        !samePresence(session, { availability: 'Available', activity: 'Available' })
+    ) {
+        return false;
+    }
+    const fadedForm =
+        samePresence(reading, { availability: 'Available', activity: 'AvailableInactive' }) ||
+        samePresence(reading, { availability: 'Away', activity: 'Away' });
+    return fadedForm && at - (sessionAt ?? at) >= FADE_MS;
+}
+
+function isPreferredPair(reading: TeamsPresence): boolean {
+    return PREFERRED_PAIRS.some((p) => samePresence(p, reading));
+}
+
+function succeeded(retry: RetryState, at: number): RetryState {
+    const waitUntil = retry.waitUntil !== null && retry.waitUntil > at ? retry.waitUntil : null;
+    return { failures: 0, circuitOpen: false, waitUntil, reason: waitUntil === null ? null : retry.reason };
+}
+
+/** A Teams change nobody in this app made: mapped to Salesforce, never logging the agent into Omni. */
+function externalChange(step: Step, reading: TeamsPresence): void {
+    const s = step.state;
+    const from = label(s.teams);
+    update(step, { teams: reading, masked: null, userPreferred: isPreferredPair(reading) });
+    const result = toSalesforce(s.config, reading);
+    if (!result.change) {
+        decide(step, 'teams', from, label(reading), 'noChange');
+    } else if (sameStatus(s.salesforce, result.status)) {
+        decide(step, 'teams', from, label(reading), 'inSync');
+    } else if (s.salesforce === null || s.salesforce === OFFLINE_STATUS) {
+        decide(step, 'teams', s.salesforce, result.status, 'omniOffline');
+    } else {
+        // the Teams change is the latest intent: a Salesforce write not yet made is dropped
+        update(step, { pendingOmni: result.status, owed: false });
+        emit(
+            step,
+            result.status === OFFLINE_STATUS
+                ? { type: 'logoutOmni' }
+                : { type: 'setOmniStatus', status: result.status }
+        );
+        decide(step, 'teams', s.salesforce, result.status, 'mapped');
+    }
+}
+
+function classify(step: Step, reading: TeamsPresence): void {
+    const s = step.state;
+    const wrote = heldVisible(s.held);
+    const target = teamsTarget(s);
+    const wanted = target && heldVisible(target);
+    // our own write read back, and still what the Salesforce side asks for (not left over from before)
+    const ours = wrote !== null && samePresence(wrote, wanted) && showsPair(reading, wrote);
+    const faded = isFade(s, reading, step.at);
+    if (faded) update(step, { keepAliveDue: true });
+    if (s.verify) {
+        const masked = wanted ? !showsPair(reading, wanted) && !faded : false;
+        update(step, {
+            verify: false,
+            teams: reading,
+            masked: masked && wanted ? { wrote: wanted, shows: reading } : null,
+            userPreferred: masked && isPreferredPair(reading)
+        });
+        decide(step, 'teams', label(wanted), label(reading), masked ? 'masked' : 'echo');
+    } else if (samePresence(reading, s.teams)) {
+        // nothing new: the reading Teams showed before
+    } else if (ours || faded) {
+        update(step, { teams: reading, masked: null, userPreferred: false });
+        decide(step, 'teams', label(s.teams), label(reading), faded ? 'faded' : 'echo');
+    } else if (s.teams === null) {
+        // the first reading is the baseline: at start the Salesforce side wins (written where allowed)
+        update(step, { teams: reading });
+        decide(step, 'teams', null, label(reading), 'initial');
+    } else {
+        externalChange(step, reading);
+    }
+}
+
+export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
+    const s = step.state;
+    const inFlight = s.readGeneration === e.generation;
+    const olderSequence = !!e.sequenceNumber && !!s.lastSequence && e.sequenceNumber < s.lastSequence;
+    if (e.generation < s.generation || !inFlight || olderSequence) {
+        if (inFlight) {
+            update(step, { readGeneration: null });
+            if (s.inflight.length === 0) requestRead(step);
+        }
+        decide(step, 'teams', null, label(e.presence), 'stale');
+        return;
+    }
+    const reading = normalizeTeamsPresence(e.presence) ?? {
+        availability: e.presence.availability,
+        activity: e.presence.activity
+    };
+    update(step, {
+        readGeneration: null,
+        lastSequence: e.sequenceNumber ?? s.lastSequence,
+        retry: succeeded(s.retry, e.at)
+    });
+    expireHeld(step);
+    classify(step, reading);
+    reconcile(step);
+    refreshIfDue(step);
+    if (step.state.inflight.length === 0) startTimer(step, 'poll', intervals(step.state).pollMs);
+}
+
+/** Sign-in lost: no more Graph calls until signedIn; the UI shows "reconnect". Never asks interactively. */
+export function signInLost(step: Step, issue: SignInIssue): void {
+    update(step, { signedIn: false, signInIssue: issue });
+    stop(step);
+    decide(step, 'sync', null, null, issue);
+}
+
+function signInIssueOf(error: BridgeError): SignInIssue | null {
+    if (
+        error.kind === 'signInRequired' ||
+        error.kind === 'consentRequired' ||
+        error.kind === 'accountMismatch'
+    ) {
+        return error.kind;
+    }
+    return null;
+}
+
+function failed(step: Step, error: BridgeError, random: number): void {
+    const issue = signInIssueOf(error);
+    if (issue) {
+        signInLost(step, issue);
+        return;
+    }
+    const s = step.state;
+    const retry =
+        error.kind === 'throttled'
+            ? afterThrottle(s.retry, error.retryAfter, step.at, random)
+            : afterFailure(s.retry, step.at, random);
+    update(step, { retry });
+    decide(step, 'sync', null, error.kind, retry.reason ?? error.kind);
+    if (isActive(step.state) && retry.waitUntil !== null)
+        startTimer(step, 'retry', retry.waitUntil - step.at);
+}
+
+export function onReadFailed(step: Step, e: Of<'teamsReadFailed'>): void {
+    if (step.state.readGeneration !== e.generation) {
+        // a reply we no longer wait for; a Retry-After in it still binds every later request
+        if (e.error.kind === 'throttled')
+            update(step, { retry: afterThrottle(step.state.retry, e.error.retryAfter, e.at, e.random) });
+        return;
+    }
+    update(step, { readGeneration: null });
+    failed(step, e.error, e.random);
+}
+
+export function onWriteAcknowledged(step: Step, e: Of<'teamsWriteAcknowledged'>): void {
+    const s = step.state;
+    const write = s.inflight.find((w) => w.writeId === e.writeId);
+    if (!write) return;
+    const inflight = s.inflight.filter((w) => w !== write);
+    const held = { ...s.held };
+    const effect = write.effect;
+    if (effect.kind === 'session') {
+        held.session = effect.pair;
+        held.sessionAt = e.at;
+        if (isActive(s)) startTimer(step, 'keepAlive', intervals(s).keepAliveMs);
+    } else if (effect.kind === 'clearSession') {
+        held.session = null;
+        held.sessionAt = null;
+    } else {
+        held.preferred = effect.kind === 'preferred' ? effect.pair : null;
+    }
+    const preferredKind = effect.kind === 'preferred' || effect.kind === 'clearPreferred';
+    const userPreferred = preferredKind ? false : s.userPreferred;
+    const uncertain = preferredKind
+        ? { ...s.uncertain, preferred: false }
+        : { ...s.uncertain, session: false };
+    update(step, { inflight, held, userPreferred, uncertain, retry: succeeded(s.retry, e.at) });
+    settled(step);
+}
+
+export function onWriteFailed(step: Step, e: Of<'teamsWriteFailed'>): void {
+    const s = step.state;
+    const write = s.inflight.find((w) => w.writeId === e.writeId);
+    if (!write) return;
+    const gone = e.error.kind === 'notFound' && write.effect.kind === 'clearSession';
+    if (gone) {
+        // clearPresence answers 404 when the session has already gone: that is what we wanted
+        onWriteAcknowledged(step, { type: 'teamsWriteAcknowledged', at: e.at, writeId: e.writeId });
+        return;
+    }
+    const preferredKind = write.effect.kind === 'preferred' || write.effect.kind === 'clearPreferred';
+    update(step, {
+        inflight: s.inflight.filter((w) => w !== write),
+        uncertain: preferredKind ? { ...s.uncertain, preferred: true } : { ...s.uncertain, session: true },
+        owed: !write.refresh || s.owed,
+        keepAliveDue: write.refresh || s.keepAliveDue
+    });
+    failed(step, e.error, e.random);
+    settled(step);
+}
+
+export function onTimer(step: Step, e: Of<'timerFired'>): void {
+    const s = step.state;
+    if (e.timer === 'wrapUp') {
+        if (s.wrapUpUntil === null) return;
+        if (e.at < s.wrapUpUntil) {
+            startTimer(step, 'wrapUp', s.wrapUpUntil - e.at);
+            return;
+        }
+        update(step, { wrapUpUntil: null });
+        salesforceChanged(step);
+        decide(step, 'call', null, s.salesforce, 'wrapUpEnded');
+        reconcile(step);
+        return;
+    }
+    if (!isActive(s)) return;
+    if (e.timer === 'poll') {
+        requestRead(step);
+    } else if (e.timer === 'keepAlive') {
+        update(step, { keepAliveDue: s.held.session !== null });
+        refreshIfDue(step);
+    } else {
+        if (s.retry.waitUntil !== null && e.at < s.retry.waitUntil) {
+            startTimer(step, 'retry', s.retry.waitUntil - e.at);
+            return;
+        }
+        update(step, { retry: { ...s.retry, waitUntil: null } });
+        resume(step);
+    }
+}

@@ -104,6 +104,18 @@ module.exports = [
         languageOptions: { globals: { ...jestPlugin.environments.globals.globals } },
         rules: { ...jestPlugin.configs.recommended.rules }
     },
+    // The Teams bridge page (TypeScript bundled by esbuild; runs in the Visualforce origin, not under LWS).
+    ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['bridge/**/*.ts'] })),
+    {
+        files: ['bridge/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } }
+    },
+    {
+        files: ['bridge/**/__tests__/**/*.ts'],
+        plugins: { jest: jestPlugin },
+        languageOptions: { globals: { ...jestPlugin.environments.globals.globals, ...globals.node } },
+        rules: { ...jestPlugin.configs.recommended.rules }
+    },
     {
         files: ['*.js', 'scripts/**/*.{js,mjs,cjs}'],
         languageOptions: { globals: { ...globals.node }, sourceType: 'commonjs' }

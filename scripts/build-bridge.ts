@@ -9,16 +9,13 @@
  * Run directly: `tsx scripts/build-bridge.ts [outFile]` (default dist/bridge/teamsBridge.js) prints the
  * raw and gzipped sizes.
  */
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = path.resolve(__dirname, '..');
-export const BRIDGE_ENTRY = path.join(root, 'bridge/main.ts');
 export const DEFAULT_BRIDGE_OUT = path.join(root, 'dist/bridge/teamsBridge.js');
-/** The static resource's metadata; it travels with the bundle, so the source tree has neither half. */
-export const BRIDGE_RESOURCE_META = path.join(root, 'bridge/teamsBridge.resource-meta.xml');
 
 const LICENSE_BANNER =
     '/*! teamsBridge. Includes @azure/msal-browser and @microsoft/microsoft-graph-client, ' +
@@ -36,16 +33,19 @@ export function sizeOf(file: string): BundleSize {
     return { file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
 }
 
-/** Bundles the bridge into `outFile` (never inside the source tree's force-app/) and returns its size. */
-export async function buildBridge(outFile: string = DEFAULT_BRIDGE_OUT): Promise<BundleSize> {
+/**
+ * Bundles the bridge of project `projectRoot` into `outFile` (never inside the source tree's force-app/)
+ * and returns its size. Synchronous, so it runs as a step of `npm run build`.
+ */
+export function buildBridge(outFile: string = DEFAULT_BRIDGE_OUT, projectRoot: string = root): BundleSize {
     const target = path.resolve(outFile);
-    const sourceTree = path.join(root, 'force-app') + path.sep;
+    const sourceTree = path.join(projectRoot, 'force-app') + path.sep;
     if (target.startsWith(sourceTree)) {
         throw new Error(`buildBridge: refusing to write build output into the source tree (${target})`);
     }
     mkdirSync(path.dirname(target), { recursive: true });
-    const result = await build({
-        entryPoints: [BRIDGE_ENTRY],
+    const result = buildSync({
+        entryPoints: [path.join(projectRoot, 'bridge/main.ts')],
         outfile: target,
         bundle: true,
         format: 'iife',
@@ -56,14 +56,15 @@ export async function buildBridge(outFile: string = DEFAULT_BRIDGE_OUT): Promise
         legalComments: 'none',
         banner: { js: LICENSE_BANNER },
         sourcemap: false,
-        tsconfig: path.join(root, 'tsconfig.bridge.json'),
+        tsconfig: path.join(projectRoot, 'tsconfig.bridge.json'),
         define: { 'process.env.NODE_ENV': '"production"' },
         logLevel: 'warning'
     });
     if (result.errors.length > 0) throw new Error('buildBridge: esbuild reported errors');
     // <name>.resource-meta.xml beside <name>.js makes the pair a StaticResource in an SFDX tree
     const meta = path.join(path.dirname(target), `${path.basename(target, '.js')}.resource-meta.xml`);
-    if (!existsSync(meta)) copyFileSync(BRIDGE_RESOURCE_META, meta);
+    // the static resource's metadata travels with the bundle, so the source tree has neither half
+    if (!existsSync(meta)) copyFileSync(path.join(projectRoot, 'bridge/teamsBridge.resource-meta.xml'), meta);
     return sizeOf(target);
 }
 
@@ -72,11 +73,11 @@ export function formatSize({ bytes, gzipBytes }: BundleSize): string {
 }
 
 if (require.main === module) {
-    buildBridge(process.argv[2] ?? DEFAULT_BRIDGE_OUT).then(
-        (size) => console.log(`teamsBridge: ${path.relative(process.cwd(), size.file)}: ${formatSize(size)}`),
-        (error: unknown) => {
-            console.error(error instanceof Error ? error.message : error);
-            process.exitCode = 1;
-        }
-    );
+    try {
+        const size = buildBridge(process.argv[2] ?? DEFAULT_BRIDGE_OUT);
+        console.log(`teamsBridge: ${path.relative(process.cwd(), size.file)}: ${formatSize(size)}`);
+    } catch (error) {
+        console.error(error instanceof Error ? error.message : error);
+        process.exitCode = 1;
+    }
 }

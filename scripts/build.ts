@@ -12,6 +12,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { buildBridge, formatSize } from './build-bridge';
 
 export interface BuildContext {
     /** The project being built (holds sfdx-project.json and tsconfig.build.json). */
@@ -139,9 +140,16 @@ function compileLwcTypeScript(ctx: BuildContext): string {
 export const BUILD_STEPS: BuildStep[] = [
     { name: 'clean', run: cleanOutput },
     { name: 'copy project', run: copyProjectFiles },
-    { name: 'compile LWC TypeScript', run: compileLwcTypeScript }
-    // next: { name: 'bundle static resources (esbuild)', run: bundleStaticResources },
+    { name: 'compile LWC TypeScript', run: compileLwcTypeScript },
+    { name: 'bundle the Teams bridge static resource (esbuild)', run: bundleTeamsBridge }
 ];
+
+/** The `teamsBridge` static resource (MSAL + Graph client + bridge server); skipped for projects without bridge/. */
+function bundleTeamsBridge(ctx: BuildContext): string {
+    if (!existsSync(path.join(ctx.root, 'bridge', 'main.ts'))) return 'no bridge/main.ts, skipped';
+    const out = path.join(ctx.outDir, PACKAGE_DIR, 'main', 'default', 'staticresources', 'teamsBridge.js');
+    return `teamsBridge.js, ${formatSize(buildBridge(out, ctx.root))}`;
+}
 
 /** Bundle folders (containing `<name>.<ext>`) under every `<kind>/` folder of a tree. */
 export function countBundles(dir: string, kind: 'lwc' | 'aura', ext: string): number {

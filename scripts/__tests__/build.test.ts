@@ -42,7 +42,8 @@ describe('npm run build', () => {
         expect(lines).toEqual([
             '  clean: emptied dist/deploy',
             '  copy project: 19 files copied',
-            '  compile LWC TypeScript: 2 .ts files compiled to .js'
+            '  compile LWC TypeScript: 2 .ts files compiled to .js',
+            '  bundle the Teams bridge static resource (esbuild): no bridge/main.ts, skipped'
         ]);
     });
 

@@ -27,7 +27,7 @@ export interface BridgeSizeResult {
 export async function benchBridgeSize(): Promise<BridgeSizeResult> {
     const dir = mkdtempSync(path.join(tmpdir(), 'bridge-size-'));
     try {
-        const bridge = await buildBridge(path.join(dir, 'teamsBridge.js'));
+        const bridge = buildBridge(path.join(dir, 'teamsBridge.js'));
         const rows: SizeRow[] = [
             { name: 'teamsBridge (bridge server + MSAL + Graph client, minified IIFE)', ...bridge },
             {

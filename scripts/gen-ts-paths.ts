@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 const root = path.resolve(__dirname, '..');
 const lwcDir = path.join(root, 'force-app/main/default/lwc');
@@ -22,15 +23,24 @@ export function lwcPaths(dir: string): Record<string, string[]> {
     return paths;
 }
 
-if (require.main === module) {
+async function main(): Promise<void> {
     const next = lwcPaths(lwcDir);
     for (const file of TSCONFIGS) {
         const tsconfigPath = path.join(root, file);
         const tsconfig = JSON.parse(readFileSync(tsconfigPath, 'utf8'));
         if (JSON.stringify(tsconfig.compilerOptions.paths) !== JSON.stringify(next)) {
             tsconfig.compilerOptions.paths = next;
-            writeFileSync(tsconfigPath, `${JSON.stringify(tsconfig, null, 4)}\n`);
+            // formatted as Prettier would, so the check that runs first in npm test stays green
+            const options = { ...(await resolveConfig(tsconfigPath)), filepath: tsconfigPath };
+            writeFileSync(tsconfigPath, await format(JSON.stringify(tsconfig), options));
             console.log(`${file}: ${Object.keys(next).length} LWC path entries written`);
         }
     }
+}
+
+if (require.main === module) {
+    main().catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : error);
+        process.exitCode = 1;
+    });
 }

@@ -66,7 +66,7 @@ export function parseHttpDate(value: string): number | null {
         return epochMs(yy < 70 ? 2000 + yy : 1900 + yy, match[2], +match[1], +match[4], +match[5], +match[6]);
     }
     match = ASCTIME.exec(text.replace(/ +/g, ' '));
-    if (match) return epochMs(+match[7], match[1], +match[2], +match[3], +match[4], +match[5]);
+    if (match) return epochMs(+match[6], match[1], +match[2], +match[3], +match[4], +match[5]);
     return null;
 }
 

@@ -129,6 +129,7 @@ export function reconcile(step: Step): void {
     update(step, { verify: true });
     if (effects.length === 0) {
         // nothing to write: still read Teams back, a masking state is reported against the new status
+        refreshIfDue(step);
         requestRead(step);
         return;
     }
@@ -175,9 +176,8 @@ export function settled(step: Step): void {
     else startTimer(step, 'poll', intervals(step.state).pollMs);
 }
 
-/** Carries on after a wait or a start: owed writes, keep-alive, a read; or waits for the wait to end. */
+/** Carries on after a wait or a start (callers check the tab is active): owed writes, keep-alive, a read. */
 export function resume(step: Step): void {
-    if (!isActive(step.state)) return;
     const { waitUntil } = step.state.retry;
     if (!mayRequest(step.state.retry, step.at) && waitUntil !== null) {
         startTimer(step, 'retry', waitUntil - step.at);

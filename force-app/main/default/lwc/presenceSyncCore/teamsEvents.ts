@@ -54,7 +54,7 @@ function isFade(s: SyncState, reading: TeamsPresence, at: number): boolean {
     const fadedForm =
         samePresence(reading, { availability: 'Available', activity: 'AvailableInactive' }) ||
         samePresence(reading, { availability: 'Away', activity: 'Away' });
-    return fadedForm && at - (sessionAt ?? at) >= FADE_MS;
+    return fadedForm && at - Number(sessionAt) >= FADE_MS;
 }
 
 function isPreferredPair(reading: TeamsPresence): boolean {
@@ -181,9 +181,9 @@ function failed(step: Step, error: BridgeError, random: number): void {
             ? afterThrottle(s.retry, error.retryAfter, step.at, random)
             : afterFailure(s.retry, step.at, random);
     update(step, { retry });
-    decide(step, 'sync', null, error.kind, retry.reason ?? error.kind);
-    if (isActive(step.state) && retry.waitUntil !== null)
-        startTimer(step, 'retry', retry.waitUntil - step.at);
+    const reason = retry.circuitOpen ? 'circuit' : error.kind === 'throttled' ? 'throttled' : 'backoff';
+    decide(step, 'sync', null, error.kind, reason);
+    if (isActive(step.state)) startTimer(step, 'retry', Number(retry.waitUntil) - step.at);
 }
 
 export function onReadFailed(step: Step, e: Of<'teamsReadFailed'>): void {

@@ -90,6 +90,7 @@ export class Simulation {
     faultsOn = true;
     /** the instant before which no Graph request may be sent (Retry-After), as delivered */
     retryAfterInstant = 0;
+    /** last Omni status change made outside the core (a call is not one: it does not change Omni) */
     lastSalesforceChangeAt = 0;
     lastTeamsChangeAt = 0;
     /** the last Teams reading the tab had when Salesforce last changed */
@@ -423,11 +424,9 @@ export class Simulation {
                     at + a.durationMs + this.config.wrapUpSeconds * 1000
                 );
                 this.phoneCalls.add(callId);
-                this.lastSalesforceChangeAt = at;
                 this.deliver({ type: 'callStarted', at, callId, source: 'softphone' });
                 this.schedule(a.durationMs, () => {
                     this.phoneCalls.delete(callId);
-                    this.lastSalesforceChangeAt = this.now;
                     if (this.phoneCalls.size === 0)
                         this.wrapUpEnd = this.now + this.config.wrapUpSeconds * 1000;
                     this.deliver({ type: 'callEnded', at: this.now, callId });

@@ -1,0 +1,146 @@
+import { callPair, teamsTarget, transition } from 'c/presenceSyncCore';
+import type { SyncState } from '../state';
+import { deliveredConfig, effects, logged, settle, syncing, T0 } from './builders';
+
+const T = T0 + 10_000;
+const DND = { availability: 'DoNotDisturb', activity: 'DoNotDisturb' };
+
+/** A syncing state in which the user has just set DoNotDisturb in Teams (and Salesforce followed). */
+function userSetDndInTeams(config = deliveredConfig()): SyncState {
+    const s = syncing(config);
+    const [s1, c1] = transition(s, { type: 'timerFired', at: T, timer: 'poll', random: 0 });
+    const read = c1.find((c) => c.type === 'readTeams') as { generation: number };
+    const [s2] = transition(s1, {
+        type: 'teamsPresenceRead',
+        at: T + 100,
+        presence: DND,
+        generation: read.generation
+    });
+    const [s3] = transition(s2, {
+        type: 'omniStatusChanged',
+        at: T + 300,
+        status: 'Do_Not_Disturb',
+        reason: 'OmniToolkitStatusChange'
+    });
+    return s3;
+}
+
+describe('c-presence-sync-core', () => {
+    describe('writing the Salesforce side to Teams (reconcile)', () => {
+        it('latest intent wins: a Salesforce change clears the preferred presence the user set in Teams', () => {
+            const s = userSetDndInTeams();
+            expect(s.userPreferred).toBe(true);
+            const [, cmds] = transition(s, {
+                type: 'omniStatusChanged',
+                at: T + 5000,
+                status: 'Available',
+                reason: 'OmniManualStatusChange'
+            });
+            // the app's Available session is still there: only the user's preferred presence has to go
+            expect(effects(cmds)).toEqual([
+                { type: 'setPhoneReasonCode', code: 'AVAILABLE' },
+                { type: 'clearTeamsPreferred', writeId: s.generation + 2, keepalive: false }
+            ]);
+            expect(logged(cmds)).toEqual(['manual', 'writeClearUser']);
+        });
+
+        it('with TeamsManualWins leaves the user preferred presence alone and reports it as masking', () => {
+            const s = userSetDndInTeams(deliveredConfig(0, { manualStatusPolicy: 'TeamsManualWins' }));
+            const [s1, c1] = transition(s, {
+                type: 'omniStatusChanged',
+                at: T + 5000,
+                status: 'Available',
+                reason: 'OmniManualStatusChange'
+            });
+            expect(effects(c1)).toEqual([
+                { type: 'setPhoneReasonCode', code: 'AVAILABLE' },
+                { type: 'readTeams', generation: s1.generation }
+            ]);
+            const [s2, c2] = transition(s1, {
+                type: 'teamsPresenceRead',
+                at: T + 5100,
+                presence: DND,
+                generation: s1.generation
+            });
+            expect(logged(c2)).toEqual(['masked']);
+            expect(s2.view?.masked).toEqual({
+                wrote: { availability: 'Available', activity: 'Available' },
+                shows: DND
+            });
+        });
+
+        it('with TeamsManualWins does not overwrite the user preferred presence with ours either', () => {
+            const s = userSetDndInTeams(deliveredConfig(0, { manualStatusPolicy: 'TeamsManualWins' }));
+            const [s1, c1] = transition(s, {
+                type: 'omniStatusChanged',
+                at: T + 5000,
+                status: 'Away',
+                reason: 'OmniManualStatusChange'
+            });
+            expect(effects(c1).map((c) => c.type)).toEqual(['setPhoneReasonCode', 'clearTeamsSession']);
+            expect(logged(c1)).toEqual(['manual', 'manualWins', 'write']);
+            expect(s1.masked).toEqual({ wrote: { availability: 'Away', activity: 'Away' }, shows: DND });
+        });
+
+        it('writes nothing to Teams on the 3CX route, whatever the status', () => {
+            const s = syncing(deliveredConfig(2));
+            expect(teamsTarget(s)).toBeNull();
+            const [, cmds] = transition(s, { type: 'omniLoggedOut', at: T });
+            expect(effects(cmds).filter((c) => c.type.includes('Teams'))).toEqual([]);
+        });
+
+        it('writes nothing for an unknown status and nothing before the status is known', () => {
+            const s = syncing();
+            expect(teamsTarget({ ...s, salesforce: 'Lunch' })).toBeNull();
+            expect(teamsTarget({ ...s, salesforce: null })).toBeNull();
+        });
+
+        it('clears only the session on logout when the Offline row writes nothing', () => {
+            const config = deliveredConfig();
+            const offline = config.rows.filter((r) => r.salesforceStatus === 'Offline');
+            const rows = [
+                ...config.rows.filter((r) => r.salesforceStatus !== 'Offline'),
+                ...offline.map((r) => ({ ...r, writeKind: 'None' as const }))
+            ];
+            const s = { ...syncing({ ...config, rows }), salesforce: 'Offline' };
+            expect(teamsTarget(s)).toEqual({ session: null, preferred: null });
+        });
+
+        it('lets a call override the status but never Offline', () => {
+            const s = { ...syncing(), calls: ['c'] };
+            expect(teamsTarget(s)).toEqual({ session: callPair(s), preferred: null });
+            expect(teamsTarget({ ...s, salesforce: 'Offline' })).toEqual({ session: null, preferred: null });
+        });
+
+        it('writes the session with an expiry longer than the keep-alive (budget-stretched for huge tenants)', () => {
+            let [s, cmds] = transition(syncing(), { type: 'tenantSizeKnown', at: T, agentCount: 20_000 });
+            [s, cmds] = transition(s, { type: 'callStarted', at: T, callId: 'c', source: 'softphone' });
+            expect(effects(cmds)[0]).toMatchObject({
+                type: 'writeTeamsSession',
+                expirationDuration: 'PT18M'
+            });
+            [s] = settle(s, cmds, T + 100);
+            expect(s.held.session).toEqual({ availability: 'Busy', activity: 'InACall' });
+        });
+
+        it('waits for writes in flight before writing the next change, then writes it', () => {
+            const [s1] = transition(syncing(), {
+                type: 'omniStatusChanged',
+                at: T,
+                status: 'Busy',
+                reason: 'OmniManualStatusChange'
+            });
+            const [s2, c2] = transition(s1, {
+                type: 'omniStatusChanged',
+                at: T + 10,
+                status: 'Available',
+                reason: 'OmniManualStatusChange'
+            });
+            expect(effects(c2)).toEqual([{ type: 'setPhoneReasonCode', code: 'AVAILABLE' }]);
+            const ids = s2.inflight.map((w) => w.writeId);
+            const [s4] = transition(s2, { type: 'teamsWriteAcknowledged', at: T + 100, writeId: ids[0] });
+            const [, c5] = transition(s4, { type: 'teamsWriteAcknowledged', at: T + 110, writeId: ids[1] });
+            expect(effects(c5).map((c) => c.type)).toEqual(['writeTeamsSession', 'clearTeamsPreferred']);
+        });
+    });
+});

@@ -1,7 +1,30 @@
 /*
  * The sync state machine: transition(state, event) -> [state, commands]. Pure: it never performs the
  * commands; the runner does and feeds the results back as events. DESIGN section 5 is implemented by the
- * handlers in omniEvents.ts, teamsEvents.ts, reconcile.ts and lifecycle.ts.
+ * handlers in omniEvents.ts, teamsEvents.ts, reconcile.ts and lifecycle.ts. Decisions taken there:
+ *
+ * - Target: the Salesforce status through the mapping (toTeams), or the call state (CallPresence__c)
+ *   during a call and its wrap-up. The core writes only the difference between what the app holds
+ *   (acknowledged writes) and the target, and only for Salesforce-side events (Omni change not made by
+ *   us, call start/end, wrap-up end, start of syncing). A Teams change that Salesforce followed writes
+ *   nothing back to Teams. After a failed write the app's holding is uncertain and is written again.
+ * - Write generation: bumped by every write and every Salesforce-side change; a reading asked for at an
+ *   older generation is stale (so it can never revert a newer change, whether or not that change wrote
+ *   to Teams). One read in flight per generation; a reply nobody waits for is stale too.
+ * - Readings: the first one is the baseline (at start the Salesforce side wins). The first reading after
+ *   our writes verifies them: our pair is an echo (Busy/InACall may read back as Busy/Busy), anything
+ *   else is reported as masked, never written again. Later, a reading equal to the baseline is nothing,
+ *   our own still-intended pair is an echo, our faded Available session is refreshed, anything else is a
+ *   Teams change mapped with toSalesforce (never logging the agent into Omni).
+ * - Latest intent wins: a Teams change that looked like a preferred presence the user set is cleared on
+ *   the next Salesforce-side write; with TeamsManualWins it is left alone and reported as masking.
+ * - Calls change Teams only; the Omni status is left to Omni and the phone system (an On_a_Call status
+ *   would have to be undone after the call and would fight the agent's own changes during it).
+ * - Keep-alive every pollBudget keepAliveMs (240 s) with expirationDuration PT<SessionExpiryMinutes>M;
+ *   logout / Omni Offline clear the session (and our preferred presence), page close does so with
+ *   keepalive, a disconnect before signOut. No Graph request before a Retry-After instant, ever.
+ * - Runner contract: Teams writes are performed in command order; startTimer on a running timer
+ *   restarts it; every request gets exactly one reply or failure event.
  */
 import {
     onLeadership,

@@ -72,6 +72,21 @@ const GRAPH_REQUESTS = new Set([
     'clearTeamsPreferred'
 ]);
 
+const STARTS = new Set([
+    'omniLoggedOut',
+    'callStarted',
+    'callEnded',
+    'signedIn',
+    'becameLeader',
+    'userResumed'
+]);
+
+function isSalesforceSide(e: SyncEvent): boolean {
+    if (e.type === 'omniStatusChanged') return e.reason !== 'OmniToolkitStatusChange';
+    if (e.type === 'timerFired') return e.timer === 'wrapUp';
+    return STARTS.has(e.type);
+}
+
 export class Simulation {
     now = T_START;
     core: SyncState;
@@ -85,6 +100,8 @@ export class Simulation {
     /** Teams changes made by the user (not the app) and Omni writes made by the core */
     teamsExternalChanges = 0;
     omniWrites = 0;
+    /** events that ask for a Teams write: Omni changes not made by the core, calls, wrap-up end, (re)starts */
+    salesforceSideEvents = 0;
     /** time of the last fault delivered to the core */
     lastFaultAt = 0;
     faultsOn = true;
@@ -158,6 +175,7 @@ export class Simulation {
     }
 
     deliver(event: SyncEvent): void {
+        if (isSalesforceSide(event)) this.salesforceSideEvents++;
         if (event.type === 'teamsReadFailed' || event.type === 'teamsWriteFailed') {
             this.lastFaultAt = this.now;
             if (event.error.kind === 'throttled' && event.error.retryAfter) {

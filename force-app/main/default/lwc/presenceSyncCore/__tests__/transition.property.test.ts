@@ -179,6 +179,20 @@ describe('c-presence-sync-core', () => {
             );
         });
 
+        it('without faults writes Teams at most once per Salesforce-side change (no retry, no ping-pong)', () => {
+            fc.assert(
+                fc.property(scenarioArb(false), (scenario) => {
+                    const sim = play(scenario);
+                    converge(sim);
+                    const writeBatches = sim.emitted.filter(
+                        (e) => e.command.type === 'appendLog' && e.command.entry.reason.startsWith('write')
+                    ).length;
+                    expect(writeBatches).toBeLessThanOrEqual(sim.salesforceSideEvents);
+                }),
+                { numRuns: RUNS }
+            );
+        });
+
         it('never lets a stale reading revert a newer change, never calls Graph before Retry-After, never signs in from a timer', () => {
             fc.assert(
                 fc.property(scenarioArb(true), (scenario) => {

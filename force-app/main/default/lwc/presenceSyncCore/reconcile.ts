@@ -153,7 +153,7 @@ export function refreshIfDue(step: Step): void {
     if (s.held.session) issue(step, { kind: 'session', pair: s.held.session }, true);
 }
 
-/** A read of Teams at the current write generation, unless one is in flight or writes are. */
+/** A read of Teams with the next generation, unless one is in flight (at the current generation) or writes are. */
 export function requestRead(step: Step): void {
     const s = step.state;
     if (isActive(s) && s.retry.waitUntil !== null && step.at < s.retry.waitUntil) {
@@ -162,8 +162,10 @@ export function requestRead(step: Step): void {
         return;
     }
     if (!isActive(s) || s.inflight.length > 0 || s.readGeneration === s.generation) return;
-    update(step, { readGeneration: s.generation });
-    emit(step, { type: 'readTeams', generation: s.generation });
+    // each read has a generation of its own: a late reply to an earlier read can never pass for this one
+    const generation = s.generation + 1;
+    update(step, { generation, readGeneration: generation });
+    emit(step, { type: 'readTeams', generation });
 }
 
 /** After the last write in flight settled: owed writes, keep-alive, then read back or keep polling. */

@@ -61,7 +61,10 @@ export interface SyncState {
     readonly owed: boolean;
     /** the last external Teams change looked like a preferred presence the user set (not us) */
     readonly userPreferred: boolean;
-    /** write generation: the id of the last write issued; reads carry the generation they were asked at */
+    /**
+     * request generation: moved on by every write, every read and every Salesforce-side change; write ids
+     * and read generations come from it, so a reading is fresh only if it answers the latest read
+     */
     readonly generation: number;
     readonly inflight: readonly InflightWrite[];
     /** the next fresh reading verifies our last writes (echo or masked) */

@@ -250,7 +250,7 @@ export type SyncEvent =
           type: 'teamsPresenceRead';
           at: number;
           presence: TeamsPresence;
-          /** the write generation current when the read was requested (see readTeams) */
+          /** the generation of the readTeams request this answers, echoed unchanged (see state.ts) */
           generation: number;
           sequenceNumber?: string;
       }

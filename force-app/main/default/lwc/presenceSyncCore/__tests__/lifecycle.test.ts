@@ -56,7 +56,7 @@ describe('c-presence-sync-core', () => {
                 { type: 'signedIn', at: T0 },
                 { type: 'becameLeader', at: T0 }
             ]);
-            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: 0 }]);
+            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: 1 }]);
         });
 
         it.each([
@@ -81,7 +81,7 @@ describe('c-presence-sync-core', () => {
         it('clears what the app holds and signs out when the user disconnects', () => {
             const [s, cmds] = transition(syncing(), { type: 'userRequestedDisconnect', at: T });
             expect(effects(cmds)).toEqual([
-                { type: 'clearTeamsSession', writeId: 3, keepalive: false },
+                { type: 'clearTeamsSession', writeId: 4, keepalive: false },
                 { type: 'signOut' },
                 { type: 'cancelTimer', timer: 'poll' },
                 { type: 'cancelTimer', timer: 'keepAlive' },
@@ -143,7 +143,7 @@ describe('c-presence-sync-core', () => {
         it('clears the session with keepalive when the page closes, then stops', () => {
             const [s, cmds] = transition(syncing(), { type: 'pageClosing', at: T });
             expect(effects(cmds)).toEqual([
-                { type: 'clearTeamsSession', writeId: 3, keepalive: true },
+                { type: 'clearTeamsSession', writeId: 4, keepalive: true },
                 { type: 'cancelTimer', timer: 'poll' },
                 { type: 'cancelTimer', timer: 'keepAlive' },
                 { type: 'cancelTimer', timer: 'retry' }
@@ -162,7 +162,7 @@ describe('c-presence-sync-core', () => {
                 }
             };
             const [, cmds] = transition(s, { type: 'pageClosing', at: T });
-            expect(effects(cmds)[0]).toEqual({ type: 'clearTeamsPreferred', writeId: 3, keepalive: true });
+            expect(effects(cmds)[0]).toEqual({ type: 'clearTeamsPreferred', writeId: 4, keepalive: true });
         });
 
         it('does not call Graph on close during a Retry-After wait or when it holds nothing', () => {

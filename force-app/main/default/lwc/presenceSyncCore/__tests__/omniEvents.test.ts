@@ -16,12 +16,12 @@ describe('c-presence-sync-core', () => {
                 { type: 'setPhoneReasonCode', code: 'AVAILABLE' },
                 {
                     type: 'writeTeamsSession',
-                    writeId: 4,
+                    writeId: 5,
                     availability: 'Available',
                     activity: 'Available',
                     expirationDuration: 'PT10M'
                 },
-                { type: 'clearTeamsPreferred', writeId: 5, keepalive: false }
+                { type: 'clearTeamsPreferred', writeId: 6, keepalive: false }
             ]);
             expect(logged(cmds)).toEqual(['manual', 'write']);
             expect(s.verify).toBe(true);
@@ -38,11 +38,11 @@ describe('c-presence-sync-core', () => {
                 { type: 'setPhoneReasonCode', code: 'DND' },
                 {
                     type: 'writeTeamsPreferred',
-                    writeId: 4,
+                    writeId: 5,
                     availability: 'DoNotDisturb',
                     activity: 'DoNotDisturb'
                 },
-                { type: 'clearTeamsSession', writeId: 5, keepalive: false }
+                { type: 'clearTeamsSession', writeId: 6, keepalive: false }
             ]);
         });
 
@@ -109,7 +109,7 @@ describe('c-presence-sync-core', () => {
             const [, cmds] = transition(syncing(), { type: 'omniLoggedOut', at: T });
             expect(effects(cmds)).toEqual([
                 { type: 'setPhoneReasonCode', code: 'LOGGED_OFF' },
-                { type: 'clearTeamsSession', writeId: 4, keepalive: false }
+                { type: 'clearTeamsSession', writeId: 5, keepalive: false }
             ]);
         });
 
@@ -145,7 +145,7 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([
                 {
                     type: 'writeTeamsSession',
-                    writeId: 4,
+                    writeId: 5,
                     availability: 'Busy',
                     activity: 'InACall',
                     expirationDuration: 'PT10M'
@@ -157,7 +157,7 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([
                 {
                     type: 'writeTeamsSession',
-                    writeId: 6,
+                    writeId: 8,
                     availability: 'Available',
                     activity: 'Available',
                     expirationDuration: 'PT10M'
@@ -177,7 +177,7 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([
                 {
                     type: 'writeTeamsSession',
-                    writeId: 4,
+                    writeId: 5,
                     availability: 'DoNotDisturb',
                     activity: 'Presenting',
                     expirationDuration: 'PT10M'

@@ -404,11 +404,13 @@ export class Simulation {
                 return this.deliver({ type: 'omniStatusChanged', at, status: a.status, reason: a.reason });
             case 'logout':
                 if (!this.omni.loggedIn) return;
+                this.teamsAtSalesforceChange = this.core.teams;
                 this.omni.loggedIn = false;
                 this.lastSalesforceChangeAt = at;
                 return this.deliver({ type: 'omniLoggedOut', at });
             case 'login':
                 if (this.omni.loggedIn) return;
+                this.teamsAtSalesforceChange = this.core.teams;
                 this.omni = { loggedIn: true, status: a.status };
                 this.lastSalesforceChangeAt = at;
                 return this.deliver({

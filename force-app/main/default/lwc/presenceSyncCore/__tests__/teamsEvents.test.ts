@@ -69,7 +69,7 @@ describe('c-presence-sync-core', () => {
                 reason: 'OmniManualStatusChange'
             });
             const [, cmds] = transition(s2, reading(T + 100, DND, g));
-            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: s2.generation }]);
+            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: s2.generation + 1 }]);
         });
 
         it('ignores a late reply nobody waits for, and a reply with an older sequence number', () => {
@@ -81,7 +81,7 @@ describe('c-presence-sync-core', () => {
             const [s3, g3] = polling(s2, T + 10_100);
             const [, cmds] = transition(s3, reading(T + 10_200, DND, g3, '0001'));
             expect(logged(cmds)).toEqual(['stale']);
-            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: g3 }]);
+            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: g3 + 1 }]);
         });
 
         it('reads our own write back as an echo, not a change (Busy/InACall may come back as Busy/Busy)', () => {
@@ -219,7 +219,7 @@ describe('c-presence-sync-core', () => {
             });
             expect(effects(fired)).toEqual([{ type: 'startTimer', timer: 'retry', delayMs: 100 }]);
             const [, read] = transition(s3, { type: 'timerFired', at: T + 7100, timer: 'retry', random: 0 });
-            expect(effects(read)).toEqual([{ type: 'readTeams', generation: g }]);
+            expect(effects(read)).toEqual([{ type: 'readTeams', generation: g + 1 }]);
         });
 
         it('honours a Retry-After that arrives on a reply nobody waits for any more', () => {

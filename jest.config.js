@@ -1,7 +1,14 @@
+const os = require('node:os');
 const path = require('node:path');
 const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 const CORE = '<rootDir>/force-app/main/default/lwc/presenceSyncCore/';
+
+// @lwc/jest-transformer's cache key ignores whether Jest asked for coverage instrumentation, so a file
+// first transformed by a run without --coverage is served uninstrumented from the cache later and reports
+// 0 % (which breaks the core's 100 % gate at random). Runs with and without coverage keep separate caches.
+const WITH_COVERAGE = process.argv.some((arg) => arg === '--coverage' || arg.startsWith('--coverage='));
+const cacheDirectory = path.join(os.tmpdir(), `jest-presence-sync-${WITH_COVERAGE ? 'coverage' : 'plain'}`);
 
 module.exports = {
     projects: [
@@ -9,6 +16,7 @@ module.exports = {
             // Lightning web components and LWC service modules (jsdom, sfdx-lwc-jest resolver and stubs).
             ...jestConfig,
             displayName: 'lwc',
+            cacheDirectory,
             testMatch: [
                 '<rootDir>/force-app/**/__tests__/**/*.test.ts',
                 '<rootDir>/bridge/**/__tests__/**/*.test.ts'
@@ -19,6 +27,7 @@ module.exports = {
         {
             // Node-side code: build and check scripts, the local harness and its emulators.
             displayName: 'node',
+            cacheDirectory,
             rootDir: __dirname,
             testEnvironment: 'node',
             testMatch: [

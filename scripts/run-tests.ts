@@ -3,7 +3,7 @@
  * Ends with one line "N passed, N failed" that CI reads.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -36,6 +36,8 @@ function countJest(): { passed: number; failed: number } {
 }
 
 mkdirSync(path.dirname(jestResults), { recursive: true });
+// a result file left by an earlier run must not be counted as this run's
+rmSync(jestResults, { force: true });
 const started = Date.now();
 let failedStep: string | undefined;
 for (const step of steps) {

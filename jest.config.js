@@ -17,6 +17,16 @@ module.exports = {
             ...jestConfig,
             displayName: 'lwc',
             cacheDirectory,
+            // platform modules sfdx-lwc-jest has no stub for
+            moduleNameMapper: {
+                '^lightning/platformUtilityBarApi$':
+                    '<rootDir>/force-app/test/jest-mocks/lightning/platformUtilityBarApi'
+            },
+            // toBeAccessible() (sa11y) in every component test
+            setupFilesAfterEnv: [
+                ...jestConfig.setupFilesAfterEnv,
+                '<rootDir>/force-app/test/jest-sa11y-setup.ts'
+            ],
             testMatch: [
                 '<rootDir>/force-app/**/__tests__/**/*.test.ts',
                 '<rootDir>/bridge/**/__tests__/**/*.test.ts'

@@ -104,6 +104,12 @@ module.exports = [
         languageOptions: { globals: { ...jestPlugin.environments.globals.globals } },
         rules: { ...jestPlugin.configs.recommended.rules }
     },
+    // Browser tests: a Node runner (e2e/*.ts) and the host page bundled for the browser (e2e/host/).
+    ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['e2e/**/*.ts'] })),
+    {
+        files: ['e2e/**/*.ts'],
+        languageOptions: { globals: { ...globals.node, ...globals.browser } }
+    },
     // The Teams bridge page (TypeScript bundled by esbuild; runs in the Visualforce origin, not under LWS).
     ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['bridge/**/*.ts'] })),
     {

@@ -1,0 +1,68 @@
+/**
+ * One browser-test environment: the harness (in this process), the bridge and host pages mounted on
+ * its Salesforce origins, and Debian Chromium driven by playwright-core with the harness's flags.
+ * Shared by e2e/run.ts and scripts/bench/bridge-roundtrip.bench.ts.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { mountAssets } from '../harness/bridgeHost/mount';
+import { start, type Harness } from '../harness/server';
+import { buildBundles, pageAssets } from './pages';
+
+/** Flags known to work on these machines (closed network: no background connections). */
+export const CHROMIUM_FLAGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync'
+];
+
+/** The Chromium to drive: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. Throws a clear error when absent. */
+export function chromiumPath(): string {
+    const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+    if (!existsSync(candidate)) {
+        throw new Error(
+            `Chromium not found at ${candidate}. The browser tests need Debian's chromium ` +
+                `(apt-get install -y chromium, as .ci/run does) or CHROMIUM_PATH pointing at a Chromium binary.`
+        );
+    }
+    return candidate;
+}
+
+export interface Environment {
+    harness: Harness;
+    browser: Browser;
+    buildMs: number;
+    stop(): Promise<void>;
+}
+
+export async function startEnvironment(): Promise<Environment> {
+    const executablePath = chromiumPath();
+    const bundles = buildBundles();
+    const harness = await start({ port: 0 });
+    let browser: Browser;
+    try {
+        mountAssets(harness, pageAssets(bundles, harness.urls));
+        browser = await chromium.launch({
+            executablePath,
+            headless: true,
+            args: [...harness.chromiumArgs, ...CHROMIUM_FLAGS],
+            timeout: 30_000
+        });
+    } catch (error) {
+        await harness.stop();
+        throw error;
+    }
+    return {
+        harness,
+        browser,
+        buildMs: bundles.buildMs,
+        async stop() {
+            await browser.close().catch(() => undefined);
+            await harness.stop();
+        }
+    };
+}

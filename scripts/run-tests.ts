@@ -9,6 +9,8 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 const jestResults = path.join(root, 'dist', 'jest-results.json');
+/** written by e2e/run.ts: { passed, failed, ... } */
+const browserResults = path.join(root, 'dist', 'e2e', 'results.json');
 
 interface Step {
     name: string;
@@ -26,7 +28,9 @@ const steps: Step[] = [
         args: ['--coverage', '--', '--ci', '--json', `--outputFile=${jestResults}`]
     },
     { name: 'Build', command: 'npm', args: ['run', '--silent', 'build'] },
-    { name: 'Metadata checks', command: 'npm', args: ['run', '--silent', 'check:metadata'] }
+    { name: 'Metadata checks', command: 'npm', args: ['run', '--silent', 'check:metadata'] },
+    // Debian chromium through playwright-core; fails (never skips) when $CHROMIUM_PATH or /usr/bin/chromium is missing
+    { name: 'Browser tests (Chromium)', command: bin('tsx'), args: ['e2e/run.ts'] }
 ];
 
 function countJest(): { passed: number; failed: number } {
@@ -35,9 +39,16 @@ function countJest(): { passed: number; failed: number } {
     return { passed: r.numPassedTests, failed: r.numFailedTests };
 }
 
+function countBrowser(): { passed: number; failed: number } {
+    if (!existsSync(browserResults)) return { passed: 0, failed: 0 };
+    const r = JSON.parse(readFileSync(browserResults, 'utf8'));
+    return { passed: Number(r.passed) || 0, failed: Number(r.failed) || 0 };
+}
+
 mkdirSync(path.dirname(jestResults), { recursive: true });
 // a result file left by an earlier run must not be counted as this run's
 rmSync(jestResults, { force: true });
+rmSync(browserResults, { force: true });
 const started = Date.now();
 let failedStep: string | undefined;
 for (const step of steps) {
@@ -53,7 +64,10 @@ for (const step of steps) {
     console.log(`✓ ${step.name} (${seconds} s)`);
 }
 
-const { passed, failed } = countJest();
+const jest = countJest();
+const browser = countBrowser();
+const passed = jest.passed + browser.passed;
+const failed = jest.failed + browser.failed;
 const total = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`\nnpm test: ${failedStep ? `FAILED at "${failedStep}"` : 'all steps passed'} in ${total} s`);
 const failures = failed + (failedStep && failed === 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+/*
+ * The ports the runner performs its commands with (docs/connector-contracts.md section 2). The runner
+ * sees only these interfaces; the composition root passes the concrete adapters.
+ */
+import type { Activity, Availability, TeamsPresence } from 'c/presenceSyncCore';
+
+export interface TeamsPort {
+    getPresence(): Promise<TeamsPresence & { sequenceNumber?: string }>;
+    setPresence(p: {
+        availability: Availability;
+        activity: Activity;
+        expirationDuration: string;
+    }): Promise<void>;
+    clearPresence(keepalive: boolean): Promise<void>;
+    setPreferredPresence(p: {
+        availability: Availability;
+        activity: Activity;
+        expirationDuration?: string;
+    }): Promise<void>;
+    clearPreferredPresence(keepalive: boolean): Promise<void>;
+    /** shows the in-frame Connect button (interactive sign-in) */
+    connect(): Promise<void>;
+    disconnect(): Promise<void>;
+}
+
+export interface OmniPort {
+    setStatus(statusApiName: string): Promise<void>;
+    logout(): Promise<void>;
+}
+
+export interface PhonePort {
+    setReasonCode(code: string): void;
+}
+
+export interface ClockPort {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+}
+
+export interface LeadershipPort {
+    /**
+     * Asks for the named lock. `onLeader` runs once this tab holds it (at once or after the holder went);
+     * `onFollower` (optional) runs when the lock is known to be held elsewhere. `release` gives the lock
+     * up or stops waiting for it.
+     */
+    acquire(lockName: string, onLeader: () => void, onFollower?: () => void): { release(): void };
+}
+
+export interface RunnerPorts {
+    /** all reject with a BridgeError (presenceSyncCore types.ts) */
+    teams: TeamsPort;
+    omni: OmniPort;
+    phone: PhonePort;
+    clock: ClockPort;
+    random(): number;
+    leadership: LeadershipPort;
+}

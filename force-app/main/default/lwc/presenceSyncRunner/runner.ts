@@ -1,0 +1,345 @@
+/*
+ * The runner: holds the core's state, feeds it events and performs the commands it returns
+ * (docs/connector-contracts.md section 2). It is the only module with timers. Guarantees:
+ *
+ * - Events are handled one at a time: an event raised while a command runs is queued until every
+ *   command of the current event has been performed (the core sees events in the order they happened).
+ * - Teams writes are performed in command order: each one starts when the one before has settled. A
+ *   `keepalive` write (page closing) is sent at once instead of waiting, since the page may be gone by then.
+ * - Every request gets exactly one reply or failure event (a port that throws synchronously or rejects
+ *   with something that is not a BridgeError counts as a failure). After dispose nothing is dispatched.
+ * - `startTimer` on a running timer restarts it; a cancelled or restarted timer never fires.
+ */
+import { initialState, transition } from 'c/presenceSyncCore';
+import type {
+    BridgeError,
+    BridgeErrorKind,
+    Configuration,
+    SyncCommand,
+    SyncEvent,
+    SyncState,
+    TimerName,
+    ViewModel
+} from 'c/presenceSyncCore';
+import type { RunnerPorts } from './ports';
+
+/** The Web Locks name: one syncing tab per user (the lock is per origin and browser profile). */
+export const LEADER_LOCK_NAME = 'presenceSync.leader';
+
+const ERROR_KINDS: readonly BridgeErrorKind[] = [
+    'signInRequired',
+    'consentRequired',
+    'accountMismatch',
+    'throttled',
+    'forbidden',
+    'notFound',
+    'network',
+    'server',
+    'timeout',
+    'invalidRequest'
+];
+
+/** A BridgeError as received, or a `network` error standing for anything else a port threw. */
+export function toBridgeError(reason: unknown): BridgeError {
+    if (typeof reason === 'object' && reason !== null) {
+        const r = reason as Partial<BridgeError>;
+        if (typeof r.kind === 'string' && (ERROR_KINDS as readonly string[]).includes(r.kind)) {
+            const error: BridgeError = { kind: r.kind };
+            if (typeof r.status === 'number') error.status = r.status;
+            if (typeof r.retryAfter === 'string') error.retryAfter = r.retryAfter;
+            if (typeof r.detail === 'string') error.detail = r.detail;
+            return error;
+        }
+    }
+    return { kind: 'network', detail: reason instanceof Error ? reason.name : 'unexpectedFailure' };
+}
+
+/** Detail for the log: a short technical code, never personal data. */
+function detailOf(reason: unknown): string {
+    if (typeof reason === 'object' && reason !== null) {
+        const r = reason as { kind?: unknown; detail?: unknown };
+        if (typeof r.detail === 'string') return r.detail;
+        if (typeof r.kind === 'string') return r.kind;
+        if (reason instanceof Error) return reason.name;
+    }
+    return typeof reason === 'string' ? reason : 'unexpectedFailure';
+}
+
+/** Runs `action`, turning a synchronous throw into a rejection. */
+function attempt<T>(action: () => Promise<T>): Promise<T> {
+    try {
+        return Promise.resolve(action());
+    } catch (error) {
+        return Promise.reject(error);
+    }
+}
+
+type WriteCommand = Extract<
+    SyncCommand,
+    { type: 'writeTeamsSession' | 'clearTeamsSession' | 'writeTeamsPreferred' | 'clearTeamsPreferred' }
+>;
+
+export class PresenceSyncRunner {
+    private state: SyncState;
+    private readonly ports: RunnerPorts;
+    private readonly onView: (view: ViewModel) => void;
+    private readonly timers = new Map<TimerName, { handle: unknown }>();
+    private readonly queue: SyncEvent[] = [];
+    private dispatching = false;
+    private started = false;
+    private disposed = false;
+    private lock: { release(): void } | null = null;
+    /** settles when the last Teams write queued so far has settled */
+    private writes: Promise<void> = Promise.resolve();
+    /** Teams writes (and a disconnect) queued or running */
+    private writesOpen = 0;
+
+    constructor(configuration: Configuration, ports: RunnerPorts, onView: (view: ViewModel) => void) {
+        this.state = initialState(configuration);
+        this.ports = ports;
+        this.onView = onView;
+    }
+
+    /** Requests leadership; becameLeader (and becameFollower, when the port tells) events follow. */
+    start(): void {
+        if (this.started || this.disposed) return;
+        this.started = true;
+        let leader = false;
+        let follower = false;
+        const lock = this.ports.leadership.acquire(
+            LEADER_LOCK_NAME,
+            () => {
+                if (leader) return;
+                leader = true;
+                this.dispatch({ type: 'becameLeader', at: this.ports.clock.now() });
+            },
+            () => {
+                if (leader || follower) return;
+                follower = true;
+                this.dispatch({ type: 'becameFollower', at: this.ports.clock.now() });
+            }
+        );
+        if (this.disposed) lock.release();
+        else this.lock = lock;
+    }
+
+    /** Feeds one fact to the core and performs what it asks for. Ignored after dispose. */
+    dispatch(event: SyncEvent): void {
+        if (this.disposed) return;
+        this.queue.push(event);
+        if (this.dispatching) return;
+        this.dispatching = true;
+        try {
+            for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
+                const [state, commands] = transition(this.state, next);
+                this.state = state;
+                for (const command of commands) {
+                    if (this.disposed) break;
+                    this.perform(command);
+                }
+            }
+        } finally {
+            this.dispatching = false;
+        }
+    }
+
+    /** Cancels every timer, releases leadership; later results and events are dropped. */
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        this.queue.length = 0;
+        for (const timer of this.timers.values()) this.ports.clock.clearTimeout(timer.handle);
+        this.timers.clear();
+        const lock = this.lock;
+        this.lock = null;
+        lock?.release();
+    }
+
+    private now(): number {
+        return this.ports.clock.now();
+    }
+
+    private perform(command: SyncCommand): void {
+        switch (command.type) {
+            case 'readTeams':
+                this.readTeams(command.generation);
+                break;
+            case 'writeTeamsSession':
+            case 'clearTeamsSession':
+            case 'writeTeamsPreferred':
+            case 'clearTeamsPreferred':
+                this.enqueueWrite(command);
+                break;
+            case 'setOmniStatus':
+                this.omni(command.status, () => this.ports.omni.setStatus(command.status));
+                break;
+            case 'logoutOmni':
+                this.omni('Offline', () => this.ports.omni.logout());
+                break;
+            case 'setPhoneReasonCode':
+                this.setPhoneReasonCode(command.code);
+                break;
+            case 'startTimer':
+                this.startTimer(command.timer, command.delayMs);
+                break;
+            case 'cancelTimer':
+                this.cancelTimer(command.timer);
+                break;
+            case 'requestInteractiveSignIn':
+                this.connect();
+                break;
+            case 'signOut':
+                this.signOut();
+                break;
+            case 'showState':
+                this.showState(command.view);
+                break;
+            default:
+                // appendLog: the core keeps the log in its state; the view carries the recent entries
+                break;
+        }
+    }
+
+    private readTeams(generation: number): void {
+        attempt(() => this.ports.teams.getPresence()).then(
+            (reading) => {
+                const event: SyncEvent = {
+                    type: 'teamsPresenceRead',
+                    at: this.now(),
+                    presence: { availability: reading.availability, activity: reading.activity },
+                    generation
+                };
+                if (typeof reading.sequenceNumber === 'string') event.sequenceNumber = reading.sequenceNumber;
+                this.dispatch(event);
+            },
+            (reason: unknown) =>
+                this.dispatch({
+                    type: 'teamsReadFailed',
+                    at: this.now(),
+                    generation,
+                    error: toBridgeError(reason),
+                    random: this.ports.random()
+                })
+        );
+    }
+
+    private enqueueWrite(command: WriteCommand): void {
+        const run = (): Promise<void> => {
+            if (this.disposed) return Promise.resolve();
+            return attempt(() => this.write(command)).then(
+                () =>
+                    this.dispatch({
+                        type: 'teamsWriteAcknowledged',
+                        at: this.now(),
+                        writeId: command.writeId
+                    }),
+                (reason: unknown) =>
+                    this.dispatch({
+                        type: 'teamsWriteFailed',
+                        at: this.now(),
+                        writeId: command.writeId,
+                        error: toBridgeError(reason),
+                        random: this.ports.random()
+                    })
+            );
+        };
+        const keepalive = 'keepalive' in command && command.keepalive;
+        // the page is closing: a keepalive write is sent now, behind nothing (the request outlives the page)
+        this.serialize(run, keepalive);
+    }
+
+    /** Runs `task` after the Teams writes before it (at once when none is open, or when `now`). */
+    private serialize(task: () => Promise<void>, now = false): void {
+        const settle = (): void => {
+            this.writesOpen -= 1;
+        };
+        const start = now || this.writesOpen === 0;
+        this.writesOpen += 1;
+        if (start) {
+            const running = task().then(settle, settle);
+            this.writes = Promise.all([this.writes, running]).then(() => undefined);
+        } else {
+            this.writes = this.writes.then(task).then(settle, settle);
+        }
+    }
+
+    private write(command: WriteCommand): Promise<void> {
+        const teams = this.ports.teams;
+        switch (command.type) {
+            case 'writeTeamsSession':
+                return teams.setPresence({
+                    availability: command.availability,
+                    activity: command.activity,
+                    expirationDuration: command.expirationDuration
+                });
+            case 'writeTeamsPreferred': {
+                const presence: Parameters<typeof teams.setPreferredPresence>[0] = {
+                    availability: command.availability,
+                    activity: command.activity
+                };
+                if (command.expirationDuration !== undefined) {
+                    presence.expirationDuration = command.expirationDuration;
+                }
+                return teams.setPreferredPresence(presence);
+            }
+            case 'clearTeamsSession':
+                return teams.clearPresence(command.keepalive);
+            case 'clearTeamsPreferred':
+            default:
+                return teams.clearPreferredPresence(command.keepalive);
+        }
+    }
+
+    private omni(status: string, action: () => Promise<void>): void {
+        attempt(action).catch((reason: unknown) =>
+            this.dispatch({ type: 'omniCommandFailed', at: this.now(), status, detail: detailOf(reason) })
+        );
+    }
+
+    private setPhoneReasonCode(code: string): void {
+        try {
+            this.ports.phone.setReasonCode(code);
+        } catch {
+            // publishing on the message channel is fire and forget; nothing in the core depends on it
+        }
+    }
+
+    /** After the writes before it (the clears of a disconnect must still be signed in). */
+    private signOut(): void {
+        // the core has already stopped syncing; a failed disconnect changes nothing
+        this.serialize(() => attempt(() => this.ports.teams.disconnect()).catch(() => undefined));
+    }
+
+    private showState(view: ViewModel): void {
+        try {
+            this.onView(view);
+        } catch {
+            // a failing view must not stop the sync: the next showState brings the UI up to date
+        }
+    }
+
+    private connect(): void {
+        attempt(() => this.ports.teams.connect()).catch((reason: unknown) =>
+            // the Connect button could not be shown: the agent stays (or is again) asked to reconnect
+            this.dispatch({ type: 'signedOut', at: this.now(), reason: toBridgeError(reason).kind })
+        );
+    }
+
+    private startTimer(timer: TimerName, delayMs: number): void {
+        this.cancelTimer(timer);
+        const entry: { handle: unknown } = { handle: null };
+        entry.handle = this.ports.clock.setTimeout(() => {
+            if (this.timers.get(timer) !== entry) return;
+            this.timers.delete(timer);
+            this.dispatch({ type: 'timerFired', at: this.now(), timer, random: this.ports.random() });
+        }, delayMs);
+        this.timers.set(timer, entry);
+    }
+
+    private cancelTimer(timer: TimerName): void {
+        const entry = this.timers.get(timer);
+        if (entry === undefined) return;
+        this.timers.delete(timer);
+        this.ports.clock.clearTimeout(entry.handle);
+    }
+}

@@ -265,27 +265,30 @@ export class BridgeServer {
             };
         }
         const userId = this.account.objectId;
+        // Graph refused the token: the next request asks MSAL again instead of reusing it from memory
+        const done = <T>(outcome: GraphOutcome<T>): Handled => {
+            if (!outcome.ok && outcome.error.status === 401) auth.forgetToken();
+            return fromGraph(outcome);
+        };
         switch (request.type) {
             case 'getPresence':
-                return graph.getPresence().then(fromGraph);
+                return graph.getPresence().then(done);
             case 'setPresence': {
                 const p = request.params;
-                return graph
-                    .setPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then(fromGraph);
+                return graph.setPresence(userId, p.availability, p.activity, p.expirationDuration).then(done);
             }
             case 'clearPresence':
-                return graph.clearPresence(userId, request.params.keepalive).then(fromGraph);
+                return graph.clearPresence(userId, request.params.keepalive).then(done);
             case 'setPreferredPresence': {
                 const p = request.params;
                 return graph
                     .setPreferredPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then(fromGraph);
+                    .then(done);
             }
             case 'clearPreferredPresence':
-                return graph.clearPreferredPresence(userId, request.params.keepalive).then(fromGraph);
+                return graph.clearPreferredPresence(userId, request.params.keepalive).then(done);
             case 'getPresencesByUserId':
-                return graph.getPresencesByUserId(request.params.ids).then(fromGraph);
+                return graph.getPresencesByUserId(request.params.ids).then(done);
             default:
                 return { ok: false, error: { kind: 'invalidRequest', detail: 'unknownRequest' } };
         }

@@ -1,5 +1,20 @@
-import { accountFromResult, mapMsalError, scopesFor } from '../auth';
-import { msalError, tokenResult } from './fakes';
+import { TOKEN_REUSE_MARGIN_MS, TeamsAuth, accountFromResult, mapMsalError, scopesFor } from '../auth';
+import { AGENT_EMAIL, CLIENT_ID, FakeMsal, TENANT_ID, account, msalError, tokenResult } from './fakes';
+
+const INIT = { clientId: CLIENT_ID, tenantId: TENANT_ID, loginHint: AGENT_EMAIL, role: 'agent' as const };
+const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);
+const HOUR = 60 * 60 * 1000;
+
+/** TeamsAuth with a signed-in cached account, MSAL answering with a token that expires at `expiresAt`. */
+function signedInAuth(expiresAt: number | null) {
+    const msal = new FakeMsal();
+    msal.accounts = [account()];
+    const result = { ...tokenResult(), expiresOn: expiresAt === null ? null : new Date(expiresAt) };
+    msal.acquireTokenSilent.mockResolvedValue(result);
+    let now = NOW;
+    const auth = new TeamsAuth(msal, INIT, () => now);
+    return { msal, auth, advance: (ms: number) => (now += ms) };
+}
 
 describe('bridge auth', () => {
     it.each([
@@ -46,5 +61,61 @@ describe('bridge auth', () => {
         };
 
         expect(accountFromResult(result)).toEqual({ objectId: 'o1', upn: 'u@contoso.com' });
+    });
+
+    describe('token reuse between Graph calls', () => {
+        it('answers from memory while the token is valid beyond the renewal margin', async () => {
+            const { msal, auth } = signedInAuth(NOW + HOUR);
+
+            await expect(auth.silent()).resolves.toMatchObject({ ok: true });
+            await expect(auth.silent()).resolves.toMatchObject({ ok: true });
+
+            expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(1);
+        });
+
+        it('asks MSAL again inside the renewal margin, so MSAL renews the token', async () => {
+            const { msal, auth, advance } = signedInAuth(NOW + HOUR);
+            await auth.silent();
+
+            advance(HOUR - TOKEN_REUSE_MARGIN_MS);
+            await auth.silent();
+
+            expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+        });
+
+        it('never reuses a token whose expiry MSAL did not report', async () => {
+            const { msal, auth } = signedInAuth(null);
+            await auth.silent();
+            await auth.silent();
+
+            expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+        });
+
+        it('forgets the token when Graph refused it and when the agent signs out', async () => {
+            const { msal, auth } = signedInAuth(NOW + HOUR);
+            await auth.silent();
+            auth.forgetToken();
+            await auth.silent();
+            expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+
+            await auth.signOut();
+            msal.acquireTokenSilent.mockRejectedValue(msalError('no_tokens_found'));
+            await expect(auth.silent()).resolves.toMatchObject({
+                ok: false,
+                error: { kind: 'signInRequired' }
+            });
+        });
+
+        it('does not keep a token of an account that is not the agent', async () => {
+            const { msal, auth } = signedInAuth(NOW + HOUR);
+            msal.acquireTokenSilent.mockResolvedValue({
+                ...tokenResult('someone.else@contoso.com'),
+                expiresOn: new Date(NOW + HOUR)
+            });
+
+            await expect(auth.silent()).resolves.toMatchObject({ error: { kind: 'accountMismatch' } });
+            await expect(auth.silent()).resolves.toMatchObject({ error: { kind: 'accountMismatch' } });
+            expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+        });
     });
 });

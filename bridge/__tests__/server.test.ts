@@ -470,6 +470,28 @@ describe('bridge server', () => {
             });
         });
 
+        it('asks MSAL for a token again after Graph answered 401', async () => {
+            const fetchMock = fakeFetch(
+                response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } }),
+                response({ body: { availability: 'Available', activity: 'Available' } })
+            );
+            const { send, msal } = await signedIn({ fetchMock });
+            msal.accounts = [account()];
+            msal.acquireTokenSilent.mockResolvedValue({
+                ...tokenResult(),
+                expiresOn: new Date(Date.now() + 3600000)
+            });
+            const silentCallsBefore = msal.acquireTokenSilent.mock.calls.length;
+
+            await expect(send('getPresence', {})).resolves.toMatchObject({
+                ok: false,
+                error: { kind: 'signInRequired', status: 401 }
+            });
+            await expect(send('getPresence', {})).resolves.toMatchObject({ ok: true });
+
+            expect(msal.acquireTokenSilent.mock.calls.length - silentCallsBefore).toBe(2);
+        });
+
         it('reports signInRequired and signedOut when silent renewal fails during a call', async () => {
             const fetchMock = fakeFetch();
             const { send, msal, win } = await signedIn({ fetchMock });

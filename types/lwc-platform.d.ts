@@ -24,3 +24,23 @@ declare module '@salesforce/user/Id' {
     const userId: string;
     export default userId;
 }
+// lightning/messageService (Lightning Message Service): what presenceSyncPhone uses.
+// https://developer.salesforce.com/docs/platform/lwc/guide/use-message-channel-subscribe.html
+declare module 'lightning/messageService' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** Subscriber option: receive messages from anywhere in the app, not only the active area. */
+    export const APPLICATION_SCOPE: symbol;
+    /** Wire adapter: the component's message context (`@wire(MessageContext) messageContext`). */
+    export const MessageContext: WireAdapterConstructor<Record<string, never>, unknown>;
+    /** An opaque subscription handle. */
+    export type MessageServiceSubscription = object;
+    export function subscribe(
+        messageContext: unknown,
+        messageChannel: unknown,
+        listener: (message: unknown) => void,
+        subscriberOptions?: { scope?: symbol }
+    ): MessageServiceSubscription;
+    export function unsubscribe(subscription: MessageServiceSubscription): void;
+    export function publish(messageContext: unknown, messageChannel: unknown, message?: unknown): void;
+}

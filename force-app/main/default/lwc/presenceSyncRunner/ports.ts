@@ -29,7 +29,8 @@ export interface OmniPort {
 }
 
 export interface PhonePort {
-    setReasonCode(code: string): void;
+    /** `statusApiName`: the Salesforce status the code belongs to (the one that just became current) */
+    setReasonCode(code: string, statusApiName?: string | null): void;
 }
 
 export interface ClockPort {

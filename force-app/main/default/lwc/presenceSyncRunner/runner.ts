@@ -298,7 +298,8 @@ export class PresenceSyncRunner {
 
     private setPhoneReasonCode(code: string): void {
         try {
-            this.ports.phone.setReasonCode(code);
+            // the status that just became current: the core updated it before asking for the code
+            this.ports.phone.setReasonCode(code, this.state.salesforce);
         } catch {
             // publishing on the message channel is fire and forget; nothing in the core depends on it
         }

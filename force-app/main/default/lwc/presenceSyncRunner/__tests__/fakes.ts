@@ -30,6 +30,7 @@ export interface Fakes {
     calls: PortCall[];
     grants: Grant[];
     reasonCodes: string[];
+    reasonStatuses: (string | null | undefined)[];
     /** the unsettled calls of a method, oldest first */
     open(method: string): PortCall[];
     /** the oldest unsettled call of a method; fails when there is none */
@@ -54,6 +55,7 @@ export function fakePorts(options: { grantAtOnce?: boolean } = {}): Fakes {
     const calls: PortCall[] = [];
     const grants: Grant[] = [];
     const reasonCodes: string[] = [];
+    const reasonStatuses: (string | null | undefined)[] = [];
     const pending =
         (method: string) =>
         (...args: unknown[]): Promise<never> =>
@@ -84,7 +86,12 @@ export function fakePorts(options: { grantAtOnce?: boolean } = {}): Fakes {
             disconnect: pending('disconnect')
         },
         omni: { setStatus: pending('omni.setStatus'), logout: pending('omni.logout') },
-        phone: { setReasonCode: (code) => reasonCodes.push(code) },
+        phone: {
+            setReasonCode: (code, statusApiName) => {
+                reasonCodes.push(code);
+                reasonStatuses.push(statusApiName);
+            }
+        },
         clock: browserClock(),
         random: () => 0.5,
         leadership: {
@@ -106,6 +113,7 @@ export function fakePorts(options: { grantAtOnce?: boolean } = {}): Fakes {
         calls,
         grants,
         reasonCodes,
+        reasonStatuses,
         open,
         next(method) {
             const call = open(method)[0];

@@ -548,6 +548,7 @@ describe('c-presence-sync-runner', () => {
                 { availability: 'Busy', activity: 'InACall', expirationDuration: 'PT10M' }
             ]);
             expect(fakes.reasonCodes).toEqual(['AVAILABLE', 'ON_CALL']);
+            expect(fakes.reasonStatuses).toEqual(['Available', 'On_a_Call']);
             fakes.next('setPresence').resolve();
             await flush();
             fakes.next('getPresence').resolve({ availability: 'Busy', activity: 'InACall' });

@@ -1,0 +1,680 @@
+import { createElement } from 'lwc';
+import type {} from '@sa11y/jest';
+import CtiDataConnector from 'c/ctiDataConnector';
+import { EnclosingUtilityId as UtilityIdAdapter, updateUtility } from 'lightning/platformUtilityBarApi';
+import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
+import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
+import { parseConfiguration } from 'c/presenceSyncCore';
+
+// labels with parameters get their English value, so the tests can see what is filled in
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Masked',
+    () => ({ default: 'Teams shows {0} instead of {1}.' }),
+    {
+        virtual: true
+    }
+);
+jest.mock('@salesforce/label/c.CtiDataConnector_WaitUntil', () => ({ default: 'Waiting until {0}.' }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.CtiDataConnector_UtilityLabel', () => ({ default: 'Teams sync: {0}' }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.CtiDataConnector_EmailSaveFailed', () => ({ default: 'Not saved: {0}' }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_ConfigBroken',
+    () => ({ default: 'Configuration {0} is broken' }),
+    {
+        virtual: true
+    }
+);
+jest.mock('@salesforce/label/c.CtiDataConnector_IssueRow', () => ({ default: 'Row {0}: {1}' }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.CtiDataConnector_HistoryChange', () => ({ default: '{0} → {1}' }), {
+    virtual: true
+});
+
+// the Jest mock's test wire adapter
+const EnclosingUtilityId = UtilityIdAdapter as unknown as { emit(value: unknown): void };
+
+interface MockRunner {
+    configuration: unknown;
+    ports: { omni: { setStatus(s: string): Promise<void> }; phone: unknown };
+    onView: (view: ViewModel) => void;
+    start: jest.Mock;
+    dispatch: jest.Mock;
+    dispose: jest.Mock;
+}
+const mockRunners: MockRunner[] = [];
+jest.mock('c/presenceSyncRunner', () => {
+    const actual = jest.requireActual('c/presenceSyncRunner');
+    return {
+        ...actual,
+        PresenceSyncRunner: jest.fn().mockImplementation((configuration, ports, onView) => {
+            const runner = {
+                configuration,
+                ports,
+                onView,
+                start: jest.fn(),
+                dispatch: jest.fn(),
+                dispose: jest.fn()
+            };
+            mockRunners.push(runner);
+            return runner;
+        })
+    };
+});
+
+interface MockBridge {
+    options: { onEvent(e: unknown): void; bridgeUrl: string };
+    start: jest.Mock;
+    request: jest.Mock;
+    setVisible: jest.Mock;
+    dispose: jest.Mock;
+}
+const mockBridges: MockBridge[] = [];
+jest.mock('c/presenceSyncBridge', () => ({
+    __esModule: true,
+    default: jest.fn().mockImplementation((options) => {
+        const bridge = {
+            options,
+            start: jest.fn(),
+            request: jest.fn().mockResolvedValue({
+                ok: true,
+                value: { initialized: true, role: 'agent', account: null, interaction: 'idle' }
+            }),
+            connect: jest.fn(),
+            setVisible: jest.fn(),
+            dispose: jest.fn()
+        };
+        mockBridges.push(bridge);
+        return bridge;
+    })
+}));
+
+jest.mock('c/presenceSyncBridgeProtocol', () => ({
+    ...jest.requireActual('c/presenceSyncBridgeProtocol'),
+    bridgeUrlFor: () => 'https://acme--c.vf.force.com/apex/TeamsBridge?parentOrigin=x'
+}));
+
+const mockOmni = {
+    setStatus: jest.fn(),
+    logout: jest.fn(),
+    omniEvent: jest.fn(),
+    omniCommandResult: jest.fn(),
+    requestCurrentStatus: jest.fn(),
+    dispose: jest.fn()
+};
+const mockOmniOptions: { send(d: unknown): void; onEvent(e: SyncEvent): void }[] = [];
+const mockAdapters = {
+    loadConfiguration: jest.fn(),
+    saveEmail: jest.fn(),
+    createOmni: jest.fn((options) => {
+        mockOmniOptions.push(options);
+        return mockOmni;
+    }),
+    createPhone: jest.fn(() => ({ port: { setReasonCode: jest.fn() }, dispose: jest.fn() }))
+};
+jest.mock('../adapters', () => ({
+    get ADAPTERS() {
+        return mockAdapters;
+    }
+}));
+
+const parsed = parseConfiguration(DELIVERED_CONFIGURATIONS[0]);
+if (!parsed.ok) throw new Error('delivered configuration does not parse');
+const CONFIGURATION = { ...parsed.configuration, azureClientId: 'c', azureTenantId: 't' };
+
+function loaded(overrides: Record<string, unknown> = {}) {
+    return {
+        problem: null,
+        configuration: CONFIGURATION,
+        statusLabels: { Available: 'Available (org)' },
+        statuses: null,
+        email: 'agent@example.com',
+        ...overrides
+    };
+}
+
+function view(overrides: Partial<ViewModel> = {}): ViewModel {
+    return {
+        health: 'syncing',
+        iconVariant: 'success',
+        highlighted: false,
+        salesforceStatus: 'Available',
+        teams: { availability: 'Available', activity: 'Available' },
+        onCall: false,
+        masked: null,
+        waitUntil: null,
+        recent: [],
+        ...overrides
+    };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function mount(): Promise<
+    HTMLElement & { omniEvent(e: unknown): void; omniCommandResult(r: unknown): void }
+> {
+    const element = createElement('c-cti-data-connector', { is: CtiDataConnector });
+    document.body.appendChild(element);
+    await flush();
+    await flush();
+    return element as never;
+}
+
+function shadow(element: HTMLElement): ShadowRoot {
+    return element.shadowRoot as ShadowRoot;
+}
+
+function text(element: HTMLElement, selector: string): string {
+    return shadow(element).querySelector(selector)?.textContent?.trim() ?? '';
+}
+
+async function showView(v: ViewModel): Promise<void> {
+    mockRunners[mockRunners.length - 1].onView(v);
+    await flush();
+}
+
+function click(element: HTMLElement, selector: string): void {
+    const target = shadow(element).querySelector(selector);
+    if (target === null) throw new Error(`${selector} not rendered`);
+    target.dispatchEvent(new CustomEvent('click'));
+}
+
+function lastDispatched(): SyncEvent {
+    const calls = mockRunners[mockRunners.length - 1].dispatch.mock.calls;
+    return calls[calls.length - 1][0];
+}
+
+describe('c-cti-data-connector', () => {
+    beforeEach(() => {
+        mockRunners.length = 0;
+        mockBridges.length = 0;
+        mockOmniOptions.length = 0;
+        jest.clearAllMocks();
+        mockAdapters.loadConfiguration.mockResolvedValue(loaded());
+        mockOmni.requestCurrentStatus.mockResolvedValue(undefined);
+        (updateUtility as jest.Mock).mockResolvedValue(true);
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    });
+
+    describe('composition', () => {
+        it('loads the configuration, then starts the bridge, the runner and asks Omni for the current status', async () => {
+            const element = await mount();
+
+            expect(mockRunners).toHaveLength(1);
+            expect(mockRunners[0].configuration).toBe(CONFIGURATION);
+            expect(mockRunners[0].start).toHaveBeenCalled();
+            expect(mockBridges[0].start).toHaveBeenCalled();
+            expect(mockBridges[0].request).toHaveBeenCalledWith('init', {
+                clientId: 'c',
+                tenantId: 't',
+                loginHint: 'agent@example.com',
+                role: 'agent'
+            });
+            expect(mockOmni.requestCurrentStatus).toHaveBeenCalled();
+            expect(shadow(element).querySelector('.bridge iframe, .bridge')).not.toBeNull();
+        });
+
+        it('tells the runner it is signed out when the bridge has no account', async () => {
+            await mount();
+            await flush();
+
+            expect(lastDispatched()).toEqual(
+                expect.objectContaining({ type: 'signedOut', reason: 'signInRequired' })
+            );
+        });
+
+        it('tells the runner it is signed in when the bridge reports an account, and hides the connect hint', async () => {
+            const element = await mount();
+            await showView(view({ health: 'signInRequired', iconVariant: 'error' }));
+            click(element, 'lightning-button.connect');
+            await flush();
+            expect(shadow(element).querySelector('.connect-hint')).not.toBeNull();
+
+            mockBridges[0].options.onEvent({ type: 'signedIn', data: { objectId: 'o', upn: 'a@b.c' } });
+            await flush();
+
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type: 'signedIn' }));
+            expect(shadow(element).querySelector('.connect-hint')).toBeNull();
+        });
+
+        it('shows why an interactive sign-in failed', async () => {
+            const element = await mount();
+
+            mockBridges[0].options.onEvent({
+                type: 'signInFailed',
+                data: { error: { kind: 'consentRequired' } }
+            });
+            await flush();
+
+            expect(shadow(element).querySelector('.sign-in-failed')).not.toBeNull();
+        });
+
+        it('disposes the runner and the bridge when removed', async () => {
+            const element = await mount();
+
+            document.body.removeChild(element);
+
+            expect(mockRunners[0].dispose).toHaveBeenCalled();
+            expect(mockBridges[0].dispose).toHaveBeenCalled();
+            expect(mockOmni.dispose).toHaveBeenCalled();
+        });
+    });
+
+    describe('states from the view model', () => {
+        it('healthy: both sides in words and the health', async () => {
+            const element = await mount();
+
+            await showView(
+                view({
+                    salesforceStatus: 'On_a_Call',
+                    teams: { availability: 'Busy', activity: 'InACall' },
+                    recent: [
+                        { at: 1, source: 'salesforce', from: 'Available', to: 'On_a_Call', reason: 'manual' }
+                    ]
+                })
+            );
+
+            expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_On_a_Call');
+            expect(text(element, '.teams-status')).toBe(
+                'c.CtiDataConnector_Teams_Busy · c.CtiDataConnector_Teams_InACall'
+            );
+            expect(shadow(element).querySelector('.teams-status .presence-dot_busy')).not.toBeNull();
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_syncing');
+            expect(shadow(element).querySelectorAll('.history-row')).toHaveLength(1);
+            expect(text(element, '.history-change')).toBe(
+                'Available (org) → c.CtiDataConnector_Status_On_a_Call'
+            );
+            expect(text(element, '.history-reason')).toBe('c.CtiDataConnector_Reason_manual');
+            await expect(element).toBeAccessible();
+        });
+
+        it('paused: Resume replaces Pause', async () => {
+            const element = await mount();
+
+            await showView(view({ health: 'paused', iconVariant: null }));
+
+            expect(shadow(element).querySelector('lightning-button.resume')).not.toBeNull();
+            expect(shadow(element).querySelector('lightning-button.pause')).toBeNull();
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_paused');
+            await expect(element).toBeAccessible();
+        });
+
+        it('reconnect: sign-in required offers Connect, not Disconnect', async () => {
+            const element = await mount();
+
+            await showView(
+                view({ health: 'signInRequired', iconVariant: 'error', highlighted: true, teams: null })
+            );
+
+            expect(shadow(element).querySelector('lightning-button.connect')).not.toBeNull();
+            expect(shadow(element).querySelector('lightning-button.disconnect')).toBeNull();
+            expect(text(element, '.teams-status')).toBe('c.CtiDataConnector_NotKnown');
+            await expect(element).toBeAccessible();
+        });
+
+        it('throttled: says until when it waits', async () => {
+            const element = await mount();
+            const waitUntil = Date.UTC(2026, 0, 1, 10, 42, 13);
+
+            await showView(view({ health: 'throttled', iconVariant: 'warning', waitUntil }));
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_throttled');
+            expect(text(element, '.health-wait')).toBe(
+                `Waiting until ${new Date(waitUntil).toLocaleTimeString()}.`
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('circuit open: health, wait and an error on the utility', async () => {
+            const element = await mount();
+            EnclosingUtilityId.emit('utility-1');
+
+            await showView(
+                view({ health: 'circuitOpen', iconVariant: 'error', highlighted: true, waitUntil: 5 })
+            );
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_circuitOpen');
+            expect(shadow(element).querySelector('.health-wait')).not.toBeNull();
+            expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
+                label: 'Teams sync: c.CtiDataConnector_Health_circuitOpen',
+                icon: 'error',
+                iconVariant: 'error',
+                highlighted: true
+            });
+            await expect(element).toBeAccessible();
+        });
+
+        it('masked: says what Teams shows instead of what was written', async () => {
+            const element = await mount();
+
+            await showView(
+                view({
+                    iconVariant: 'warning',
+                    masked: {
+                        wrote: { availability: 'Available', activity: 'Available' },
+                        shows: { availability: 'Busy', activity: 'InAMeeting' }
+                    }
+                })
+            );
+
+            expect(text(element, '.masked p')).toBe(
+                'Teams shows c.CtiDataConnector_Teams_Busy · c.CtiDataConnector_Teams_InAMeeting instead of c.CtiDataConnector_Teams_Available.'
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('on a call: shows the call indicator', async () => {
+            const element = await mount();
+            expect(shadow(element).querySelector('.on-call')).toBeNull();
+
+            await showView(view({ onCall: true, teams: { availability: 'Busy', activity: 'InACall' } }));
+
+            expect(text(element, '.on-call')).toBe('c.CtiDataConnector_OnCall');
+            await expect(element).toBeAccessible();
+        });
+
+        it('broken configuration: the validator messages, no sync, a warning on the utility', async () => {
+            const issues: ConfigIssue[] = [
+                {
+                    code: 'duplicateSalesforceRow',
+                    row: 3,
+                    field: 'SalesforceStatus__c',
+                    message: 'x',
+                    relatedRow: 1
+                },
+                { code: 'someNewCode', row: 4, field: 'X', message: 'the core says why' }
+            ];
+            mockAdapters.loadConfiguration.mockResolvedValue(
+                loaded({ problem: { kind: 'invalid', configName: 'Cfg', issues }, configuration: null })
+            );
+            const element = await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await flush();
+
+            expect(mockRunners).toHaveLength(0);
+            expect(text(element, '.config-problem p')).toBe('Configuration Cfg is broken');
+            const items = [...shadow(element).querySelectorAll('.config-issues li')].map(
+                (li) => li.textContent
+            );
+            expect(items).toEqual([
+                'Row 3: c.CtiDataConnector_Config_duplicateSalesforceRow',
+                'Row 4: the core says why'
+            ]);
+            expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
+                label: 'Teams sync: c.CtiDataConnector_ConfigPausedShort',
+                icon: 'warning',
+                iconVariant: 'error',
+                highlighted: true
+            });
+            await expect(element).toBeAccessible();
+        });
+
+        it('missing configuration: says so and starts nothing', async () => {
+            mockAdapters.loadConfiguration.mockResolvedValue(
+                loaded({ problem: { kind: 'missing' }, configuration: null })
+            );
+            const element = await mount();
+
+            expect(mockRunners).toHaveLength(0);
+            expect(mockBridges).toHaveLength(0);
+            expect(text(element, '.config-problem p')).toBe('c.CtiDataConnector_ConfigMissing');
+        });
+    });
+
+    describe('actions', () => {
+        it.each([
+            ['lightning-button.pause', 'userPaused', view()],
+            [
+                'lightning-button.connect',
+                'userRequestedConnect',
+                view({ health: 'stopped', iconVariant: null })
+            ],
+            ['lightning-button.disconnect', 'userRequestedDisconnect', view()]
+        ])('%s dispatches %s', async (selector, type, v) => {
+            const element = await mount();
+            await showView(v);
+
+            click(element, selector);
+
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type }));
+        });
+
+        it('resume dispatches userResumed after a pause', async () => {
+            const element = await mount();
+            click(element, 'lightning-button.pause');
+            await flush();
+
+            click(element, 'lightning-button.resume');
+
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type: 'userResumed' }));
+        });
+
+        it('cancel hides the bridge frame again', async () => {
+            const element = await mount();
+            await showView(view({ health: 'stopped', iconVariant: null }));
+            click(element, 'lightning-button.connect');
+            await flush();
+
+            click(element, 'lightning-button.cancel-connect');
+
+            expect(mockBridges[0].setVisible).toHaveBeenCalledWith(false);
+        });
+
+        it('feeds page visibility and page close to the runner', async () => {
+            await mount();
+
+            Object.defineProperty(document, 'hidden', { configurable: true, value: true });
+            document.dispatchEvent(new CustomEvent('visibilitychange'));
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type: 'pageHidden' }));
+            Object.defineProperty(document, 'hidden', { configurable: true, value: false });
+            document.dispatchEvent(new CustomEvent('visibilitychange'));
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type: 'pageVisible' }));
+            window.dispatchEvent(new CustomEvent('pagehide'));
+            expect(lastDispatched()).toEqual(expect.objectContaining({ type: 'pageClosing' }));
+        });
+    });
+
+    describe('Aura seam', () => {
+        it('passes host events to the Omni adapter and its events to the runner', async () => {
+            const element = await mount();
+            const hostEvent = {
+                type: 'statusChanged',
+                statusApiName: 'Busy',
+                reason: 'OmniManualStatusChange'
+            };
+
+            element.omniEvent(hostEvent);
+            mockOmniOptions[0].onEvent({
+                type: 'omniStatusChanged',
+                at: 1,
+                status: 'Busy',
+                reason: 'OmniManualStatusChange'
+            });
+
+            expect(mockOmni.omniEvent).toHaveBeenCalledWith(hostEvent);
+            expect(lastDispatched()).toEqual({
+                type: 'omniStatusChanged',
+                at: 1,
+                status: 'Busy',
+                reason: 'OmniManualStatusChange'
+            });
+        });
+
+        it('queues Omni events that arrive before the runner and feeds them in order', async () => {
+            let resolve: (value: unknown) => void = () => undefined;
+            mockAdapters.loadConfiguration.mockReturnValue(new Promise((r) => (resolve = r)));
+            await mount();
+            const early: SyncEvent = {
+                type: 'omniStatusChanged',
+                at: 1,
+                status: 'Away',
+                reason: 'OmniLoginStatusChange'
+            };
+            mockOmniOptions[0].onEvent(early);
+
+            resolve(loaded());
+            await flush();
+            await flush();
+
+            expect(mockRunners[0].dispatch.mock.calls[0][0]).toEqual(early);
+        });
+
+        it('dispatches omnicommand for the host and hands its result to the adapter', async () => {
+            const element = await mount();
+            const commands: unknown[] = [];
+            element.addEventListener('omnicommand', (e) => commands.push((e as CustomEvent).detail));
+
+            mockOmniOptions[0].send({ id: 'omni-1', type: 'setStatus', statusId: '0N5000000000001' });
+            element.omniCommandResult({ id: 'omni-1', ok: true });
+
+            expect(commands).toEqual([{ id: 'omni-1', type: 'setStatus', statusId: '0N5000000000001' }]);
+            expect(mockOmni.omniCommandResult).toHaveBeenCalledWith({ id: 'omni-1', ok: true });
+            expect(mockRunners[0].ports.omni).toBe(mockOmni);
+        });
+    });
+
+    describe('utility bar', () => {
+        it('shows the health in the label and icon, and only calls again when it changes', async () => {
+            await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await flush();
+            expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
+                label: 'Teams sync: c.CtiDataConnector_Health_starting',
+                icon: 'sync',
+                iconVariant: '',
+                highlighted: false
+            });
+
+            await showView(view());
+            await showView(view());
+
+            expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
+                label: 'Teams sync: c.CtiDataConnector_Health_syncing',
+                icon: 'success',
+                iconVariant: 'success',
+                highlighted: false
+            });
+            expect(updateUtility).toHaveBeenCalledTimes(2);
+        });
+
+        it('stops calling the utility bar API when it rejects (no Lightning Web Security)', async () => {
+            (updateUtility as jest.Mock).mockRejectedValue(new Error('LWS off'));
+            await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await flush();
+
+            await showView(view({ health: 'paused', iconVariant: null }));
+
+            expect(updateUtility).toHaveBeenCalledTimes(1);
+        });
+
+        it('does nothing outside a utility item', async () => {
+            await mount();
+            EnclosingUtilityId.emit(undefined);
+
+            await showView(view());
+
+            expect(updateUtility).not.toHaveBeenCalled();
+        });
+    });
+
+    describe('settings: Email tab', () => {
+        async function openSettings(): Promise<HTMLElement> {
+            const element = await mount();
+            click(element, 'lightning-button-icon.gear');
+            await flush();
+            return element;
+        }
+
+        function typeEmail(element: HTMLElement, value: string): void {
+            const input = shadow(element).querySelector('lightning-input.email') as HTMLElement;
+            input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+        }
+
+        it('opens with the saved email and closes with Escape', async () => {
+            const element = await openSettings();
+
+            expect(
+                (shadow(element).querySelector('lightning-tab') as unknown as { label: string }).label
+            ).toBe('c.CtiDataConnector_EmailTab');
+            expect(
+                (shadow(element).querySelector('lightning-input.email') as unknown as { value: string }).value
+            ).toBe('agent@example.com');
+            expect(
+                shadow(element).querySelector('lightning-button-icon.gear')?.getAttribute('aria-expanded')
+            ).toBe('true');
+            await expect(element).toBeAccessible();
+
+            shadow(element)
+                .querySelector('.settings')
+                ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+            await flush();
+
+            expect(shadow(element).querySelector('.settings')).toBeNull();
+        });
+
+        it('shows an invalid email inline and does not save it', async () => {
+            const element = await openSettings();
+            typeEmail(element, 'not-an-email');
+            await flush();
+
+            click(element, 'lightning-button.save');
+            await flush();
+
+            expect(text(element, '.email-error')).toBe('c.CtiDataConnector_EmailInvalid');
+            expect(mockAdapters.saveEmail).not.toHaveBeenCalled();
+            await expect(element).toBeAccessible();
+        });
+
+        it('saves a valid email, disables Save meanwhile, and confirms', async () => {
+            let resolve: (value: unknown) => void = () => undefined;
+            mockAdapters.saveEmail.mockReturnValue(new Promise((r) => (resolve = r)));
+            const element = await openSettings();
+            typeEmail(element, ' new@example.com ');
+            await flush();
+
+            click(element, 'lightning-button.save');
+            await flush();
+            const save = shadow(element).querySelector('lightning-button.save') as unknown as {
+                disabled: boolean;
+            };
+            expect(save.disabled).toBe(true);
+            resolve({ ok: true, message: '' });
+            await flush();
+
+            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com');
+            expect(save.disabled).toBe(false);
+            expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
+            expect(shadow(element).querySelector('.email-error')).toBeNull();
+        });
+
+        it('keeps the typed value and shows the server field error when saving fails', async () => {
+            mockAdapters.saveEmail.mockResolvedValue({
+                ok: false,
+                message: 'Office 365 Email: invalid domain'
+            });
+            const element = await openSettings();
+            typeEmail(element, 'agent@contoso.example');
+            await flush();
+
+            click(element, 'lightning-button.save');
+            await flush();
+            await flush();
+
+            expect(text(element, '.email-error')).toBe('Not saved: Office 365 Email: invalid domain');
+            expect(
+                (shadow(element).querySelector('lightning-input.email') as unknown as { value: string }).value
+            ).toBe('agent@contoso.example');
+            expect(shadow(element).querySelector('.email-saved')).toBeNull();
+        });
+    });
+});

@@ -1,0 +1,339 @@
+/*
+ * CTI Data Connector: the agent's utility item and the composition root of the sync (DESIGN section 3).
+ * It loads the configuration, creates the Teams bridge client, the Omni and phone adapters and the runner,
+ * and shows what the core's view model says in words. The Aura host ctiDataConnectorUtility relays
+ * Omni-Channel events in (omniEvent) and runs the commands this component dispatches (omnicommand);
+ * docs/connector-contracts.md section 1.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { EnclosingUtilityId, updateUtility } from 'lightning/platformUtilityBarApi';
+import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
+import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
+import { UI } from './labels';
+import {
+    configIssueText,
+    errorText,
+    emailError,
+    format,
+    healthDisplay,
+    historyRows,
+    maskedText,
+    salesforceText,
+    salesforceTone,
+    teamsText,
+    teamsTone,
+    toneClass,
+    utilityDisplay,
+    waitText,
+    STARTING_VIEW
+} from './present';
+import type { HealthDisplay, HistoryRow, UtilityDisplay } from './present';
+import { createSession } from './session';
+import type { ConfigProblem, OmniCommand, OmniCommandResult, OmniHostEvent, Session } from './session';
+
+/** Healths in which the agent can (re)connect Microsoft Teams. */
+const CONNECTABLE = ['signInRequired', 'consentRequired', 'accountMismatch', 'stopped'];
+/** Healths in which the sync is signed in (Disconnect makes sense). */
+const DISCONNECTABLE = [
+    'syncing',
+    'paused',
+    'follower',
+    'throttled',
+    'retrying',
+    'circuitOpen',
+    'accountMismatch'
+];
+
+function formatTime(epochMs: number): string {
+    return new Date(epochMs).toLocaleTimeString();
+}
+
+export default class CtiDataConnector extends LightningElement {
+    labels = UI;
+
+    view: ViewModel | null = null;
+    configLoading = true;
+    configProblem: ConfigProblem | null = null;
+    statusLabels: Readonly<Record<string, string>> = {};
+    settingsOpen = false;
+    emailDraft = '';
+    savedEmail = '';
+    emailMessage: string | null = null;
+    emailSavedMessage: string | null = null;
+    saving = false;
+    connecting = false;
+    pausedByUser = false;
+    signInFailedMessage: string | null = null;
+
+    private session: Session | null = null;
+    private utilityId: string | null = null;
+    private utilityAvailable = true;
+    private lastUtility = '';
+    private focusAfterRender: 'email' | 'gear' | null = null;
+    private readonly visibilityListener = (): void => {
+        this.session?.dispatch({ type: document.hidden ? 'pageHidden' : 'pageVisible', at: Date.now() });
+    };
+    private readonly pagehideListener = (): void => {
+        this.session?.dispatch({ type: 'pageClosing', at: Date.now() });
+    };
+
+    @wire(EnclosingUtilityId)
+    wiredUtilityId(value: unknown): void {
+        this.utilityId = typeof value === 'string' && value !== '' ? value : null;
+        this.refreshUtility();
+    }
+
+    /** The Aura host relays one Omni-Channel event (contracts section 1). */
+    @api
+    omniEvent(event: OmniHostEvent): void {
+        this.session?.omniEvent(event);
+    }
+
+    /** The Aura host answers one omnicommand, exactly once per id. */
+    @api
+    omniCommandResult(result: OmniCommandResult): void {
+        this.session?.omniCommandResult(result);
+    }
+
+    override connectedCallback(): void {
+        this.session = createSession({
+            sendOmniCommand: (command: OmniCommand) =>
+                this.dispatchEvent(new CustomEvent('omnicommand', { detail: command })),
+            bridgeContainer: () => this.template?.querySelector<HTMLElement>('.bridge') ?? null,
+            lightningOrigin: window.location.origin,
+            onConfiguration: (result) => {
+                this.configLoading = false;
+                this.configProblem = result.problem;
+                this.statusLabels = result.statusLabels;
+                this.savedEmail = result.email ?? '';
+                if (!this.settingsOpen) this.emailDraft = this.savedEmail;
+                this.refreshUtility();
+            },
+            onView: (view) => {
+                this.view = view;
+                if (view.health === 'paused') this.pausedByUser = true;
+                if (!CONNECTABLE.includes(view.health)) this.connecting = false;
+                this.refreshUtility();
+            },
+            onBridgeEvent: (event: BridgeEvent) => this.handleBridgeEvent(event)
+        });
+        document.addEventListener('visibilitychange', this.visibilityListener);
+        window.addEventListener('pagehide', this.pagehideListener);
+        this.session.start();
+    }
+
+    override disconnectedCallback(): void {
+        document.removeEventListener('visibilitychange', this.visibilityListener);
+        window.removeEventListener('pagehide', this.pagehideListener);
+        this.session?.dispose();
+        this.session = null;
+    }
+
+    override renderedCallback(): void {
+        this.session?.rendered();
+        const focus = this.focusAfterRender;
+        this.focusAfterRender = null;
+        if (focus === 'email') this.template?.querySelector<HTMLElement>('lightning-input.email')?.focus();
+        if (focus === 'gear')
+            this.template?.querySelector<HTMLElement>('lightning-button-icon.gear')?.focus();
+    }
+
+    // ---------------------------------------------------------------- view
+
+    get health(): HealthDisplay {
+        if (this.configProblem !== null) {
+            return { label: UI.ConfigPausedShort, help: '', icon: 'utility:warning', variant: 'error' };
+        }
+        if (this.view === null) return healthDisplay(STARTING_VIEW);
+        return healthDisplay(this.view);
+    }
+
+    get salesforceStatusText(): string {
+        return salesforceText(this.view?.salesforceStatus ?? null, this.statusLabels);
+    }
+
+    get salesforceDotClass(): string {
+        return toneClass(salesforceTone(this.view?.salesforceStatus ?? null));
+    }
+
+    get teamsStatusText(): string {
+        return teamsText(this.view?.teams ?? null);
+    }
+
+    get teamsDotClass(): string {
+        return toneClass(teamsTone(this.view?.teams ?? null));
+    }
+
+    get onCall(): boolean {
+        return this.view?.onCall ?? false;
+    }
+
+    get maskedMessage(): string | null {
+        return this.view === null ? null : maskedText(this.view);
+    }
+
+    get waitMessage(): string | null {
+        return this.view === null ? null : waitText(this.view, formatTime);
+    }
+
+    get history(): HistoryRow[] {
+        return historyRows(this.view?.recent ?? [], this.statusLabels);
+    }
+
+    get hasHistory(): boolean {
+        return this.history.length > 0;
+    }
+
+    get configMessage(): string | null {
+        const problem = this.configProblem;
+        if (problem === null) return null;
+        if (problem.kind === 'missing') return UI.ConfigMissing;
+        if (problem.kind === 'notAuthorized') return format(UI.ConfigNotAuthorized, problem.configName);
+        if (problem.kind === 'invalid') return format(UI.ConfigBroken, problem.configName);
+        return format(UI.ConfigLoadFailed, problem.detail);
+    }
+
+    get configIssues(): { key: string; text: string }[] {
+        const issues: ConfigIssue[] = this.configProblem?.kind === 'invalid' ? this.configProblem.issues : [];
+        return issues.map((issue, index) => ({ key: `${index}`, text: configIssueText(issue) }));
+    }
+
+    get hasConfigIssues(): boolean {
+        return this.configIssues.length > 0;
+    }
+
+    get syncUnavailable(): boolean {
+        return this.configProblem !== null || this.configLoading;
+    }
+
+    get emailMissing(): boolean {
+        return !this.configLoading && this.configProblem === null && this.savedEmail === '';
+    }
+
+    get showConnect(): boolean {
+        return this.view !== null && CONNECTABLE.includes(this.view.health) && !this.connecting;
+    }
+
+    get showDisconnect(): boolean {
+        return this.view !== null && DISCONNECTABLE.includes(this.view.health);
+    }
+
+    get showPause(): boolean {
+        return !this.pausedByUser;
+    }
+
+    get showResume(): boolean {
+        return this.pausedByUser;
+    }
+
+    get settingsExpanded(): string {
+        return this.settingsOpen ? 'true' : 'false';
+    }
+
+    get saveLabel(): string {
+        return this.saving ? UI.Saving : UI.Save;
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    handleConnect(): void {
+        this.signInFailedMessage = null;
+        this.connecting = true;
+        this.session?.dispatch({ type: 'userRequestedConnect', at: Date.now() });
+    }
+
+    handleCancelConnect(): void {
+        this.connecting = false;
+        this.session?.hideBridge();
+    }
+
+    handleDisconnect(): void {
+        this.connecting = false;
+        this.session?.dispatch({ type: 'userRequestedDisconnect', at: Date.now() });
+    }
+
+    handlePause(): void {
+        this.pausedByUser = true;
+        this.session?.dispatch({ type: 'userPaused', at: Date.now() });
+    }
+
+    handleResume(): void {
+        this.pausedByUser = false;
+        this.session?.dispatch({ type: 'userResumed', at: Date.now() });
+    }
+
+    handleToggleSettings(): void {
+        if (this.settingsOpen) {
+            this.handleCloseSettings();
+            return;
+        }
+        this.settingsOpen = true;
+        this.emailDraft = this.emailDraft || this.savedEmail;
+        this.focusAfterRender = 'email';
+    }
+
+    handleCloseSettings(): void {
+        this.settingsOpen = false;
+        this.emailSavedMessage = null;
+        this.focusAfterRender = 'gear';
+    }
+
+    handleSettingsKeydown(event: KeyboardEvent): void {
+        if (event.key === 'Escape') {
+            event.stopPropagation();
+            this.handleCloseSettings();
+        }
+    }
+
+    handleEmailChange(event: CustomEvent<{ value?: string }>): void {
+        this.emailDraft = event.detail?.value ?? '';
+        this.emailSavedMessage = null;
+        if (this.emailMessage !== null) this.emailMessage = emailError(this.emailDraft);
+    }
+
+    async handleSaveEmail(): Promise<void> {
+        const email = this.emailDraft.trim();
+        this.emailSavedMessage = null;
+        this.emailMessage = emailError(email);
+        if (this.emailMessage !== null || this.session === null || this.saving) return;
+        this.saving = true;
+        try {
+            const result = await this.session.saveEmail(email);
+            if (result.ok) {
+                this.savedEmail = email;
+                this.emailDraft = email;
+                this.emailSavedMessage = UI.EmailSaved;
+            } else {
+                this.emailMessage = format(UI.EmailSaveFailed, result.message);
+            }
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private handleBridgeEvent(event: BridgeEvent): void {
+        if (event.type === 'signInFailed') {
+            this.signInFailedMessage = format(UI.SignInFailed, errorText(event.data.error.kind));
+        } else if (event.type === 'signedIn') {
+            this.connecting = false;
+            this.signInFailedMessage = null;
+        }
+    }
+
+    private refreshUtility(): void {
+        if (this.utilityId === null || !this.utilityAvailable) return;
+        const display: UtilityDisplay = utilityDisplay(
+            this.configLoading ? null : this.view,
+            this.configProblem !== null
+        );
+        const key = JSON.stringify(display);
+        if (key === this.lastUtility) return;
+        this.lastUtility = key;
+        updateUtility(this.utilityId, display).catch(() => {
+            // without Lightning Web Security the utility bar API rejects: keep the panel, drop the bar updates
+            this.utilityAvailable = false;
+        });
+    }
+}

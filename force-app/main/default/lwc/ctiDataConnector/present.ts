@@ -1,0 +1,265 @@
+/*
+ * Pure presentation of the core's view model: codes in, words (Custom Labels) and SLDS classes out. No DOM,
+ * no platform modules besides the labels, so every mapping has a plain test.
+ */
+import type { ConfigIssue, Health, SyncLogEntry, TeamsPresence, ViewModel } from 'c/presenceSyncCore';
+import {
+    CALL_LABELS,
+    CONFIG_ISSUE_LABELS,
+    ERROR_LABELS,
+    HEALTH_HELP,
+    HEALTH_LABELS,
+    REASON_LABELS,
+    SOURCE_LABELS,
+    STATUS_LABELS,
+    TEAMS_LABELS,
+    UI
+} from './labels';
+
+/** SLDS presence colour family of a status (the text always says it too; colour is never the only cue). */
+export type Tone = 'available' | 'busy' | 'away' | 'offline' | 'unknown';
+
+/** `{0}`, `{1}`, ... replaced by the arguments, as Custom Labels with parameters are used in LWC. */
+export function format(template: string, ...args: (string | number)[]): string {
+    return template.replace(/\{(\d+)\}/g, (match, index: string) => {
+        const value = args[Number(index)];
+        return value === undefined ? match : String(value);
+    });
+}
+
+function lookup(map: Readonly<Record<string, string>>, key: string): string | undefined {
+    if (Object.prototype.hasOwnProperty.call(map, key)) return map[key];
+    const lower = key.toLowerCase();
+    const found = Object.keys(map).find((k) => k.toLowerCase() === lower);
+    return found === undefined ? undefined : map[found];
+}
+
+/** A Teams availability or activity in words; an undocumented value is shown as Graph spelled it. */
+export function teamsValueText(value: string): string {
+    return lookup(TEAMS_LABELS, value) ?? value;
+}
+
+/** "Busy · In a call"; one word when availability and activity say the same ("Away"). */
+export function teamsText(presence: TeamsPresence | null): string {
+    if (presence === null) return UI.NotKnown;
+    const availability = teamsValueText(presence.availability);
+    const activity = teamsValueText(presence.activity);
+    return availability === activity ? availability : `${availability} · ${activity}`;
+}
+
+const TEAMS_TONES: Readonly<Record<string, Tone>> = {
+    available: 'available',
+    availableidle: 'available',
+    busy: 'busy',
+    busyidle: 'busy',
+    donotdisturb: 'busy',
+    away: 'away',
+    berightback: 'away',
+    offline: 'offline'
+};
+
+export function teamsTone(presence: TeamsPresence | null): Tone {
+    return (presence && TEAMS_TONES[presence.availability.toLowerCase()]) || 'unknown';
+}
+
+/**
+ * A Salesforce status (ServicePresenceStatus DeveloperName, or Offline) in words: the org's own label
+ * when known (MasterLabel, translated by the platform), else the delivered status's label, else the name.
+ */
+export function salesforceText(
+    status: string | null,
+    orgLabels: Readonly<Record<string, string>> = {}
+): string {
+    if (status === null) return UI.NotKnown;
+    return lookup(orgLabels, status) ?? lookup(STATUS_LABELS, status) ?? status;
+}
+
+const SALESFORCE_TONES: Readonly<Record<string, Tone>> = {
+    available: 'available',
+    on_a_call: 'busy',
+    busy: 'busy',
+    do_not_disturb: 'busy',
+    away: 'away',
+    be_right_back: 'away',
+    offline: 'offline'
+};
+
+export function salesforceTone(status: string | null): Tone {
+    return (status && SALESFORCE_TONES[status.toLowerCase()]) || 'unknown';
+}
+
+/** CSS classes of the presence dot. */
+export function toneClass(tone: Tone): string {
+    return `presence-dot presence-dot_${tone}`;
+}
+
+export interface HealthDisplay {
+    label: string;
+    help: string;
+    /** lightning-icon name */
+    icon: string;
+    /** lightning-icon variant ('' = default colour) */
+    variant: '' | 'success' | 'warning' | 'error';
+}
+
+const HEALTH_ICONS: Readonly<Record<Health, string>> = {
+    starting: 'utility:sync',
+    syncing: 'utility:success',
+    paused: 'utility:pause',
+    follower: 'utility:sync',
+    signInRequired: 'utility:offline',
+    consentRequired: 'utility:lock',
+    accountMismatch: 'utility:user',
+    throttled: 'utility:clock',
+    retrying: 'utility:clock',
+    circuitOpen: 'utility:error',
+    stopped: 'utility:offline'
+};
+
+export function healthDisplay(view: ViewModel): HealthDisplay {
+    const warning = view.iconVariant === 'warning' && view.health === 'syncing';
+    return {
+        label: HEALTH_LABELS[view.health],
+        help: HEALTH_HELP[view.health],
+        icon: warning ? 'utility:warning' : HEALTH_ICONS[view.health],
+        variant: view.iconVariant ?? ''
+    };
+}
+
+/** When the next request may go out (Retry-After, backoff or an open circuit), or null. */
+export function waitText(view: ViewModel, formatTime: (epochMs: number) => string): string | null {
+    if (view.waitUntil === null) return null;
+    if (view.health !== 'throttled' && view.health !== 'retrying' && view.health !== 'circuitOpen')
+        return null;
+    return format(UI.WaitUntil, formatTime(view.waitUntil));
+}
+
+/** "Teams shows In a meeting instead of Available.", or null when nothing masks the sync. */
+export function maskedText(view: ViewModel): string | null {
+    if (view.masked === null) return null;
+    return format(UI.Masked, teamsText(view.masked.shows), teamsText(view.masked.wrote));
+}
+
+export interface HistoryRow {
+    key: string;
+    at: number;
+    source: string;
+    change: string;
+    reason: string;
+}
+
+/** A value in a log entry: Salesforce status, Teams "availability/activity", error kind or call source. */
+function logValueText(
+    entry: SyncLogEntry,
+    value: string | null,
+    orgLabels: Readonly<Record<string, string>>
+) {
+    if (value === null) return '';
+    if (entry.source === 'sync' && lookup(ERROR_LABELS, value) !== undefined)
+        return lookup(ERROR_LABELS, value);
+    if (entry.source === 'call' && entry.reason === 'callStarted') return lookup(CALL_LABELS, value) ?? value;
+    const slash = value.indexOf('/');
+    if (slash > 0) {
+        return teamsText({ availability: value.slice(0, slash), activity: value.slice(slash + 1) });
+    }
+    return salesforceText(value, orgLabels);
+}
+
+/** The reason code of a decision in words; a code without a label is shown, not hidden. */
+export function reasonText(code: string): string {
+    return lookup(REASON_LABELS, code) ?? format(UI.ReasonOther, code);
+}
+
+/** The recent decisions (most recent first), each as time, source, from → to and the reason in words. */
+export function historyRows(
+    entries: readonly SyncLogEntry[],
+    orgLabels: Readonly<Record<string, string>> = {}
+): HistoryRow[] {
+    return entries.map((entry, index) => {
+        const from = logValueText(entry, entry.from, orgLabels) ?? '';
+        const to = logValueText(entry, entry.to, orgLabels) ?? '';
+        let change = '';
+        if (from && to) change = format(UI.HistoryChange, from, to);
+        else change = from || to;
+        return {
+            key: `${entry.at}-${index}`,
+            at: entry.at,
+            source: SOURCE_LABELS[entry.source] ?? entry.source,
+            change,
+            reason: reasonText(entry.reason)
+        };
+    });
+}
+
+/** One configuration problem in words: where (row or record) and what, with the field's API name. */
+export function configIssueText(issue: ConfigIssue): string {
+    const template = lookup(CONFIG_ISSUE_LABELS, issue.code);
+    const what =
+        template === undefined
+            ? issue.message
+            : format(template, issue.field, issue.relatedRow === undefined ? '' : issue.relatedRow);
+    return issue.row === null ? format(UI.IssueRecord, what) : format(UI.IssueRow, issue.row, what);
+}
+
+/** What the utility bar shows: label, SLDS utility icon, colour and highlight. */
+export interface UtilityDisplay {
+    label: string;
+    icon: string;
+    iconVariant: '' | 'success' | 'warning' | 'error';
+    highlighted: boolean;
+}
+
+/** The utility item for a view; `configProblem` when the configuration keeps the sync from running. */
+export function utilityDisplay(view: ViewModel | null, configProblem: boolean): UtilityDisplay {
+    if (configProblem) {
+        return {
+            label: format(UI.UtilityLabel, UI.ConfigPausedShort),
+            icon: 'warning',
+            iconVariant: 'error',
+            highlighted: true
+        };
+    }
+    if (view === null) {
+        return {
+            label: format(UI.UtilityLabel, HEALTH_LABELS.starting),
+            icon: 'sync',
+            iconVariant: '',
+            highlighted: false
+        };
+    }
+    const health = healthDisplay(view);
+    return {
+        label: format(UI.UtilityLabel, health.label),
+        icon: health.icon.replace('utility:', ''),
+        iconVariant: view.iconVariant ?? '',
+        highlighted: view.highlighted
+    };
+}
+
+// one @ with something on both sides, no spaces, and a dot in the domain that is not at its ends
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** The validation message for an Office 365 email, or null when it is valid. */
+export function emailError(value: string): string | null {
+    const trimmed = value.trim();
+    if (trimmed === '') return UI.EmailRequired;
+    return EMAIL.test(trimmed) && trimmed.length <= 80 ? null : UI.EmailInvalid;
+}
+
+/** A Microsoft request error kind in words. */
+export function errorText(kind: string): string {
+    return lookup(ERROR_LABELS, kind) ?? format(UI.Unknown, kind);
+}
+
+/** The view before the runner's first one: starting, nothing known. */
+export const STARTING_VIEW: ViewModel = {
+    health: 'starting',
+    iconVariant: null,
+    highlighted: false,
+    salesforceStatus: null,
+    teams: null,
+    onCall: false,
+    masked: null,
+    waitUntil: null,
+    recent: []
+};

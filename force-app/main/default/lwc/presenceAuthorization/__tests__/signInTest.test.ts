@@ -1,0 +1,231 @@
+import { SignInTest, classifyFailure } from '../signInTest';
+import type { SignInStage, TestBridge } from '../signInTest';
+import type { BridgeResult } from 'c/presenceSyncBridge';
+import type { BridgeError, BridgeEvent, RequestType } from 'c/presenceSyncBridgeProtocol';
+
+const PARAMS = {
+    clientId: '11111111-2222-3333-4444-555555555555',
+    tenantId: '66666666-7777-8888-9999-000000000000',
+    loginHint: 'admin@contoso.com'
+};
+const ACCOUNT = { objectId: 'oid-1', upn: 'admin@contoso.com' };
+const SIGNED_IN = { initialized: true, role: 'agent', account: ACCOUNT, interaction: 'idle' } as const;
+const BUTTON = { initialized: true, role: 'agent', account: null, interaction: 'buttonShown' } as const;
+const AVAILABLE = { availability: 'Available', activity: 'Available' };
+
+type Replies = Partial<Record<RequestType, BridgeResult<unknown>>>;
+
+/** A bridge at its boundary: scripted replies per request type, events fired by the test. */
+class FakeBridge implements TestBridge {
+    readonly calls: { type: string; params?: unknown }[] = [];
+    onEvent: (event: BridgeEvent) => void = () => undefined;
+    replies: Replies;
+    /** what happens when connect() is called (the user clicking in the frame) */
+    onConnect: () => void = () => undefined;
+    disposed = false;
+
+    constructor(replies: Replies) {
+        this.replies = replies;
+    }
+
+    start(): void {
+        this.calls.push({ type: 'start' });
+    }
+
+    request<T extends RequestType>(type: T, params: unknown): Promise<BridgeResult<never>> {
+        this.calls.push({ type, params });
+        const reply = this.replies[type] ?? { ok: false, error: { kind: 'server', detail: 'unscripted' } };
+        return Promise.resolve(reply as BridgeResult<never>);
+    }
+
+    connect(): Promise<BridgeResult<never>> {
+        this.calls.push({ type: 'connect' });
+        const reply = this.replies.connect ?? { ok: true, value: BUTTON };
+        queueMicrotask(() => this.onConnect());
+        return Promise.resolve(reply as BridgeResult<never>);
+    }
+
+    dispose(): void {
+        this.disposed = true;
+    }
+
+    fire(event: BridgeEvent): void {
+        this.onEvent(event);
+    }
+}
+
+function failed(kind: BridgeError['kind'], detail: string): BridgeResult<never> {
+    return { ok: false, error: { kind, detail } };
+}
+
+function setUp(replies: Replies): { bridge: FakeBridge; test: SignInTest; stages: SignInStage[] } {
+    const bridge = new FakeBridge(replies);
+    const stages: SignInStage[] = [];
+    const test = new SignInTest(
+        (onEvent) => {
+            bridge.onEvent = onEvent;
+            return bridge;
+        },
+        (stage) => stages.push(stage)
+    );
+    return { bridge, test, stages };
+}
+
+function signInFailedEvent(kind: BridgeError['kind'], detail: string): BridgeEvent {
+    return {
+        channel: 'presenceSync.teamsBridge',
+        v: 1,
+        kind: 'event',
+        type: 'signInFailed',
+        data: { error: { kind, detail } }
+    };
+}
+
+function signedInEvent(): BridgeEvent {
+    return { channel: 'presenceSync.teamsBridge', v: 1, kind: 'event', type: 'signedIn', data: ACCOUNT };
+}
+
+describe('c-presence-authorization', () => {
+    describe('SignInTest', () => {
+        it('reports success with the UPN and the presence when the silent sign-in works, without showing the button', async () => {
+            const { bridge, test, stages } = setUp({
+                init: { ok: true, value: SIGNED_IN },
+                getPresence: { ok: true, value: AVAILABLE }
+            });
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toEqual({
+                ok: true,
+                upn: 'admin@contoso.com',
+                presence: AVAILABLE,
+                presenceError: null
+            });
+            expect(bridge.calls.map((c) => c.type)).toEqual(['start', 'init', 'getPresence']);
+            expect(bridge.calls[1].params).toEqual({ ...PARAMS, role: 'agent' });
+            expect(stages).toEqual(['silent']);
+        });
+
+        it('shows the in-frame button after signInRequired and succeeds on signedIn', async () => {
+            const { bridge, test, stages } = setUp({
+                init: failed('signInRequired', 'login_required'),
+                getPresence: { ok: true, value: AVAILABLE }
+            });
+            bridge.onConnect = () => bridge.fire(signedInEvent());
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toMatchObject({ ok: true, upn: 'admin@contoso.com', presence: AVAILABLE });
+            expect(bridge.calls.map((c) => c.type)).toEqual(['start', 'init', 'connect', 'getPresence']);
+            expect(stages).toEqual(['silent', 'waitingForClick']);
+        });
+
+        it('reports a signed-in account whose presence cannot be read', async () => {
+            const { test } = setUp({
+                init: { ok: true, value: SIGNED_IN },
+                getPresence: failed('forbidden', 'Forbidden')
+            });
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toEqual({
+                ok: true,
+                upn: 'admin@contoso.com',
+                presence: null,
+                presenceError: { kind: 'forbidden', detail: 'Forbidden' }
+            });
+        });
+
+        it('reads a silent timeout followed by an unfinished popup as an unregistered redirect URI', async () => {
+            const { bridge, test } = setUp({ init: failed('timeout', 'monitor_window_timeout') });
+            bridge.onConnect = () => bridge.fire(signInFailedEvent('signInRequired', 'user_cancelled'));
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toMatchObject({ ok: false, failure: 'redirectUriNotRegistered' });
+        });
+
+        it('reads a closed popup after a proper silent answer as cancelled (the redirect URI answered)', async () => {
+            const { bridge, test } = setUp({ init: failed('signInRequired', 'login_required') });
+            bridge.onConnect = () => bridge.fire(signInFailedEvent('signInRequired', 'user_cancelled'));
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toMatchObject({ ok: false, failure: 'cancelled' });
+        });
+
+        it.each([
+            [
+                'consent_required in the silent sign-in',
+                'consentRequired',
+                'consent_required',
+                'consentMissing'
+            ],
+            ['an unknown tenant (no OpenID metadata)', 'network', 'openid_config_error', 'wrongTenant'],
+            ['an unresolvable authority', 'network', 'endpoints_resolution_error', 'wrongTenant'],
+            ['an untrusted authority', 'server', 'untrusted_authority', 'wrongTenant'],
+            ['a client id unknown to the tenant', 'invalidRequest', 'unauthorized_client', 'appNotInTenant'],
+            ['a network failure', 'network', 'no_network_connectivity', 'network'],
+            ['a bridge page that never answers', 'timeout', 'init unanswered', 'timeout'],
+            ['a failed MSAL start', 'invalidRequest', 'msalInitializeFailed', 'failed'],
+            ['another server error', 'server', 'bridgeFailure', 'failed']
+        ] as const)(
+            'reports %s from init without showing the button',
+            async (_what, kind, detail, failure) => {
+                const { bridge, test } = setUp({ init: failed(kind, detail) });
+
+                const outcome = await test.run(PARAMS);
+
+                expect(outcome).toEqual({ ok: false, failure, error: { kind, detail } });
+                expect(bridge.calls.map((c) => c.type)).not.toContain('connect');
+            }
+        );
+
+        it.each([
+            ['consent missing', 'consentRequired', 'consent_required', 'consentMissing'],
+            ['another account', 'accountMismatch', 'signedInAccountIsNotTheAgentEmail', 'accountMismatch'],
+            ['a blocked popup', 'signInRequired', 'popup_window_error', 'popupBlocked'],
+            ['a popup that timed out', 'timeout', 'timed_out', 'cancelled']
+        ] as const)('reports %s from the interactive sign-in', async (_what, kind, detail, failure) => {
+            const { bridge, test } = setUp({ init: failed('signInRequired', 'login_required') });
+            bridge.onConnect = () => bridge.fire(signInFailedEvent(kind, detail));
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toEqual({ ok: false, failure, error: { kind, detail } });
+        });
+
+        it('reports a connect request the bridge refuses', async () => {
+            const { test } = setUp({
+                init: failed('signInRequired', 'login_required'),
+                connect: failed('invalidRequest', 'notInitialized')
+            });
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toMatchObject({ ok: false, failure: 'failed' });
+        });
+
+        it('ends a run waiting for the click with cancelled and removes the frame', async () => {
+            const { bridge, test } = setUp({ init: failed('signInRequired', 'login_required') });
+            bridge.onConnect = () => test.cancel();
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toEqual({ ok: false, failure: 'cancelled', error: null });
+            expect(bridge.disposed).toBe(true);
+        });
+    });
+
+    describe('classifyFailure', () => {
+        it('needs the silent timeout to call an unfinished popup an unregistered redirect URI', () => {
+            const closed = { kind: 'signInRequired', detail: 'user_cancelled' } as const;
+
+            expect(classifyFailure(closed, true)).toBe('redirectUriNotRegistered');
+            expect(classifyFailure(closed, false)).toBe('cancelled');
+            expect(classifyFailure({ kind: 'timeout', detail: 'timed_out' }, true)).toBe(
+                'redirectUriNotRegistered'
+            );
+        });
+    });
+});

@@ -44,3 +44,34 @@ declare module 'lightning/messageService' {
     export function unsubscribe(subscription: MessageServiceSubscription): void;
     export function publish(messageContext: unknown, messageChannel: unknown, message?: unknown): void;
 }
+// lightning/graphql (v2): the wire adapter and gql. Values emitted: { data, errors, refresh } (errors, not error).
+// https://developer.salesforce.com/docs/platform/lwc/guide/reference-graphql-wire.html
+declare module 'lightning/graphql' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** A parsed GraphQL document. */
+    export type DocumentNode = object;
+    export function gql(strings: TemplateStringsArray, ...values: unknown[]): DocumentNode;
+    export const graphql: WireAdapterConstructor<
+        { query: DocumentNode | undefined; variables?: Record<string, unknown>; operationName?: string },
+        { data: unknown; errors: unknown; refresh?: () => Promise<void> }
+    >;
+}
+// lightning/uiRecordApi: the record writes presenceSyncConfig uses. Failures reject with the UI API error
+// ({ body: { message, output: { errors, fieldErrors } } }).
+// https://developer.salesforce.com/docs/platform/lwc/guide/reference-update-record.html
+declare module 'lightning/uiRecordApi' {
+    export interface RecordRepresentation {
+        id: string;
+        apiName: string;
+        fields: Record<string, { value: unknown; displayValue: string | null }>;
+    }
+    export function createRecord(recordInput: {
+        apiName: string;
+        fields: Record<string, unknown>;
+    }): Promise<RecordRepresentation>;
+    export function updateRecord(
+        recordInput: { fields: Record<string, unknown> },
+        clientOptions?: { ifUnmodifiedSince?: string }
+    ): Promise<RecordRepresentation>;
+}

@@ -1,0 +1,70 @@
+/*
+ * The agent's configuration (docs/connector-contracts.md, presenceSyncConfig): loading it through
+ * lightning/graphql, the org's presence statuses through Apex, and saving the agent's settings through
+ * lightning/uiRecordApi. The composition root imports the platform-bound functions below; the plain
+ * functions they wrap take the platform functions as parameters (tests pass doubles).
+ */
+import { graphql } from 'lightning/graphql';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
+import USER_ID from '@salesforce/user/Id';
+import { loadConfiguration, wireQuery } from './loader';
+import type { LoadedConfiguration, UserSettings, WireAdapterClass } from './loader';
+import { saveEmail, saveSignInIdentity } from './save';
+import type { RecordApi, SaveResult, SignInIdentity } from './save';
+
+export { checkEmail, EMAIL_MAX_LENGTH } from './email';
+export type { EmailCheck } from './email';
+export { id15, statusDirectory } from './statuses';
+export type { StatusDirectory } from './statuses';
+export { CONFIGURATION_QUERY, LABEL_LIMIT, SETTINGS_QUERY } from './queries';
+export {
+    graphqlError,
+    loadConfiguration,
+    readConfiguration,
+    readSettings,
+    unknownStatuses,
+    wireQuery
+} from './loader';
+export type {
+    ConfigProblem,
+    GraphqlQuery,
+    GraphqlResult,
+    LoadDependencies,
+    LoadedConfiguration,
+    UserSettings,
+    WireAdapterClass,
+    WireAdapterLike
+} from './loader';
+export { EMAIL_FIELD, recordErrors, saveEmail, saveSignInIdentity, SETTINGS_OBJECT } from './save';
+export type { RecordApi, SaveEmailInput, SaveResult, SignInIdentity } from './save';
+/** The graphql wire adapter, for a composition root that wants @wire updates. */
+export { graphql };
+
+const recordApi: RecordApi = { createRecord, updateRecord };
+
+/** The current user's configuration, loaded with the platform's graphql, Apex and user id. */
+export function loadAgentConfiguration(): Promise<LoadedConfiguration> {
+    return loadConfiguration({
+        query: wireQuery(graphql as unknown as WireAdapterClass),
+        userId: USER_ID,
+        getStatuses: () => getStatuses()
+    });
+}
+
+/** Saves the current user's Office 365 email (creating the settings record when missing). */
+export function saveAgentEmail(
+    email: string,
+    settings: UserSettings | null,
+    recordName?: string
+): Promise<SaveResult> {
+    return saveEmail(recordApi, { email, settingsId: settings?.id ?? null, userId: USER_ID, recordName });
+}
+
+/** Stores the Entra identity learned at sign-in on the current user's settings record. */
+export function saveAgentSignIn(
+    settings: UserSettings | null,
+    identity: SignInIdentity
+): ReturnType<typeof saveSignInIdentity> {
+    return saveSignInIdentity(recordApi, settings, identity);
+}

@@ -1,0 +1,136 @@
+/*
+ * The GraphQL (lightning/graphql v2, UI API) queries of the agent's configuration. Results arrive under
+ * `uiapi.query.<Object>.edges[].node` with `{ value }` wrappers; `first` is given everywhere (the default is
+ * 10 records).
+ */
+import { gql } from 'lightning/graphql';
+
+/** Rows of one configuration read at most; more is reported, not silently cut. */
+export const LABEL_LIMIT = 200;
+
+/** The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent. */
+export const SETTINGS_QUERY = gql`
+    query presenceSyncSettings($userKey: String, $ownerId: ID) {
+        uiapi {
+            query {
+                PresenceSyncUserSetting__c(
+                    where: { or: [{ UserKey__c: { eq: $userKey } }, { OwnerId: { eq: $ownerId } }] }
+                    first: 2
+                ) {
+                    edges {
+                        node {
+                            Id
+                            UserKey__c {
+                                value
+                            }
+                            Office365Email__c {
+                                value
+                            }
+                            EntraObjectId__c {
+                                value
+                            }
+                            EntraUserPrincipalName__c {
+                                value
+                            }
+                            CallCenterSetup__c {
+                                value
+                            }
+                            CallCenterSetup__r {
+                                Name {
+                                    value
+                                }
+                                PresenceStateConfiguration__c {
+                                    value
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+/** One Presence State Configuration with its rows. */
+export const CONFIGURATION_QUERY = gql`
+    query presenceSyncConfiguration($configurationId: ID) {
+        uiapi {
+            query {
+                PresenceStateConfiguration__c(where: { Id: { eq: $configurationId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            MeetingApplication__c {
+                                value
+                            }
+                            SyncDirection__c {
+                                value
+                            }
+                            AzureClientId__c {
+                                value
+                            }
+                            AzureTenantId__c {
+                                value
+                            }
+                            PollIntervalSeconds__c {
+                                value
+                            }
+                            MaxPollIntervalSeconds__c {
+                                value
+                            }
+                            SessionExpiryMinutes__c {
+                                value
+                            }
+                            WrapUpSeconds__c {
+                                value
+                            }
+                            CallPresence__c {
+                                value
+                            }
+                            ManualStatusPolicy__c {
+                                value
+                            }
+                            PresenceStateLabels__r(first: 200) {
+                                edges {
+                                    node {
+                                        Id
+                                        Name {
+                                            value
+                                        }
+                                        SalesforceStatus__c {
+                                            value
+                                        }
+                                        FromSalesforce__c {
+                                            value
+                                        }
+                                        FromTeams__c {
+                                            value
+                                        }
+                                        TeamsAvailability__c {
+                                            value
+                                        }
+                                        TeamsActivity__c {
+                                            value
+                                        }
+                                        TeamsWriteKind__c {
+                                            value
+                                        }
+                                        PhoneReasonCode__c {
+                                            value
+                                        }
+                                    }
+                                }
+                                pageInfo {
+                                    hasNextPage
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;

@@ -1,0 +1,256 @@
+/**
+ * Browser build of the project's Lightning web components for the local harness (rollup's JS API):
+ * - TypeScript stripped by Babel exactly as sfdx-lwc-jest's transformer does (preset-typescript with
+ *   allowDeclareFields, decorators syntax), then compiled by @lwc/rollup-plugin (same lwc version as Jest);
+ * - `c/<name>` resolved to force-app/main/default/lwc/<name>/<name>.ts (alias module records);
+ * - `lightning/*` base components from the real lightning-base-components package;
+ * - the platform modules (`lightning/graphql`, `uiRecordApi`, `messageService`, `platformUtilityBarApi`,
+ *   `platformShowToastEvent`) from harness/platform/, `@salesforce/*` from the harness org
+ *   (harness/lwc/scopedImports.ts);
+ * - synthetic shadow, as Lightning Experience runs it, so the page's SLDS styles reach the components.
+ * One IIFE, dist/harness/console.js, holds the console shell and every component it can mount; it is
+ * rebuilt only when one of its inputs changed (or with `force`).
+ */
+import { transformAsync } from '@babel/core';
+import lwc from '@lwc/rollup-plugin';
+import replace from '@rollup/plugin-replace';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { rollup, type Plugin, type RollupLog } from 'rollup';
+import { APEX_METHODS } from '../platform/scoped';
+import { readLabels, readMessageChannels, buildOrgSnapshot } from './orgMetadata';
+import { salesforceScopedImports } from './scopedImports';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const LWC_DIR = 'force-app/main/default/lwc';
+export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist/harness');
+export const BUNDLE_FILE = 'console.js';
+
+/** The components the harness pages can mount, by tag name, when they exist in the project. */
+export const PAGE_COMPONENTS = ['ctiDataConnector', 'presenceAuthorization'] as const;
+
+const PLATFORM_MODULES: Record<string, string> = {
+    'lightning/graphql': 'graphql.ts',
+    'lightning/uiRecordApi': 'uiRecordApi.ts',
+    'lightning/messageService': 'messageService.ts',
+    'lightning/platformUtilityBarApi': 'platformUtilityBarApi.ts',
+    'lightning/platformShowToastEvent': 'platformShowToastEvent.ts'
+};
+
+const ENTRY_ID = '\0harness-console-entry';
+
+export interface BuildResult {
+    file: string;
+    /** components found in force-app and compiled in */
+    components: string[];
+    /** page components left out because they do not compile (the page shows a placeholder with the error) */
+    skipped: { component: string; error: string }[];
+    ms: number;
+    /** false: the bundle was up to date */
+    built: boolean;
+    warnings: string[];
+}
+
+export interface BuildOptions {
+    root?: string;
+    outDir?: string;
+    force?: boolean;
+    /** production mode (no LWC dev warnings); default development */
+    production?: boolean;
+}
+
+function stripTypeScript(): Plugin {
+    return {
+        name: 'harness-strip-typescript',
+        async transform(code, id) {
+            const file = id.split('?')[0];
+            if (!file.endsWith('.ts') || file.startsWith('\0')) return null;
+            const out = await transformAsync(code, {
+                filename: file,
+                babelrc: false,
+                configFile: false,
+                sourceMaps: true,
+                plugins: [['@babel/plugin-syntax-decorators', { decoratorsBeforeExport: true }]],
+                presets: [['@babel/preset-typescript', { allowDeclareFields: true }]]
+            });
+            if (!out?.code) return null;
+            return { code: out.code, map: out.map };
+        }
+    };
+}
+
+function componentModules(root: string): { name: string; path: string }[] {
+    const dir = path.join(root, LWC_DIR);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+        .sort()
+        .flatMap((name) =>
+            ['ts', 'js']
+                .map((ext) => path.join(dir, name, `${name}.${ext}`))
+                .filter((f) => existsSync(f))
+                .slice(0, 1)
+                .map((f) => ({ name: `c/${name}`, path: f }))
+        );
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+function entryModule(root: string, components: string[], skipped: BuildResult['skipped']): Plugin {
+    const shell = toPosix(path.join(root, 'harness/console/shell.ts'));
+    const lines = [
+        "import '@lwc/synthetic-shadow';",
+        "import { createElement } from 'lwc';",
+        `import { startHarnessPage } from ${JSON.stringify(shell)};`,
+        ...components.map((c, i) => `import C${i} from 'c/${c}';`),
+        `startHarnessPage({ createElement, components: { ${components.map((c, i) => `${JSON.stringify(c)}: C${i}`).join(', ')} }, skipped: ${JSON.stringify(skipped)} });`
+    ];
+    return {
+        name: 'harness-console-entry',
+        resolveId: (source) => (source === ENTRY_ID ? ENTRY_ID : null),
+        load: (id) => (id === ENTRY_ID ? lines.join('\n') + '\n' : null)
+    };
+}
+
+function newestInput(root: string): number {
+    let newest = 0;
+    const visit = (p: string) => {
+        if (!existsSync(p)) return;
+        const st = statSync(p);
+        if (st.isDirectory()) {
+            for (const entry of readdirSync(p)) if (entry !== '__tests__') visit(path.join(p, entry));
+        } else {
+            newest = Math.max(newest, st.mtimeMs);
+        }
+    };
+    for (const p of [
+        LWC_DIR,
+        'force-app/main/default/labels',
+        'force-app/main/default/translations',
+        'force-app/main/default/messageChannels',
+        'force-app/main/default/objects',
+        'harness/platform',
+        'harness/console',
+        'harness/lwc',
+        'package-lock.json'
+    ]) {
+        visit(path.join(root, p));
+    }
+    return newest;
+}
+
+export async function buildHarnessBundle(options: BuildOptions = {}): Promise<BuildResult> {
+    const t0 = Date.now();
+    const root = options.root ?? ROOT;
+    const outDir = options.outDir ?? DEFAULT_OUT_DIR;
+    const file = path.join(outDir, BUNDLE_FILE);
+    const modules = componentModules(root);
+    const components = PAGE_COMPONENTS.filter((c) => modules.some((m) => m.name === `c/${c}`));
+    if (!options.force && existsSync(file) && statSync(file).mtimeMs > newestInput(root)) {
+        return { file, components, skipped: [], ms: Date.now() - t0, built: false, warnings: [] };
+    }
+    const skipped: BuildResult['skipped'] = [];
+    let included = [...components];
+    for (;;) {
+        try {
+            const warnings = await bundleOnce(root, file, included, skipped, options);
+            return { file, components: included, skipped, ms: Date.now() - t0, built: true, warnings };
+        } catch (error) {
+            // a page component that does not compile (yet) is left out; anything else fails the build
+            const message = error instanceof Error ? error.message : String(error);
+            const ids = [
+                message,
+                String((error as { id?: unknown }).id ?? ''),
+                String((error as { loc?: { file?: unknown } }).loc?.file ?? '')
+            ].join(' ');
+            const culprit = included.find((c) => ids.includes(`${LWC_DIR}/${c}/`) || ids.includes(`c/${c}`));
+            if (!culprit) throw error;
+            skipped.push({ component: culprit, error: message });
+            included = included.filter((c) => c !== culprit);
+        }
+    }
+}
+
+async function bundleOnce(
+    root: string,
+    file: string,
+    components: string[],
+    skipped: BuildResult['skipped'],
+    options: BuildOptions
+): Promise<string[]> {
+    const modules = componentModules(root);
+    const defaultDir = path.join(root, 'force-app/main/default');
+    const snapshot = buildOrgSnapshot({ root, clientId: '', tenantId: '' });
+    const warnings: string[] = [];
+    const bundle = await rollup({
+        input: ENTRY_ID,
+        onwarn(warning: RollupLog) {
+            // lightning-base-components' own templates draw compiler warnings (duplicate slot, attributes)
+            const where = `${warning.id ?? ''} ${warning.loc?.file ?? ''}`;
+            if (warning.plugin === 'rollup-plugin-lwc-compiler' && where.includes('node_modules')) return;
+            if (
+                warning.code === 'CIRCULAR_DEPENDENCY' &&
+                warning.ids?.every((id) => id.includes('node_modules'))
+            ) {
+                return;
+            }
+            warnings.push(warning.message);
+        },
+        plugins: [
+            entryModule(root, components, skipped),
+            salesforceScopedImports({
+                labels: readLabels(defaultDir),
+                objects: snapshot.objects,
+                messageChannels: readMessageChannels(defaultDir),
+                apexMethods: APEX_METHODS,
+                runtimeModule: path.join(root, 'harness/platform/scoped.ts')
+            }),
+            stripTypeScript(),
+            replace({
+                preventAssignment: true,
+                values: {
+                    'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development'),
+                    'import.meta.env.SSR': 'false'
+                }
+            }),
+            lwc({
+                rootDir: path.join(root, LWC_DIR),
+                modules: [
+                    ...modules,
+                    ...Object.entries(PLATFORM_MODULES).map(([name, f]) => ({
+                        name,
+                        path: path.join(root, 'harness/platform', f)
+                    })),
+                    { npm: 'lightning-base-components' }
+                ]
+            })
+        ]
+    });
+    try {
+        await bundle.write({
+            file,
+            format: 'iife',
+            sourcemap: true,
+            inlineDynamicImports: true
+        });
+    } finally {
+        await bundle.close();
+    }
+    return warnings;
+}
+
+if (require.main === module) {
+    buildHarnessBundle({ force: process.argv.includes('--force') }).then(
+        (r) => {
+            for (const w of r.warnings) console.warn(`warning: ${w}`);
+            for (const x of r.skipped) console.warn(`left out c/${x.component}: ${x.error}`);
+            console.log(
+                `${r.built ? 'built' : 'up to date'}: ${path.relative(process.cwd(), r.file)} ` +
+                    `(${r.components.join(', ') || 'no page components yet'}) in ${(r.ms / 1000).toFixed(1)} s`
+            );
+        },
+        (e: unknown) => {
+            console.error(e instanceof Error ? e.message : e);
+            process.exit(1);
+        }
+    );
+}

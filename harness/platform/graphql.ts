@@ -1,0 +1,86 @@
+/// <reference lib="dom" />
+/**
+ * `lightning/graphql` (v2) for the harness: `gql` parses the query; the `graphql` wire adapter runs it
+ * against the in-memory org after a simulated round trip and emits `{ data, errors, refresh }` (GraphQL
+ * response shape, read-only data). A query of `undefined` (dynamic construction) emits nothing. When a record changes through `lightning/uiRecordApi`, the query is run again and a changed
+ * result is emitted, as Lightning Data Service re-emits changed records. `refresh()` re-runs it.
+ */
+import { execute, type GraphQLError } from './graphqlEval';
+import { parse, type DocumentNode } from './graphqlParser';
+import { roundTrip, runtime } from './runtime';
+
+export function gql(strings: TemplateStringsArray | string, ...values: unknown[]): DocumentNode {
+    const parts = typeof strings === 'string' ? [strings] : Array.from(strings);
+    let source = parts[0];
+    values.forEach((v, i) => {
+        const inner = v && typeof v === 'object' && 'source' in v ? (v as DocumentNode).source : String(v);
+        source += inner + parts[i + 1];
+    });
+    return parse(source);
+}
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+    }
+    return value;
+}
+
+interface GraphqlConfig {
+    query?: DocumentNode | null;
+    variables?: Record<string, unknown> | null;
+    operationName?: string;
+}
+
+export interface GraphqlValue {
+    data: unknown;
+    errors: GraphQLError[] | undefined;
+    refresh: () => Promise<void>;
+}
+
+export class graphql {
+    private config: GraphqlConfig | undefined;
+    private connected = false;
+    private lastJson: string | undefined;
+    private generation = 0;
+    private readonly onChange = () => {
+        if (this.connected) void this.run(false);
+    };
+
+    constructor(private readonly dataCallback: (value: GraphqlValue) => void) {}
+
+    connect(): void {
+        this.connected = true;
+        runtime().recordChanges.addEventListener('change', this.onChange);
+    }
+
+    disconnect(): void {
+        this.connected = false;
+        runtime().recordChanges.removeEventListener('change', this.onChange);
+    }
+
+    update(config: GraphqlConfig): void {
+        this.config = config;
+        this.lastJson = undefined;
+        void this.run(true);
+    }
+
+    private async run(always: boolean): Promise<void> {
+        const config = this.config;
+        if (!config || !config.query) return;
+        const generation = ++this.generation;
+        await roundTrip();
+        if (!this.connected || generation !== this.generation) return;
+        const result = execute(runtime().org, config.query, config.variables ?? {}, config.operationName);
+        const json = JSON.stringify(result);
+        if (!always && json === this.lastJson) return;
+        this.lastJson = json;
+        const value: GraphqlValue = {
+            data: deepFreeze(result.data),
+            errors: result.errors ? deepFreeze(result.errors) : undefined,
+            refresh: () => this.run(true)
+        };
+        this.dataCallback(value);
+    }
+}

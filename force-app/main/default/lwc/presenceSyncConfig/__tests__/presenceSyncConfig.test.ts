@@ -12,6 +12,7 @@ import {
     readSettings,
     recordErrors,
     saveAgentEmail,
+    saveAgentSignIn,
     saveEmail,
     saveSignInIdentity,
     SETTINGS_QUERY,
@@ -481,6 +482,30 @@ describe('c-presence-sync-config', () => {
             ).toEqual({
                 ok: false,
                 message: 'no access'
+            });
+        });
+    });
+
+    describe('saveAgentSignIn', () => {
+        it('writes the identity through lightning/uiRecordApi', async () => {
+            mockedUpdateRecord.mockResolvedValueOnce({});
+            const settings = {
+                id: SETTINGS_ID,
+                email: null,
+                callCenterSetupId: null,
+                callCenterSetupName: null,
+                configurationId: null,
+                entraObjectId: null,
+                entraUserPrincipalName: null
+            };
+            await expect(
+                saveAgentSignIn(settings, { objectId: 'oid', userPrincipalName: 'a@b.de' })
+            ).resolves.toEqual({
+                ok: true,
+                saved: true
+            });
+            expect(mockedUpdateRecord).toHaveBeenCalledWith({
+                fields: { Id: SETTINGS_ID, EntraObjectId__c: 'oid', EntraUserPrincipalName__c: 'a@b.de' }
             });
         });
     });

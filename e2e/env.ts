@@ -6,6 +6,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { mountAssets } from '../harness/bridgeHost/mount';
+import { mountConsole } from '../harness/console/mount';
+import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
 import { buildBundles, pageAssets } from './pages';
 
@@ -42,10 +44,13 @@ export interface Environment {
 export async function startEnvironment(): Promise<Environment> {
     const executablePath = chromiumPath();
     const bundles = buildBundles();
+    // the console shell (npm start's page) with the compiled components; rebuilt only when its inputs changed
+    const lwc = await buildHarnessBundle();
     const harness = await start({ port: 0 });
     let browser: Browser;
     try {
         mountAssets(harness, pageAssets(bundles, harness.urls));
+        mountConsole(harness, { bundleFile: lwc.file });
         browser = await chromium.launch({
             executablePath,
             headless: true,
@@ -59,7 +64,7 @@ export async function startEnvironment(): Promise<Environment> {
     return {
         harness,
         browser,
-        buildMs: bundles.buildMs,
+        buildMs: bundles.buildMs + lwc.ms,
         async stop() {
             await browser.close().catch(() => undefined);
             await harness.stop();

@@ -11,7 +11,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
-import { scenarios, type Scenario } from './scenarios';
+import { consoleScenarios } from './console';
+import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
 export const RESULTS_FILE = path.join(ROOT, 'dist/e2e/results.json');
@@ -66,6 +67,7 @@ async function runScenario(env: Environment, control: Control, scenario: Scenari
 
 async function main(): Promise<number> {
     const filter = process.argv[2];
+    const scenarios = [...bridgeScenarios, ...consoleScenarios];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();
     const outcomes: Outcome[] = [];

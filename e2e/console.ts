@@ -1,0 +1,75 @@
+/**
+ * Browser scenarios of the console shell (`npm start`'s page, harness/console): the compiled
+ * c-cti-data-connector mounts in the utility bar through the Aura host stand-in, drives the utility bar
+ * API, and renders its custom labels in English and German.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
+import { CONSOLE_PATHS } from '../harness/console/mount';
+import type { Environment } from './env';
+import { waitUntil, type Scenario } from './scenarios';
+
+async function openConsole(
+    env: Environment,
+    query: string
+): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.console}${query}`);
+    return { page, errors, close: () => context.close() };
+}
+
+/** The connector's visible text once it has rendered its configuration state. */
+async function connectorText(page: Page, expected: RegExp): Promise<string> {
+    return waitUntil(`connector text matching ${expected}`, async () => {
+        const text = (await page.locator('c-cti-data-connector').first().textContent()) ?? '';
+        return expected.test(text) ? text : undefined;
+    });
+}
+
+export const consoleScenarios: Scenario[] = [
+    {
+        name: 'console shell: the connector mounts in the utility bar, drives its label and explains the paused sync',
+        async run({ env }) {
+            const { page, close, errors } = await openConsole(env, '?setup=broken');
+            try {
+                await page.locator('[data-utility-id] c-cti-data-connector').waitFor({ timeout: 15_000 });
+                const text = await connectorText(page, /Sync is paused/);
+                assert.match(text, /CTI Data Connector/);
+                if (/has problems/.test(text))
+                    assert.match(text, new RegExp(BROKEN_CONFIGURATION_NAME.replace(/[()]/g, '\\$&')));
+                // the connector reported its health through lightning/platformUtilityBarApi.updateUtility
+                const label = await waitUntil('utility label set by the connector', async () => {
+                    const l = (await page.locator('[data-harness="utility-label"]').textContent()) ?? '';
+                    return l && l !== 'CTI Data Connector' ? l : undefined;
+                });
+                assert.ok(label.length > 0);
+                // the Aura host stand-in gave the connector the current Omni status at init
+                assert.match(
+                    (await page.locator('[data-harness="aura-host-log"]').textContent()) ?? '',
+                    /currentStatus/
+                );
+                assert.deepEqual(errors, []);
+            } finally {
+                await close();
+            }
+        }
+    },
+    {
+        name: 'console shell: ?lang=de renders the German custom labels',
+        async run({ env }) {
+            const { page, close, errors } = await openConsole(env, '?setup=broken&lang=de');
+            try {
+                const text = await connectorText(page, /Die Synchronisierung ist angehalten/);
+                assert.doesNotMatch(text, /Sync is paused/);
+                assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+                assert.deepEqual(errors, []);
+            } finally {
+                await close();
+            }
+        }
+    }
+];

@@ -7,6 +7,7 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { EnclosingUtilityId, updateUtility } from 'lightning/platformUtilityBarApi';
+import { MessageContext } from 'lightning/messageService';
 import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { UI } from './labels';
@@ -29,7 +30,7 @@ import {
 } from './present';
 import type { HealthDisplay, HistoryRow, UtilityDisplay } from './present';
 import { createSession } from './session';
-import type { ConfigProblem, OmniCommand, OmniCommandResult, OmniHostEvent, Session } from './session';
+import type { ConfigProblem, OmniCommandDetail, SaveResult, Session } from './session';
 
 /** Healths in which the agent can (re)connect Microsoft Teams. */
 const CONNECTABLE = ['signInRequired', 'consentRequired', 'accountMismatch', 'stopped'];
@@ -43,6 +44,13 @@ const DISCONNECTABLE = [
     'circuitOpen',
     'accountMismatch'
 ];
+
+/** The words for a failed email save: the check's own message, else the server's. */
+function saveFailedText(result: SaveResult & { ok: false }): string {
+    if (result.code === 'emailRequired') return UI.EmailRequired;
+    if (result.code === 'emailInvalid' || result.code === 'emailTooLong') return UI.EmailInvalid;
+    return format(UI.EmailSaveFailed, result.message);
+}
 
 function formatTime(epochMs: number): string {
     return new Date(epochMs).toLocaleTimeString();
@@ -64,8 +72,10 @@ export default class CtiDataConnector extends LightningElement {
     connecting = false;
     pausedByUser = false;
     signInFailedMessage: string | null = null;
+    signInSaveMessage: string | null = null;
 
     private session: Session | null = null;
+    private messageContext: unknown = null;
     private utilityId: string | null = null;
     private utilityAvailable = true;
     private lastUtility = '';
@@ -83,21 +93,28 @@ export default class CtiDataConnector extends LightningElement {
         this.refreshUtility();
     }
 
+    /** The phone adapter publishes and subscribes on PresenceSync__c with this component's context. */
+    @wire(MessageContext)
+    wiredMessageContext(value: unknown): void {
+        this.messageContext = value ?? null;
+        this.session?.setMessageContext(this.messageContext);
+    }
+
     /** The Aura host relays one Omni-Channel event (contracts section 1). */
     @api
-    omniEvent(event: OmniHostEvent): void {
+    omniEvent(event: unknown): void {
         this.session?.omniEvent(event);
     }
 
     /** The Aura host answers one omnicommand, exactly once per id. */
     @api
-    omniCommandResult(result: OmniCommandResult): void {
+    omniCommandResult(result: unknown): void {
         this.session?.omniCommandResult(result);
     }
 
     override connectedCallback(): void {
         this.session = createSession({
-            sendOmniCommand: (command: OmniCommand) =>
+            sendOmniCommand: (command: OmniCommandDetail) =>
                 this.dispatchEvent(new CustomEvent('omnicommand', { detail: command })),
             bridgeContainer: () => this.template?.querySelector<HTMLElement>('.bridge') ?? null,
             lightningOrigin: window.location.origin,
@@ -115,8 +132,12 @@ export default class CtiDataConnector extends LightningElement {
                 if (!CONNECTABLE.includes(view.health)) this.connecting = false;
                 this.refreshUtility();
             },
-            onBridgeEvent: (event: BridgeEvent) => this.handleBridgeEvent(event)
+            onBridgeEvent: (event: BridgeEvent) => this.handleBridgeEvent(event),
+            onSignInSaveFailed: (message) => {
+                this.signInSaveMessage = format(UI.SignInSaveFailed, message);
+            }
         });
+        this.session.setMessageContext(this.messageContext);
         document.addEventListener('visibilitychange', this.visibilityListener);
         window.addEventListener('pagehide', this.pagehideListener);
         this.session.start();
@@ -300,11 +321,11 @@ export default class CtiDataConnector extends LightningElement {
         try {
             const result = await this.session.saveEmail(email);
             if (result.ok) {
-                this.savedEmail = email;
-                this.emailDraft = email;
+                this.savedEmail = result.value;
+                this.emailDraft = result.value;
                 this.emailSavedMessage = UI.EmailSaved;
             } else {
-                this.emailMessage = format(UI.EmailSaveFailed, result.message);
+                this.emailMessage = saveFailedText(result);
             }
         } finally {
             this.saving = false;
@@ -319,6 +340,7 @@ export default class CtiDataConnector extends LightningElement {
         } else if (event.type === 'signedIn') {
             this.connecting = false;
             this.signInFailedMessage = null;
+            this.signInSaveMessage = null;
         }
     }
 

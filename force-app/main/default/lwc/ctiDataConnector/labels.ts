@@ -24,6 +24,7 @@ import L_Pause from '@salesforce/label/c.CtiDataConnector_Pause';
 import L_Resume from '@salesforce/label/c.CtiDataConnector_Resume';
 import L_ConnectHint from '@salesforce/label/c.CtiDataConnector_ConnectHint';
 import L_SignInFailed from '@salesforce/label/c.CtiDataConnector_SignInFailed';
+import L_SignInSaveFailed from '@salesforce/label/c.CtiDataConnector_SignInSaveFailed';
 import L_EmailTab from '@salesforce/label/c.CtiDataConnector_EmailTab';
 import L_EmailLabel from '@salesforce/label/c.CtiDataConnector_EmailLabel';
 import L_EmailHelp from '@salesforce/label/c.CtiDataConnector_EmailHelp';
@@ -198,6 +199,7 @@ export const UI = {
     Resume: L_Resume,
     ConnectHint: L_ConnectHint,
     SignInFailed: L_SignInFailed,
+    SignInSaveFailed: L_SignInSaveFailed,
     EmailTab: L_EmailTab,
     EmailLabel: L_EmailLabel,
     EmailHelp: L_EmailHelp,

@@ -1,8 +1,10 @@
 /*
  * Pure presentation of the core's view model: codes in, words (Custom Labels) and SLDS classes out. No DOM,
- * no platform modules besides the labels, so every mapping has a plain test.
+ * no platform modules besides the labels (and presenceSyncConfig's email check, the one saving applies), so
+ * every mapping has a plain test.
  */
 import type { ConfigIssue, Health, SyncLogEntry, TeamsPresence, ViewModel } from 'c/presenceSyncCore';
+import { checkEmail } from 'c/presenceSyncConfig';
 import {
     CALL_LABELS,
     CONFIG_ISSUE_LABELS,
@@ -236,14 +238,11 @@ export function utilityDisplay(view: ViewModel | null, configProblem: boolean): 
     };
 }
 
-// one @ with something on both sides, no spaces, and a dot in the domain that is not at its ends
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
-/** The validation message for an Office 365 email, or null when it is valid. */
+/** The validation message for an Office 365 email (presenceSyncConfig's check, as saving applies it), or null. */
 export function emailError(value: string): string | null {
-    const trimmed = value.trim();
-    if (trimmed === '') return UI.EmailRequired;
-    return EMAIL.test(trimmed) && trimmed.length <= 80 ? null : UI.EmailInvalid;
+    const checked = checkEmail(value);
+    if (checked.ok) return null;
+    return checked.code === 'emailRequired' ? UI.EmailRequired : UI.EmailInvalid;
 }
 
 /** A Microsoft request error kind in words. */

@@ -2,8 +2,11 @@
  * The composition of one connector session: configuration, Teams bridge client, Omni and phone adapters,
  * runner. The component owns the DOM; this module owns the wiring and its order:
  *
- *   load configuration -> (valid) wait for the bridge container -> bridge, adapters, runner -> bridge init
- *   -> signedIn / signedOut into the runner.
+ *   load configuration -> (valid) wait for the bridge container -> bridge, runner -> bridge init
+ *   -> signedIn / signedOut into the runner; a sign-in stores the Entra identity on the agent's settings.
+ *
+ * The Omni adapter exists from the start (the host relays events at once); the phone adapter as soon as the
+ * component's MessageContext is wired. A saved email becomes the bridge's login hint at once (init again).
  *
  * Events that arrive before the runner exists (Omni's current status, the agent's clicks) are queued and
  * fed to it once it runs. A broken or missing configuration never starts a runner: the sync stays paused
@@ -11,23 +14,16 @@
  */
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
-import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
+import type { AccountSummary, BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { PresenceSyncRunner, browserClock, bridgeTeamsPort, webLocksLeadership } from 'c/presenceSyncRunner';
 import type { Configuration, SyncEvent, ViewModel } from 'c/presenceSyncCore';
+import type { ConfigProblem, SaveResult, StatusDirectory, UserSettings } from 'c/presenceSyncConfig';
+import type { OmniCommandDetail } from 'c/presenceSyncOmni';
 import { ADAPTERS } from './adapters';
-import type {
-    Adapters,
-    ConfigProblem,
-    OmniAdapter,
-    OmniCommand,
-    OmniCommandResult,
-    OmniHostEvent,
-    PhoneAdapter,
-    SaveResult,
-    StatusDirectory
-} from './adapters';
+import type { Adapters, OmniAdapter, PhoneAdapter } from './adapters';
 
-export type { ConfigProblem, OmniCommand, OmniCommandResult, OmniHostEvent, SaveResult } from './adapters';
+export type { ConfigProblem, SaveResult } from 'c/presenceSyncConfig';
+export type { OmniCommandDetail } from 'c/presenceSyncOmni';
 
 export interface ConfigurationView {
     problem: ConfigProblem | null;
@@ -37,22 +33,33 @@ export interface ConfigurationView {
 }
 
 export interface SessionHooks {
-    sendOmniCommand(command: OmniCommand): void;
+    sendOmniCommand(command: OmniCommandDetail): void;
     /** the element the bridge iframe goes into (null until rendered) */
     bridgeContainer(): HTMLElement | null;
     lightningOrigin: string;
     onConfiguration(result: ConfigurationView): void;
     onView(view: ViewModel): void;
     onBridgeEvent(bridgeEvent: BridgeEvent): void;
+    /** the signed-in account could not be stored on the agent's settings (the server's message) */
+    onSignInSaveFailed(message: string): void;
 }
+
+/** The events of `lightning-service-cloud-voice-toolkit-api` the phone adapter handles. */
+export const VOICE_TOOLKIT_EVENTS = ['callstarted', 'callconnected', 'callended', 'wrapupended'] as const;
+type VoiceToolkitEvent = (typeof VOICE_TOOLKIT_EVENTS)[number];
 
 export interface Session {
     start(): void;
     /** the component rendered: the bridge container may exist now */
     rendered(): void;
+    /** the component's `@wire(MessageContext)` value: the phone adapter subscribes with it */
+    setMessageContext(messageContext: unknown): void;
     dispatch(syncEvent: SyncEvent): void;
-    omniEvent(hostEvent: OmniHostEvent): void;
-    omniCommandResult(result: OmniCommandResult): void;
+    omniEvent(hostEvent: unknown): void;
+    omniCommandResult(result: unknown): void;
+    /** one event of `lightning-service-cloud-voice-toolkit-api` */
+    voiceToolkitEvent(toolkitEvent: Event): void;
+    /** saves the email; on success it is the bridge's login hint from now on */
     saveEmail(email: string): Promise<SaveResult>;
     hideBridge(): void;
     dispose(): void;
@@ -61,13 +68,22 @@ export interface Session {
 /** At most this many early events are kept for the runner (Omni status, clicks); older ones are dropped. */
 const EARLY_EVENT_LIMIT = 50;
 
+function isVoiceToolkitEvent(type: string): type is VoiceToolkitEvent {
+    return (VOICE_TOOLKIT_EVENTS as readonly string[]).includes(type);
+}
+
 export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS): Session {
     const clock = browserClock();
     const early: SyncEvent[] = [];
     let configuration: Configuration | null = null;
     let email: string | null = null;
+    let settings: UserSettings | null = null;
+    let statuses: StatusDirectory | null = null;
     let runner: PresenceSyncRunner | null = null;
     let bridge: PresenceSyncBridge | null = null;
+    let phone: PhoneAdapter | null = null;
+    let voiceHandlers: ReturnType<PhoneAdapter['voiceToolkitHandlers']> | null = null;
+    let messageContext: unknown = null;
     let disposed = false;
 
     const dispatch = (event: SyncEvent): void => {
@@ -80,14 +96,38 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         if (early.length > EARLY_EVENT_LIMIT) early.shift();
     };
 
-    let statuses: StatusDirectory | null = null;
     const omni: OmniAdapter = adapters.createOmni({
         send: (command) => hooks.sendOmniCommand(command),
         onEvent: dispatch,
         timers: clock,
         statuses: () => statuses
     });
-    let phone: PhoneAdapter | null = null;
+
+    /** Stores the account's object id and UPN for the supervisor dashboard (skipped when unchanged). */
+    const rememberAccount = (account: AccountSummary): void => {
+        const current = settings;
+        if (current === null) return;
+        if (current.entraObjectId === account.objectId && current.entraUserPrincipalName === account.upn)
+            return;
+        adapters
+            .saveSignIn(current, { objectId: account.objectId, userPrincipalName: account.upn })
+            .then((result) => {
+                if (disposed) return;
+                if (!result.ok) {
+                    hooks.onSignInSaveFailed(result.message);
+                } else if (settings !== null && settings.id === current.id) {
+                    settings = {
+                        ...settings,
+                        entraObjectId: account.objectId,
+                        entraUserPrincipalName: account.upn
+                    };
+                }
+            })
+            .catch((error: unknown) => {
+                if (!disposed)
+                    hooks.onSignInSaveFailed(error instanceof Error ? error.message : String(error));
+            });
+    };
 
     const initBridge = (b: PresenceSyncBridge, config: Configuration): void => {
         b.request('init', {
@@ -96,9 +136,10 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             loginHint: email ?? '',
             role: 'agent'
         }).then((result) => {
-            if (disposed) return;
+            if (disposed || b !== bridge) return;
             if (result.ok && result.value.account !== null) {
                 dispatch({ type: 'signedIn', at: clock.now() });
+                rememberAccount(result.value.account);
             } else {
                 const reason = result.ok ? 'signInRequired' : result.error.kind;
                 dispatch({ type: 'signedOut', at: clock.now(), reason });
@@ -122,7 +163,10 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             bridgeUrl,
             container,
             onEvent: (event) => {
-                if (event.type === 'signedIn') dispatch({ type: 'signedIn', at: clock.now() });
+                if (event.type === 'signedIn') {
+                    dispatch({ type: 'signedIn', at: clock.now() });
+                    rememberAccount(event.data);
+                }
                 if (event.type === 'signedOut') {
                     dispatch({ type: 'signedOut', at: clock.now(), reason: event.data.reason });
                 }
@@ -130,13 +174,13 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             }
         });
         bridge = b;
-        phone = adapters.createPhone({ onEvent: dispatch, now: () => clock.now() });
         runner = new PresenceSyncRunner(
             configuration,
             {
                 teams: bridgeTeamsPort(b),
                 omni,
-                phone: phone.port,
+                // the phone adapter comes with the MessageContext, which may be wired after the runner starts
+                phone: { setReasonCode: (code, statusApiName) => phone?.setReasonCode(code, statusApiName) },
                 clock,
                 random: () => Math.random(),
                 leadership: webLocksLeadership(typeof navigator === 'undefined' ? undefined : navigator.locks)
@@ -157,6 +201,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 (loaded) => {
                     if (disposed) return;
                     email = loaded.email;
+                    settings = loaded.settings ?? null;
                     statuses = loaded.statuses;
                     configuration = loaded.problem === null ? loaded.configuration : null;
                     hooks.onConfiguration({
@@ -183,6 +228,18 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         rendered() {
             startSync();
         },
+        setMessageContext(context) {
+            if (disposed || context === null || context === undefined || context === messageContext) return;
+            messageContext = context;
+            phone?.dispose();
+            phone = adapters.createPhone({
+                messageContext: context,
+                onEvent: dispatch,
+                now: () => clock.now()
+            });
+            voiceHandlers = phone.voiceToolkitHandlers();
+            phone.start();
+        },
         dispatch,
         omniEvent(event) {
             omni.omniEvent(event);
@@ -190,10 +247,30 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         omniCommandResult(result) {
             omni.omniCommandResult(result);
         },
+        voiceToolkitEvent(toolkitEvent) {
+            const type = toolkitEvent.type;
+            if (disposed || voiceHandlers === null || !isVoiceToolkitEvent(type)) return;
+            voiceHandlers[type](toolkitEvent);
+        },
         async saveEmail(value) {
-            const result = await adapters.saveEmail(value);
-            // the new login hint applies from the next page load; Connect works without one (account picker)
-            if (result.ok) email = value;
+            const result = await adapters.saveEmail(value, settings);
+            if (!result.ok || disposed) return result;
+            const changed = result.value !== email;
+            email = result.value;
+            settings =
+                settings === null
+                    ? {
+                          id: result.settingsId,
+                          email: result.value,
+                          callCenterSetupId: null,
+                          callCenterSetupName: null,
+                          configurationId: null,
+                          entraObjectId: null,
+                          entraUserPrincipalName: null
+                      }
+                    : { ...settings, id: result.settingsId, email: result.value };
+            // the new address is the login hint from now on: the bridge starts over with it
+            if (changed && bridge !== null && configuration !== null) initBridge(bridge, configuration);
             return result;
         },
         hideBridge() {
@@ -208,6 +285,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             bridge?.dispose();
             runner = null;
             bridge = null;
+            phone = null;
+            voiceHandlers = null;
         }
     };
 }

@@ -112,11 +112,17 @@ const mockOmniOptions: { send(d: unknown): void; onEvent(e: SyncEvent): void }[]
 const mockAdapters = {
     loadConfiguration: jest.fn(),
     saveEmail: jest.fn(),
+    saveSignIn: jest.fn(),
     createOmni: jest.fn((options) => {
         mockOmniOptions.push(options);
         return mockOmni;
     }),
-    createPhone: jest.fn(() => ({ port: { setReasonCode: jest.fn() }, dispose: jest.fn() }))
+    createPhone: jest.fn(() => ({
+        start: jest.fn(),
+        setReasonCode: jest.fn(),
+        voiceToolkitHandlers: jest.fn(() => ({})),
+        dispose: jest.fn()
+    }))
 };
 jest.mock('../adapters', () => ({
     get ADAPTERS() {
@@ -128,6 +134,16 @@ const parsed = parseConfiguration(DELIVERED_CONFIGURATIONS[0]);
 if (!parsed.ok) throw new Error('delivered configuration does not parse');
 const CONFIGURATION = { ...parsed.configuration, azureClientId: 'c', azureTenantId: 't' };
 
+const SETTINGS = {
+    id: 'a03xx000000S1tTAAS',
+    email: 'agent@example.com',
+    callCenterSetupId: null,
+    callCenterSetupName: null,
+    configurationId: null,
+    entraObjectId: null,
+    entraUserPrincipalName: null
+};
+
 function loaded(overrides: Record<string, unknown> = {}) {
     return {
         problem: null,
@@ -135,6 +151,7 @@ function loaded(overrides: Record<string, unknown> = {}) {
         statusLabels: { Available: 'Available (org)' },
         statuses: null,
         email: 'agent@example.com',
+        settings: SETTINGS,
         ...overrides
     };
 }
@@ -199,6 +216,7 @@ describe('c-cti-data-connector', () => {
         mockAdapters.loadConfiguration.mockResolvedValue(loaded());
         mockOmni.requestCurrentStatus.mockResolvedValue(undefined);
         (updateUtility as jest.Mock).mockResolvedValue(true);
+        mockAdapters.saveSignIn.mockResolvedValue({ ok: true, saved: true });
     });
 
     afterEach(() => {
@@ -648,10 +666,10 @@ describe('c-cti-data-connector', () => {
                 disabled: boolean;
             };
             expect(save.disabled).toBe(true);
-            resolve({ ok: true, message: '' });
+            resolve({ ok: true, settingsId: SETTINGS.id, value: 'new@example.com' });
             await flush();
 
-            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com');
+            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com', SETTINGS);
             expect(save.disabled).toBe(false);
             expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
             expect(shadow(element).querySelector('.email-error')).toBeNull();
@@ -660,7 +678,11 @@ describe('c-cti-data-connector', () => {
         it('keeps the typed value and shows the server field error when saving fails', async () => {
             mockAdapters.saveEmail.mockResolvedValue({
                 ok: false,
-                message: 'Office 365 Email: invalid domain'
+                code: 'saveFailed',
+                value: 'agent@contoso.example',
+                message: 'Office 365 Email: invalid domain',
+                fieldErrors: {},
+                errors: []
             });
             const element = await openSettings();
             typeEmail(element, 'agent@contoso.example');

@@ -1,0 +1,459 @@
+/*
+ * The connector wired to the real modules: runner (with its core), presenceSyncOmni, presenceSyncPhone and
+ * presenceSyncConfig's saving over lightning/uiRecordApi. Only the platform and the Teams bridge iframe are
+ * doubles: the configuration load (lightning/graphql + Apex), the message service stub of sfdx-lwc-jest,
+ * and a bridge client that answers like the bridge with a small Teams presence model.
+ */
+import { createElement } from 'lwc';
+import CtiDataConnector from 'c/ctiDataConnector';
+import { MessageContext, publish, subscribe } from 'lightning/messageService';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { loadAgentConfiguration } from 'c/presenceSyncConfig';
+import { statusDirectory } from 'c/presenceSyncConfig';
+import type { LoadedConfiguration } from 'c/presenceSyncConfig';
+import { parseConfiguration } from 'c/presenceSyncCore';
+import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
+import type { SyncEvent } from 'c/presenceSyncCore';
+import { createSession } from '../session';
+
+jest.mock(
+    '@salesforce/apex/PresenceStatusController.getStatuses',
+    () => ({ __esModule: true, default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.CtiDataConnector_EmailSaveFailed', () => ({ default: 'Not saved: {0}' }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_SignInSaveFailed',
+    () => ({ default: 'Account not saved: {0}' }),
+    { virtual: true }
+);
+
+jest.mock('c/presenceSyncConfig', () => ({
+    ...jest.requireActual('c/presenceSyncConfig'),
+    loadAgentConfiguration: jest.fn()
+}));
+
+const MessageContextAdapter = MessageContext as unknown as { emit(value: unknown): void };
+const mockedLoad = loadAgentConfiguration as jest.MockedFunction<typeof loadAgentConfiguration>;
+const mockedUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockedSubscribe = subscribe as unknown as jest.Mock;
+const mockedPublish = publish as unknown as jest.Mock;
+
+const ACCOUNT = { objectId: '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c', upn: 'ada.agent@acme.example' };
+
+/** A bridge client double: answers each request as the bridge would, over a minimal Teams model. */
+interface FakeBridge {
+    options: { onEvent(e: unknown): void };
+    request: jest.Mock;
+    calls(type: string): unknown[];
+}
+const mockBridges: FakeBridge[] = [];
+const mockTeams: {
+    account: typeof ACCOUNT | null;
+    preferred: { availability: string; activity: string } | null;
+    session: { availability: string; activity: string } | null;
+} = { account: null, preferred: null, session: null };
+
+jest.mock('c/presenceSyncBridge', () => ({
+    __esModule: true,
+    default: jest.fn().mockImplementation((options) => {
+        const ok = (value: unknown) => Promise.resolve({ ok: true, value });
+        const request = jest.fn((type: string, params: Record<string, string>) => {
+            switch (type) {
+                case 'init':
+                    return ok({
+                        initialized: true,
+                        role: 'agent',
+                        account: mockTeams.account,
+                        interaction: 'idle'
+                    });
+                case 'getPresence':
+                    return ok(
+                        mockTeams.preferred ??
+                            mockTeams.session ?? { availability: 'Offline', activity: 'Offline' }
+                    );
+                case 'setPresence':
+                    mockTeams.session = { availability: params.availability, activity: params.activity };
+                    return ok({});
+                case 'setPreferredPresence':
+                    mockTeams.preferred = { availability: params.availability, activity: params.activity };
+                    return ok({});
+                case 'clearPresence':
+                    mockTeams.session = null;
+                    return ok({});
+                case 'clearPreferredPresence':
+                    mockTeams.preferred = null;
+                    return ok({});
+                default:
+                    return ok({});
+            }
+        });
+        const bridge = {
+            options,
+            request,
+            start: jest.fn(),
+            connect: jest.fn(() =>
+                ok({ initialized: true, role: 'agent', account: null, interaction: 'idle' })
+            ),
+            setVisible: jest.fn(),
+            dispose: jest.fn(),
+            calls: (type: string) => request.mock.calls.filter((c) => c[0] === type).map((c) => c[1])
+        };
+        mockBridges.push(bridge);
+        return bridge;
+    })
+}));
+
+jest.mock('c/presenceSyncBridgeProtocol', () => ({
+    ...jest.requireActual('c/presenceSyncBridgeProtocol'),
+    bridgeUrlFor: () => 'https://acme--c.vf.force.com/apex/TeamsBridge?parentOrigin=x'
+}));
+
+const STATUS_ROWS = ['Available', 'On_a_Call', 'Busy', 'Away', 'Be_Right_Back', 'Do_Not_Disturb'].map(
+    (name, i) => ({ id: `0N5xx000000000${i}AAA`, developerName: name, masterLabel: name.replace(/_/g, ' ') })
+);
+const STATUSES = statusDirectory(STATUS_ROWS);
+const idOf = (name: string): string => STATUSES.idOf(name) as string;
+
+const parsed = parseConfiguration(DELIVERED_CONFIGURATIONS[0]);
+if (!parsed.ok) throw new Error('delivered configuration does not parse');
+// a one-second poll, so that a Teams change is read within the test
+const CONFIGURATION = {
+    ...parsed.configuration,
+    azureClientId: 'client',
+    azureTenantId: 'tenant',
+    pollIntervalSeconds: 1
+};
+
+const SETTINGS = {
+    id: 'a03xx000000S1tTAAS',
+    email: 'ada.agent@acme.example',
+    callCenterSetupId: 'a01xx000000SetUAAS',
+    callCenterSetupName: 'Phone System',
+    configurationId: 'a00xx000000CfGaAAS',
+    entraObjectId: null,
+    entraUserPrincipalName: null
+};
+
+function loaded(overrides: Partial<LoadedConfiguration> = {}): LoadedConfiguration {
+    return {
+        problem: null,
+        configuration: CONFIGURATION,
+        statusLabels: {},
+        statuses: STATUSES,
+        email: SETTINGS.email,
+        settings: SETTINGS,
+        ...overrides
+    };
+}
+
+type Connector = HTMLElement & { omniEvent(e: unknown): void; omniCommandResult(r: unknown): void };
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A few macrotask turns: promise chains through the runner, the adapters and a re-render. */
+function settle(times = 6): Promise<void> {
+    return times <= 0 ? Promise.resolve() : flush().then(() => settle(times - 1));
+}
+
+/** Mounts the connector inside a stand-in of the Aura host: it answers every omnicommand like the toolkit. */
+async function mount(omniStatus: string | null = 'Available'): Promise<{
+    element: Connector;
+    commands: Record<string, unknown>[];
+}> {
+    const element = createElement('c-cti-data-connector', { is: CtiDataConnector }) as Connector;
+    const commands: Record<string, unknown>[] = [];
+    element.addEventListener('omnicommand', (event) => {
+        const detail = (event as CustomEvent<Record<string, unknown>>).detail;
+        commands.push(detail);
+        Promise.resolve().then(() => {
+            if (detail.type === 'getCurrentStatus') {
+                element.omniEvent({
+                    type: 'currentStatus',
+                    statusId: omniStatus === null ? null : idOf(omniStatus),
+                    statusApiName: omniStatus,
+                    statusName: omniStatus
+                });
+            }
+            element.omniCommandResult({ id: detail.id, ok: true });
+        });
+    });
+    document.body.appendChild(element);
+    MessageContextAdapter.emit({ messageContext: 'connector' });
+    await settle();
+    return { element, commands };
+}
+
+function text(element: HTMLElement, selector: string): string {
+    return element.shadowRoot?.querySelector(selector)?.textContent?.trim() ?? '';
+}
+
+function query(element: HTMLElement, selector: string): Element | null {
+    return element.shadowRoot?.querySelector(selector) ?? null;
+}
+
+function click(element: HTMLElement, selector: string): void {
+    const target = query(element, selector);
+    if (target === null) throw new Error(`${selector} not rendered`);
+    target.dispatchEvent(new CustomEvent('click'));
+}
+
+function waitFor(what: string, check: () => boolean, timeoutMs = 2000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    const poll = (): Promise<void> => {
+        if (check()) return Promise.resolve();
+        if (Date.now() > until) return Promise.reject(new Error(`timed out waiting for ${what}`));
+        return flush().then(poll);
+    };
+    return poll();
+}
+
+/** Delivers a message on PresenceSync__c as the message service does: to the connector's subscription. */
+function deliver(message: unknown): void {
+    expect(mockedSubscribe).toHaveBeenCalled();
+    const listener = mockedSubscribe.mock.calls[mockedSubscribe.mock.calls.length - 1][2];
+    listener(message);
+}
+
+describe('c-cti-data-connector wired to the real adapters', () => {
+    beforeEach(() => {
+        jest.clearAllMocks();
+        mockBridges.length = 0;
+        mockTeams.account = ACCOUNT;
+        mockTeams.preferred = null;
+        mockTeams.session = null;
+        mockedLoad.mockResolvedValue(loaded());
+        mockedSubscribe.mockReturnValue({ id: 'subscription' });
+        mockedUpdateRecord.mockResolvedValue({});
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    });
+
+    it('with a valid configuration the sync starts: not paused, signed in, the Omni status reaches Teams', async () => {
+        const { element, commands } = await mount('Available');
+
+        await waitFor('the health to say syncing', () =>
+            text(element, '.health-label').includes('Health_syncing')
+        );
+        expect(query(element, '.config-problem')).toBeNull();
+        expect(text(element, '.health-label')).not.toContain('ConfigPausedShort');
+        expect(commands[0]).toEqual(expect.objectContaining({ type: 'getCurrentStatus' }));
+        expect(mockBridges[0].calls('init')[0]).toEqual({
+            clientId: 'client',
+            tenantId: 'tenant',
+            loginHint: 'ada.agent@acme.example',
+            role: 'agent'
+        });
+        await waitFor('Available written to Teams', () => mockTeams.session?.availability === 'Available');
+        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Available');
+    });
+
+    it('a broken configuration keeps the sync paused and starts no bridge', async () => {
+        mockedLoad.mockResolvedValue(
+            loaded({ problem: { kind: 'missing', what: 'callCenterSetup' }, configuration: null })
+        );
+        const { element } = await mount();
+
+        expect(text(element, '.health-label')).toBe('c.CtiDataConnector_ConfigPausedShort');
+        expect(text(element, '.config-problem')).toBe('c.CtiDataConnector_ConfigMissing');
+        expect(mockBridges).toHaveLength(0);
+    });
+
+    it('an Omni status change from the host reaches the runner and Teams', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+
+        element.omniEvent({
+            type: 'statusChanged',
+            statusId: idOf('Busy'),
+            statusApiName: 'Busy',
+            statusName: 'Busy',
+            reason: 'OmniManualStatusChange'
+        });
+
+        await waitFor('Busy preferred in Teams', () => mockTeams.preferred?.availability === 'Busy');
+        expect(mockBridges[0].calls('setPreferredPresence')).toContainEqual(
+            expect.objectContaining({ availability: 'Busy', activity: 'Busy' })
+        );
+        await settle();
+        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Busy');
+    });
+
+    it('a Teams change is set in Omni through the host with the status Id', async () => {
+        const { element, commands } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+
+        mockTeams.preferred = { availability: 'DoNotDisturb', activity: 'DoNotDisturb' };
+
+        await waitFor('a setStatus command', () => commands.some((c) => c.type === 'setStatus'), 15000);
+        expect(commands.find((c) => c.type === 'setStatus')).toEqual(
+            expect.objectContaining({ statusId: idOf('Do_Not_Disturb') })
+        );
+    }, 20000);
+
+    it('a softphone message on PresenceSync__c starts a call: Teams Busy / In a call, and the on-call line', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+        expect(mockedSubscribe.mock.calls[0][0]).toEqual({ messageContext: 'connector' });
+
+        deliver({ callState: 'connected', callId: 'call-1', source: 'softphone' });
+
+        await waitFor('Busy / InACall in Teams', () => mockTeams.session?.activity === 'InACall');
+        await settle();
+        expect(text(element, '.on-call')).toBe('c.CtiDataConnector_OnCall');
+
+        deliver({ callState: 'ended', callId: 'call-1', source: 'softphone' });
+
+        await waitFor('Available again', () => mockTeams.session?.availability === 'Available');
+        await settle();
+        expect(query(element, '.on-call')).toBeNull();
+    });
+
+    it('a Salesforce status with a phone reason code is published on PresenceSync__c', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+
+        element.omniEvent({
+            type: 'statusChanged',
+            statusApiName: 'Busy',
+            reason: 'OmniManualStatusChange'
+        });
+
+        await waitFor('a reason code message', () => mockedPublish.mock.calls.length > 0);
+        expect(mockedPublish.mock.calls[mockedPublish.mock.calls.length - 1][2]).toEqual({
+            phoneReasonCode: 'BUSY',
+            statusApiName: 'Busy',
+            source: 'presenceSync'
+        });
+    });
+
+    it("after sign-in the account's object id and UPN are saved on the agent's settings", async () => {
+        await mount('Available');
+
+        await waitFor('the identity saved', () => mockedUpdateRecord.mock.calls.length > 0);
+        expect(mockedUpdateRecord).toHaveBeenCalledWith({
+            fields: {
+                Id: SETTINGS.id,
+                EntraObjectId__c: ACCOUNT.objectId,
+                EntraUserPrincipalName__c: ACCOUNT.upn
+            }
+        });
+    });
+
+    it('says so when the account cannot be saved for the supervisor dashboard', async () => {
+        mockedUpdateRecord.mockRejectedValue({ body: { message: 'insufficient access' } });
+        const { element } = await mount('Available');
+
+        await waitFor('the message', () => query(element, '.sign-in-save-failed') !== null);
+        expect(text(element, '.sign-in-save-failed')).toBe('Account not saved: insufficient access');
+    });
+
+    it('an interactive sign-in (bridge event) saves the identity too', async () => {
+        mockTeams.account = null;
+        const { element } = await mount('Available');
+        await waitFor('sign-in required', () =>
+            text(element, '.health-label').includes('Health_signInRequired')
+        );
+        expect(mockedUpdateRecord).not.toHaveBeenCalled();
+
+        mockTeams.account = ACCOUNT;
+        mockBridges[0].options.onEvent({ type: 'signedIn', data: ACCOUNT });
+
+        await waitFor('the identity saved', () => mockedUpdateRecord.mock.calls.length > 0);
+        expect(mockedUpdateRecord.mock.calls[0][0].fields.EntraObjectId__c).toBe(ACCOUNT.objectId);
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+    });
+
+    describe('email', () => {
+        async function saveEmail(element: HTMLElement, value: string): Promise<void> {
+            click(element, 'lightning-button-icon.gear');
+            await flush();
+            query(element, 'lightning-input.email')?.dispatchEvent(
+                new CustomEvent('change', { detail: { value } })
+            );
+            await flush();
+            click(element, 'lightning-button.save');
+            await settle();
+        }
+
+        it('a saved email is written to the settings record and becomes the login hint at once', async () => {
+            const { element } = await mount('Available');
+            await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+            mockedUpdateRecord.mockClear();
+
+            await saveEmail(element, 'Ada.Agent@ACME.example');
+
+            expect(mockedUpdateRecord).toHaveBeenCalledWith({
+                fields: { Id: SETTINGS.id, Office365Email__c: 'Ada.Agent@acme.example' }
+            });
+            expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
+            const inits = mockBridges[0].calls('init');
+            expect(inits).toHaveLength(2);
+            expect(inits[1]).toEqual(expect.objectContaining({ loginHint: 'Ada.Agent@acme.example' }));
+        });
+
+        it('a failed save shows the server error, keeps the typed value and the old login hint', async () => {
+            const { element } = await mount('Available');
+            await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+            mockedUpdateRecord.mockRejectedValue({
+                body: {
+                    message: 'An error occurred',
+                    output: { fieldErrors: { Office365Email__c: [{ message: 'invalid domain' }] } }
+                }
+            });
+
+            await saveEmail(element, 'ben@contoso.example');
+
+            expect(text(element, '.email-error')).toBe('Not saved: invalid domain');
+            expect((query(element, 'lightning-input.email') as unknown as { value: string }).value).toBe(
+                'ben@contoso.example'
+            );
+            expect(mockBridges[0].calls('init')).toHaveLength(1);
+        });
+
+        it('an address the save would refuse is refused before saving (the same check)', async () => {
+            const { element } = await mount('Available');
+
+            await saveEmail(element, 'ada@acme.x');
+
+            expect(text(element, '.email-error')).toBe('c.CtiDataConnector_EmailInvalid');
+            expect(mockedUpdateRecord).not.toHaveBeenCalledWith(
+                expect.objectContaining({
+                    fields: expect.objectContaining({ Office365Email__c: 'ada@acme.x' })
+                })
+            );
+        });
+    });
+
+    it('Salesforce Voice toolkit events become calls: Teams Busy / In a call, then back', async () => {
+        const container = document.createElement('div');
+        const views: string[] = [];
+        const session = createSession({
+            sendOmniCommand: (command) =>
+                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
+            bridgeContainer: () => container,
+            lightningOrigin: 'https://acme.lightning.force.com',
+            onConfiguration: () => undefined,
+            onView: (v) => views.push(v.health),
+            onBridgeEvent: () => undefined,
+            onSignInSaveFailed: () => undefined
+        });
+        session.start();
+        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
+        session.setMessageContext({ messageContext: 'connector' });
+        await settle();
+        await waitFor('syncing', () => views.includes('syncing'));
+
+        session.voiceToolkitEvent(new CustomEvent('callconnected', { detail: { callId: 'v1' } }));
+        await waitFor('Busy / InACall in Teams', () => mockTeams.session?.activity === 'InACall');
+        session.voiceToolkitEvent(new CustomEvent('unrelated', { detail: { callId: 'v1' } }));
+        session.voiceToolkitEvent(new CustomEvent('callended', { detail: { callId: 'v1' } }));
+        await waitFor('Available again', () => mockTeams.session?.availability === 'Available');
+        expect(mockTeams.session).toEqual({ availability: 'Available', activity: 'Available' });
+        session.dispose();
+    });
+});

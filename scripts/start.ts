@@ -7,11 +7,14 @@
  * 3. serves the console shell on the Lightning origin and the bridge page `/apex/TeamsBridge` (rendered
  *    from the real Visualforce page) with `/resource/teamsBridge` on the Visualforce origin;
  * 4. prints the URLs, the test user, how to trust the certificate, and runs until Ctrl+C.
+ * `--screenshot <file.png>` instead drives the console in headless Chromium (harness/console/screenshot.ts),
+ * writes the picture (docs/harness-console.png is made so) and stops.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mountAssets } from '../harness/bridgeHost/mount';
 import { CONSOLE_PATHS, mountConsole, sldsVersion } from '../harness/console/mount';
+import { captureConsole } from '../harness/console/screenshot';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
 import { PATHS, renderBridgePage } from '../e2e/pages';
@@ -103,7 +106,10 @@ function banner(s: Started): string {
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
     const portArg = args.indexOf('--port');
-    const port = portArg >= 0 ? Number(args[portArg + 1]) : undefined;
+    const shotArg = args.indexOf('--screenshot');
+    const screenshot =
+        shotArg >= 0 ? path.resolve(args[shotArg + 1] ?? 'docs/harness-console.png') : undefined;
+    const port = portArg >= 0 ? Number(args[portArg + 1]) : screenshot ? 0 : undefined;
     let started: Started;
     try {
         started = await startLocal(port);
@@ -117,6 +123,16 @@ async function main(): Promise<void> {
             console.error(e.stack ?? String(e));
         }
         process.exit(1);
+    }
+    if (screenshot) {
+        const missed = await captureConsole({
+            consoleUrl: started.consoleUrl,
+            chromiumArgs: started.harness.chromiumArgs,
+            out: screenshot
+        }).finally(() => started.stop());
+        console.log(`wrote ${path.relative(process.cwd(), screenshot)}`);
+        for (const m of missed) console.log(`  not done: ${m}`);
+        process.exit(0);
     }
     console.log(banner(started));
     let stopping = false;

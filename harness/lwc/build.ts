@@ -14,7 +14,7 @@
 import { transformAsync } from '@babel/core';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import { APEX_METHODS } from '../platform/scoped';
@@ -225,15 +225,21 @@ async function bundleOnce(
             })
         ]
     });
+    // written beside and renamed into place: a harness serving the previous bundle (another `npm start`,
+    // the browser tests) never reads a half-written file
+    const staging = path.join(path.dirname(file), `.staging-${process.pid}`);
     try {
         await bundle.write({
-            file,
+            file: path.join(staging, path.basename(file)),
             format: 'iife',
             sourcemap: true,
             inlineDynamicImports: true
         });
+        renameSync(path.join(staging, `${path.basename(file)}.map`), `${file}.map`);
+        renameSync(path.join(staging, path.basename(file)), file);
     } finally {
         await bundle.close();
+        rmSync(staging, { recursive: true, force: true });
     }
     return warnings;
 }

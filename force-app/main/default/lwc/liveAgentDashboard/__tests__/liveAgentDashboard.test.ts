@@ -1,0 +1,280 @@
+import { createElement } from 'lwc';
+import type {} from '@sa11y/jest';
+import LiveAgentDashboard from 'c/liveAgentDashboard';
+import { LABEL_NAMES } from '../labels';
+
+jest.mock(
+    '@salesforce/label/c.LiveAgentDashboard_Throttled',
+    () => ({ default: 'Throttled until {0} (in {1} s)' }),
+    {
+        virtual: true
+    }
+);
+jest.mock(
+    '@salesforce/label/c.LiveAgentDashboard_Showing',
+    () => ({ default: 'Showing {0}–{1} of {2} ({3} total, {4} mismatches)' }),
+    { virtual: true }
+);
+jest.mock('@salesforce/label/c.LiveAgentDashboard_MismatchExpected', () => ({ default: 'Mismatch: {0}' }), {
+    virtual: true
+});
+jest.mock('@salesforce/label/c.LiveAgentDashboard_LastRefresh', () => ({ default: 'Last refresh: {0}' }), {
+    virtual: true
+});
+
+const mockBridge: {
+    start: jest.Mock;
+    connect: jest.Mock;
+    dispose: jest.Mock;
+    request: jest.Mock;
+    onEvent?: (e: unknown) => void;
+} = {
+    start: jest.fn(),
+    connect: jest.fn(),
+    dispose: jest.fn(),
+    request: jest.fn()
+};
+const mockAgents = jest.fn();
+const mockBridgeUrl = jest.fn();
+jest.mock('../adapters', () => ({
+    loadAgents: () => mockAgents(),
+    bridgeUrl: () => mockBridgeUrl(),
+    loadConfigurations: (ids: string[]) => {
+        const parsed = jest
+            .requireActual('c/presenceSyncCore')
+            .parseConfiguration(jest.requireActual('c/presenceSyncDefaults').DELIVERED_CONFIGURATIONS[0]);
+        const configuration = {
+            ...parsed.configuration,
+            azureClientId: '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f',
+            azureTenantId: '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f'
+        };
+        return Promise.resolve(new Map(ids.map((id) => [id, configuration])));
+    },
+    createBridge: (_url: string, _container: HTMLElement, onEvent: (e: unknown) => void) => {
+        mockBridge.onEvent = onEvent;
+        return mockBridge;
+    }
+}));
+
+function guid(i: number): string {
+    return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+}
+
+function agent(i: number, status: string, objectId: string | null) {
+    return {
+        userId: `005${String(i).padStart(5, '0')}`,
+        name: `Agent ${String(i).padStart(4, '0')}`,
+        callCenterSetupId: 'a01',
+        callCenterSetupName: 'Berlin',
+        configurationId: 'cfg',
+        entraObjectId: objectId,
+        statusApiName: status,
+        statusLabel: status.replace(/_/g, ' '),
+        statusSince: Date.now() - 125_000
+    };
+}
+
+// Agent 0000 on a call, Teams in a call (match); 0001 Available, Teams in a call (mismatch); 0002 not connected
+const SMALL = [agent(0, 'On_a_Call', guid(0)), agent(1, 'Available', guid(1)), agent(2, 'Away', null)];
+
+let presences: (ids: string[]) => unknown;
+
+function signedIn() {
+    mockBridge.request.mockImplementation((type: string, params: { ids?: string[] }) => {
+        if (type === 'init') {
+            return Promise.resolve({
+                ok: true,
+                value: {
+                    initialized: true,
+                    role: 'supervisor',
+                    account: { objectId: 'x', upn: 'sue' },
+                    interaction: 'idle'
+                }
+            });
+        }
+        return Promise.resolve(presences(params.ids ?? []));
+    });
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const flush = () => tick().then(tick).then(tick).then(tick).then(tick);
+
+async function mount(agents: unknown[]) {
+    mockAgents.mockResolvedValue(agents);
+    const element = createElement('c-live-agent-dashboard', { is: LiveAgentDashboard });
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+const $ = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const names = (el: HTMLElement) => $$(el, 'tbody .cell-name').map((c) => c.textContent);
+
+beforeEach(() => {
+    jest.clearAllMocks();
+    presences = (ids) => ({
+        ok: true,
+        value: { presences: ids.map((id) => ({ id, availability: 'Busy', activity: 'InACall' })) }
+    });
+    signedIn();
+    mockBridgeUrl.mockReturnValue(null);
+});
+
+afterEach(() => {
+    while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+});
+
+describe('c-live-agent-dashboard', () => {
+    it('shows one row per agent, flags the mismatch, keeps the agent without object id', async () => {
+        const el = await mount(SMALL);
+        // jsdom's origin is not a Lightning origin: no bridge, Teams cannot be read
+        expect(names(el)).toEqual(['Agent 0000', 'Agent 0001', 'Agent 0002']);
+        const notConnected = $$(el, 'tbody tr')[2];
+        expect(notConnected.dataset.agreement).toBe('notConnected');
+        expect(notConnected.querySelector('.cell-teams')!.textContent).toContain(
+            'c.LiveAgentDashboard_NotConnected'
+        );
+        expect($(el, '.cell-since')!.textContent).toBe('c.LiveAgentDashboard_Minutes'.replace('{0}', '2'));
+    });
+
+    describe('signed in to Teams', () => {
+        beforeEach(() => {
+            // a Lightning origin, so the bridge is created
+            mockBridgeUrl.mockReturnValue('https://acme--c.vf.force.com/apex/TeamsBridge');
+        });
+
+        it('reads Teams through the bridge as supervisor and compares under the mapping', async () => {
+            const el = await mount(SMALL);
+            const init = mockBridge.request.mock.calls.find((c) => c[0] === 'init');
+            expect(init![1]).toMatchObject({ role: 'supervisor' });
+            const reads = mockBridge.request.mock.calls.filter((c) => c[0] === 'getPresencesByUserId');
+            expect(reads).toHaveLength(1);
+            expect(reads[0][1].ids).toEqual([guid(0), guid(1)]);
+            const states = $$(el, 'tbody tr').map((r) => r.dataset.agreement);
+            expect(states).toEqual(['match', 'mismatch', 'notConnected']);
+            expect($$(el, 'tbody tr')[1].querySelector('.cell-agreement')!.textContent).toBe(
+                'Mismatch: On_a_Call'
+            );
+            expect($$(el, 'tbody tr')[0].querySelector('.cell-teams')!.textContent).toContain(
+                'c.LiveAgentDashboard_Av_Busy'
+            );
+            expect($(el, '.counts')!.textContent).toBe('Showing 1–3 of 3 (3 total, 1 mismatches)');
+            expect($(el, '.refresh-text')!.textContent).toMatch(/^Last refresh: /);
+            await expect(el).toBeAccessible();
+        });
+
+        it('sorts with keyboard-accessible header buttons and aria-sort', async () => {
+            const el = await mount(SMALL);
+            const header = (field: string) => $(el, `th button[data-field="${field}"]`)!;
+            expect(header('name').tagName).toBe('BUTTON');
+            expect(header('name').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+            header('name').click();
+            await flush();
+            expect(header('name').closest('th')!.getAttribute('aria-sort')).toBe('descending');
+            expect(names(el)).toEqual(['Agent 0002', 'Agent 0001', 'Agent 0000']);
+            header('agreement').click();
+            await flush();
+            expect(header('agreement').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+            expect(header('name').closest('th')!.getAttribute('aria-sort')).toBe('none');
+            expect(names(el)[0]).toBe('Agent 0001');
+        });
+
+        it('filters by mismatch, status and name', async () => {
+            const el = await mount(SMALL);
+            const mismatch = $(el, 'input.mismatch-only') as HTMLInputElement;
+            mismatch.checked = true;
+            mismatch.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(names(el)).toEqual(['Agent 0001']);
+            mismatch.checked = false;
+            mismatch.dispatchEvent(new CustomEvent('change'));
+            const select = $(el, 'select.status-filter') as HTMLSelectElement;
+            select.value = 'Away';
+            select.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(names(el)).toEqual(['Agent 0002']);
+            select.value = '';
+            select.dispatchEvent(new CustomEvent('change'));
+            const search = $(el, 'input.search') as HTMLInputElement;
+            search.value = '0000';
+            search.dispatchEvent(new CustomEvent('input'));
+            await flush();
+            expect(names(el)).toEqual(['Agent 0000']);
+            search.value = 'nobody';
+            search.dispatchEvent(new CustomEvent('input'));
+            await flush();
+            expect(names(el)).toEqual([]);
+            expect($(el, '.no-agents')).not.toBeNull();
+        });
+
+        it('5,000 agents: 8 requests of at most 650 ids, 100 rows in the DOM, paging', async () => {
+            const many = Array.from({ length: 5000 }, (_, i) =>
+                agent(i, 'Available', i % 10 === 9 ? null : guid(i))
+            );
+            const el = await mount(many);
+            const reads = mockBridge.request.mock.calls.filter((c) => c[0] === 'getPresencesByUserId');
+            expect(reads).toHaveLength(Math.ceil(4500 / 650));
+            expect(reads.every((c) => c[1].ids.length <= 650)).toBe(true);
+            expect($$(el, 'tbody tr')).toHaveLength(100);
+            expect($(el, 'table')!.getAttribute('aria-rowcount')).toBe('5001');
+            expect($(el, '.counts')!.textContent).toBe('Showing 1–100 of 5000 (5000 total, 4500 mismatches)');
+            ($(el, 'button.next') as HTMLButtonElement).click();
+            await flush();
+            expect(names(el)[0]).toBe('Agent 0100');
+            expect(($(el, 'button.previous') as HTMLButtonElement).disabled).toBe(false);
+        });
+
+        it('429: a throttled notice with the wait instead of a failure; no request before it', async () => {
+            presences = () => ({ ok: false, error: { kind: 'throttled', status: 429, retryAfter: '30' } });
+            const el = await mount(SMALL);
+            const notice = $(el, '.notice_throttled');
+            expect(notice).not.toBeNull();
+            expect(notice!.getAttribute('role')).toBe('alert');
+            expect(notice!.textContent).toMatch(/\(in (30|29) s\)/);
+            expect($$(el, 'tbody tr')).toHaveLength(3);
+            // a manual refresh does not read Teams before Retry-After
+            ($(el, 'button.refresh') as HTMLButtonElement).click();
+            await flush();
+            expect(mockBridge.request.mock.calls.filter((c) => c[0] === 'getPresencesByUserId')).toHaveLength(
+                1
+            );
+            await expect(el).toBeAccessible();
+        });
+
+        it('shows Connect when the bridge is not signed in, and reads after sign-in', async () => {
+            mockBridge.request.mockImplementation((type: string, params: { ids?: string[] }) => {
+                if (type !== 'init') return Promise.resolve(presences(params.ids ?? []));
+                return Promise.resolve({
+                    ok: true,
+                    value: { initialized: true, role: 'supervisor', account: null, interaction: 'idle' }
+                });
+            });
+            const el = await mount(SMALL);
+            const connect = $(el, 'button.connect') as HTMLButtonElement;
+            expect(connect).not.toBeNull();
+            connect.click();
+            expect(mockBridge.connect).toHaveBeenCalled();
+            (mockBridge as unknown as { onEvent(e: unknown): void }).onEvent({
+                type: 'signedIn',
+                data: { objectId: 'x', upn: 'sue' }
+            });
+            await flush();
+            expect($(el, 'button.connect')).toBeNull();
+            expect($$(el, 'tbody tr').map((r) => r.dataset.agreement)).toEqual([
+                'match',
+                'mismatch',
+                'notConnected'
+            ]);
+        });
+    });
+
+    it('every label is imported and translated', () => {
+        const fs = jest.requireActual('node:fs') as typeof import('node:fs');
+        const en = fs.readFileSync('force-app/main/default/labels/CustomLabels.labels-meta.xml', 'utf8');
+        const de = fs.readFileSync('force-app/main/default/translations/de.translation-meta.xml', 'utf8');
+        const defined = [...en.matchAll(/<fullName>(LiveAgentDashboard_\w+)<\/fullName>/g)].map((m) => m[1]);
+        expect([...defined].sort()).toEqual([...LABEL_NAMES].sort());
+        for (const name of LABEL_NAMES) expect(de).toContain(`<name>${name}</name>`);
+    });
+});

@@ -1,0 +1,223 @@
+import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
+import { parseConfiguration } from 'c/presenceSyncCore';
+import type { Configuration } from 'c/presenceSyncCore';
+import {
+    agreementOf,
+    buildRows,
+    chunk,
+    filterRows,
+    objectIds,
+    pageOf,
+    parseAgents,
+    sortRows,
+    statusOptions
+} from '../model';
+import type { AgentRecord, TeamsReading } from '../model';
+
+function config(index = 0): Configuration {
+    const parsed = parseConfiguration(DELIVERED_CONFIGURATIONS[index]);
+    if (!parsed.ok) throw new Error('delivered configuration invalid');
+    return parsed.configuration;
+}
+
+const ID_A = '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c';
+const ID_B = '3b9d7c2e-1f4a-4e6b-8c5d-2a3b4c5d6e7f';
+const ID_C = '9c4b2a1d-3e5f-4b7a-a9c8-4e5f6a7b8c9d';
+
+function agent(userId: string, patch: Partial<AgentRecord> = {}): AgentRecord {
+    return {
+        userId,
+        name: userId,
+        callCenterSetupId: 'a01',
+        callCenterSetupName: 'Berlin',
+        configurationId: 'cfg',
+        entraObjectId: null,
+        statusApiName: 'Available',
+        statusSince: 1000,
+        ...patch,
+        statusLabel:
+            patch.statusLabel === undefined ? (patch.statusApiName ?? 'Available') : patch.statusLabel
+    };
+}
+
+const read = (availability: string, activity: string, readAt = 5000): TeamsReading => ({
+    availability,
+    activity,
+    readAt
+});
+
+describe('parseAgents', () => {
+    it('reads the Apex answer and skips malformed entries', () => {
+        const agents = parseAgents({
+            agents: [
+                {
+                    userId: '005A',
+                    name: 'Ada',
+                    entraObjectId: ID_A,
+                    statusApiName: 'On_a_Call',
+                    statusLabel: 'On a Call',
+                    statusStartDate: '2026-11-25T08:00:00.000Z',
+                    configurationId: 'cfg'
+                },
+                { name: 'no id' },
+                'junk',
+                { userId: '005B' }
+            ]
+        });
+        expect(agents).toHaveLength(2);
+        expect(agents[0]).toMatchObject({
+            userId: '005A',
+            name: 'Ada',
+            statusSince: Date.parse('2026-11-25T08:00:00.000Z')
+        });
+        expect(agents[1]).toMatchObject({ name: '005B', statusApiName: null, statusSince: null });
+        expect(parseAgents(null)).toEqual([]);
+        expect(parseAgents({ agents: 'x' })).toEqual([]);
+    });
+});
+
+describe('chunks of ids', () => {
+    it('sends at most 650 ids per request: 500 -> 1, 5,000 -> 8', () => {
+        const ids = (n: number) => Array.from({ length: n }, (_, i) => i);
+        expect(chunk(ids(500)).map((c) => c.length)).toEqual([500]);
+        const big = chunk(ids(5000));
+        expect(big).toHaveLength(8);
+        expect(big.every((c) => c.length <= 650)).toBe(true);
+        expect(big.flat()).toEqual(ids(5000));
+        expect(chunk(ids(650))).toHaveLength(1);
+        expect(chunk(ids(651))).toHaveLength(2);
+        expect(chunk([])).toEqual([]);
+    });
+
+    it('uses only valid, distinct object ids', () => {
+        const agents = [
+            agent('1', { entraObjectId: ID_A }),
+            agent('2', { entraObjectId: ID_A.toUpperCase() }),
+            agent('3', { entraObjectId: 'not-a-guid' }),
+            agent('4', { entraObjectId: null }),
+            agent('5', { entraObjectId: ID_B })
+        ];
+        expect(objectIds(agents)).toEqual([ID_A, ID_B]);
+    });
+});
+
+describe('agreement under the configuration mapping', () => {
+    const cfg = config();
+
+    it('Teams Busy/InACall means On a Call: agrees with On_a_Call, mismatches Available', () => {
+        expect(agreementOf(cfg, 'On_a_Call', ID_A, read('Busy', 'InACall')).agreement).toBe('match');
+        expect(agreementOf(cfg, 'Available', ID_A, read('Busy', 'InACall'))).toEqual({
+            agreement: 'mismatch',
+            expectedStatus: 'On_a_Call'
+        });
+    });
+
+    it('values are compared case-insensitively', () => {
+        expect(agreementOf(cfg, 'on_a_call', ID_A, read('busy', 'inACall')).agreement).toBe('match');
+    });
+
+    it('a Teams state that means "no change" is matched by the write of the status, else not compared', () => {
+        // Available/Available is the Session write of Available
+        expect(agreementOf(cfg, 'Available', ID_A, read('Available', 'Available')).agreement).toBe('match');
+        expect(agreementOf(cfg, 'Busy', ID_A, read('AvailableIdle', 'Available')).agreement).toBe(
+            'notCompared'
+        );
+    });
+
+    it('the direction does not matter for the comparison (Salesforce to Teams only)', () => {
+        const oneWay: Configuration = { ...cfg, direction: 'SalesforceToMeetingApp' };
+        expect(agreementOf(oneWay, 'Available', ID_A, read('Busy', 'InACall')).agreement).toBe('mismatch');
+    });
+
+    it('not connected, not read, no configuration', () => {
+        expect(agreementOf(cfg, 'Available', null, null).agreement).toBe('notConnected');
+        expect(agreementOf(cfg, 'Available', ID_A, null).agreement).toBe('notRead');
+        expect(agreementOf(null, 'Available', ID_A, read('Busy', 'InACall')).agreement).toBe('notCompared');
+    });
+
+    it('logged out of Omni counts as Offline', () => {
+        const r = agreementOf(cfg, null, ID_A, read('Busy', 'InACall'));
+        expect(r).toEqual({ agreement: 'mismatch', expectedStatus: 'On_a_Call' });
+    });
+});
+
+describe('rows, sort, filter, paging', () => {
+    const configurations = new Map([['cfg', config()]]);
+    const agents = [
+        agent('1', { name: 'Zoë', entraObjectId: ID_A, statusApiName: 'On_a_Call', statusSince: 3000 }),
+        agent('2', { name: 'ada', entraObjectId: ID_B, statusApiName: 'Available', statusSince: 1000 }),
+        agent('3', { name: 'Ben', entraObjectId: null, statusApiName: 'Away', statusSince: null }),
+        agent('4', { name: 'Émile', entraObjectId: ID_C, statusApiName: null, statusLabel: null })
+    ];
+    const readings = new Map([
+        [ID_A, read('Busy', 'InACall', 10)],
+        [ID_B, read('Busy', 'InACall', 20)]
+    ]);
+    const rows = buildRows(agents, configurations, readings);
+
+    it('keeps every agent; without object id: not connected', () => {
+        expect(rows.map((r) => r.agreement)).toEqual(['match', 'mismatch', 'notConnected', 'notRead']);
+        expect(rows[3].statusApiName).toBe('Offline');
+        expect(rows[3].statusLabel).toBeNull();
+    });
+
+    it('an agent whose configuration is unknown is not compared', () => {
+        const other = buildRows(
+            [agent('9', { entraObjectId: ID_A, configurationId: null })],
+            configurations,
+            readings
+        );
+        expect(other[0].agreement).toBe('notCompared');
+    });
+
+    it('sorts by name (accents and case folded), both ways', () => {
+        const names = (order: 'ascending' | 'descending') =>
+            sortRows(rows, { field: 'name', direction: order }).map((r) => r.name);
+        expect(names('ascending')).toEqual(['ada', 'Ben', 'Émile', 'Zoë']);
+        expect(names('descending')).toEqual(['Zoë', 'Émile', 'Ben', 'ada']);
+    });
+
+    it('sorts by time in status, agreement, Teams, last read and status', () => {
+        const ids = (
+            field: Parameters<typeof sortRows>[1]['field'],
+            direction: 'ascending' | 'descending' = 'ascending'
+        ) => sortRows(rows, { field, direction }).map((r) => r.userId);
+        expect(ids('since')).toEqual(['2', '4', '1', '3']);
+        expect(ids('since', 'descending')).toEqual(['1', '2', '4', '3']);
+        expect(ids('agreement')).toEqual(['2', '1', '4', '3']);
+        expect(ids('teams')).toEqual(['2', '1', '4', '3']);
+        expect(ids('readAt', 'descending')).toEqual(['2', '1', '3', '4']);
+        expect(ids('status')).toEqual(['2', '3', '4', '1']);
+    });
+
+    it('filters by status, mismatch and name', () => {
+        const f = (filter: Partial<Parameters<typeof filterRows>[1]>) =>
+            filterRows(rows, { status: '', mismatchOnly: false, search: '', ...filter }).map((r) => r.userId);
+        expect(f({})).toEqual(['1', '2', '3', '4']);
+        expect(f({ status: 'On_a_Call' })).toEqual(['1']);
+        expect(f({ status: 'Offline' })).toEqual(['4']);
+        expect(f({ mismatchOnly: true })).toEqual(['2']);
+        expect(f({ search: 'emi' })).toEqual(['4']);
+        expect(f({ search: '  ZO ' })).toEqual(['1']);
+        expect(f({ search: 'x', mismatchOnly: true })).toEqual([]);
+    });
+
+    it('pages 100 rows at a time', () => {
+        const many = Array.from({ length: 5000 }, (_, i) => i);
+        const first = pageOf(many, 1);
+        expect(first).toMatchObject({ page: 1, pageCount: 50, first: 1, last: 100, total: 5000 });
+        expect(first.rows).toHaveLength(100);
+        expect(pageOf(many, 50)).toMatchObject({ first: 4901, last: 5000 });
+        expect(pageOf(many, 99).page).toBe(50);
+        expect(pageOf([], 1)).toMatchObject({ page: 1, pageCount: 1, first: 0, last: 0, total: 0 });
+    });
+
+    it('offers the statuses present', () => {
+        expect(statusOptions(rows).map((o) => o.value)).toEqual([
+            'Available',
+            'Away',
+            'Offline',
+            'On_a_Call'
+        ]);
+    });
+});

@@ -1,0 +1,347 @@
+/*
+ * Live Agent Dashboard (issue 6): every agent of the supervisor's Call Center Setups with the Omni-Channel
+ * status and the time in it, the Teams presence (read through the Teams bridge, role supervisor, with
+ * getPresencesByUserId in chunks of 650), whether the two agree under the agent's configuration, and when
+ * Teams was last read. Sort, filter, paging (100 rows at a time: 5,000 agents never make 5,000 rows of
+ * DOM), and a visible refresh state (last refresh, refreshing, throttled notice with the wait).
+ */
+import { LightningElement } from 'lwc';
+import type { Configuration } from 'c/presenceSyncCore';
+import { CONFIGURATION_DEFAULTS } from 'c/presenceSyncCore';
+import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
+import type PresenceSyncBridge from 'c/presenceSyncBridge';
+import { bridgeUrl as orgBridgeUrl, createBridge, loadAgents, loadConfigurations } from './adapters';
+import { UI } from './labels';
+import { DEFAULT_SORT, NO_FILTER, buildRows, filterRows, pageOf, sortRows, statusOptions } from './model';
+import type { AgentRecord, AgentRow, Filter, SortField, SortOrder } from './model';
+import { agreementText, durationText, format, presenceTone, teamsText, timeText } from './present';
+import { DashboardRefresher } from './refresh';
+import type { RefreshState } from './refresh';
+
+interface Column {
+    field: SortField;
+    label: string;
+}
+
+const COLUMNS: Column[] = [
+    { field: 'name', label: UI.ColAgent },
+    { field: 'status', label: UI.ColOmni },
+    { field: 'since', label: UI.ColSince },
+    { field: 'teams', label: UI.ColTeams },
+    { field: 'agreement', label: UI.ColAgreement },
+    { field: 'readAt', label: UI.ColLastRead }
+];
+
+export default class LiveAgentDashboard extends LightningElement {
+    labels = UI;
+    state: RefreshState | null = null;
+    filter: Filter = NO_FILTER;
+    sort: SortOrder = DEFAULT_SORT;
+    pageNumber = 1;
+    now = Date.now();
+    signInNeeded = false;
+
+    private configurations = new Map<string, Configuration>();
+    private refresher: DashboardRefresher | null = null;
+    private bridge: PresenceSyncBridge | null = null;
+    private allRows: AgentRow[] = [];
+    private rowsKey: unknown[] = [];
+    private visibleRows: AgentRow[] = [];
+    private visibleKey: unknown[] = [];
+
+    override connectedCallback(): void {
+        this.refresher = new DashboardRefresher(
+            {
+                loadAgents: () => this.loadAgents(),
+                readPresences: (ids) => {
+                    if (this.bridge === null) {
+                        return Promise.resolve({ ok: false, error: { kind: 'signInRequired' } });
+                    }
+                    return this.bridge.request('getPresencesByUserId', { ids });
+                },
+                now: () => Date.now(),
+                // eslint-disable-next-line @lwc/lwc/no-async-operation
+                setTimeout: (fn, ms) => setTimeout(fn, ms),
+                clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+                random: () => Math.random(),
+                hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+            },
+            {
+                floorSeconds: CONFIGURATION_DEFAULTS.pollIntervalSeconds,
+                ceilingSeconds: CONFIGURATION_DEFAULTS.maxPollIntervalSeconds
+            },
+            (state) => {
+                this.now = Date.now();
+                this.state = state;
+            }
+        );
+        this.refresher.refresh();
+    }
+
+    override renderedCallback(): void {
+        this.startBridge();
+    }
+
+    override disconnectedCallback(): void {
+        this.refresher?.dispose();
+        this.refresher = null;
+        this.bridge?.dispose();
+        this.bridge = null;
+    }
+
+    private async loadAgents(): Promise<AgentRecord[]> {
+        const agents = await loadAgents();
+        const missing = [
+            ...new Set(
+                agents
+                    .map((a) => a.configurationId)
+                    .filter((id): id is string => id !== null && !this.configurations.has(id))
+            )
+        ];
+        if (missing.length > 0) {
+            const loaded = await loadConfigurations(missing);
+            const next = new Map(this.configurations);
+            for (const [id, config] of loaded) next.set(id, config);
+            this.configurations = next;
+            const first = [...next.values()][0];
+            if (first !== undefined) {
+                this.refresher?.setOptions({
+                    floorSeconds: first.pollIntervalSeconds,
+                    ceilingSeconds: first.maxPollIntervalSeconds
+                });
+            }
+        }
+        return agents;
+    }
+
+    /** The Azure app of the configurations (the first one that has both ids). */
+    private get azureApp(): { clientId: string; tenantId: string } | null {
+        for (const config of this.configurations.values()) {
+            if (config.azureClientId !== null && config.azureTenantId !== null) {
+                return { clientId: config.azureClientId, tenantId: config.azureTenantId };
+            }
+        }
+        return null;
+    }
+
+    private startBridge(): void {
+        if (this.bridge !== null || this.refresher === null) return;
+        const app = this.azureApp;
+        const container = this.template?.querySelector<HTMLElement>('.bridge') ?? null;
+        const bridgeUrl = orgBridgeUrl();
+        if (app === null || container === null || bridgeUrl === null) return;
+        const bridge = createBridge(bridgeUrl, container, (event) => this.onBridgeEvent(event));
+        this.bridge = bridge;
+        bridge.start();
+        bridge.request('init', { ...app, loginHint: '', role: 'supervisor' }).then((result) => {
+            if (this.bridge !== bridge) return;
+            const signedIn = result.ok && result.value.account !== null;
+            this.signInNeeded = !signedIn;
+            this.refresher?.setTeams(signedIn ? 'ready' : 'signedOut');
+        });
+    }
+
+    private onBridgeEvent(event: BridgeEvent): void {
+        if (event.type === 'signedIn') {
+            this.signInNeeded = false;
+            this.refresher?.setTeams('ready');
+        } else if (event.type === 'signedOut') {
+            this.signInNeeded = true;
+            this.refresher?.setTeams('signedOut');
+        }
+    }
+
+    handleConnect(): void {
+        this.bridge?.connect();
+    }
+
+    handleRefresh(): void {
+        this.refresher?.refresh();
+    }
+
+    handleSort(event: Event): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field as SortField;
+        const direction =
+            this.sort.field === field && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
+        this.sort = { field, direction };
+        this.pageNumber = 1;
+    }
+
+    handleStatusFilter(event: Event): void {
+        this.filter = { ...this.filter, status: (event.target as HTMLSelectElement).value };
+        this.pageNumber = 1;
+    }
+
+    handleMismatchOnly(event: Event): void {
+        this.filter = { ...this.filter, mismatchOnly: (event.target as HTMLInputElement).checked };
+        this.pageNumber = 1;
+    }
+
+    handleSearch(event: Event): void {
+        this.filter = { ...this.filter, search: (event.target as HTMLInputElement).value };
+        this.pageNumber = 1;
+    }
+
+    handlePrevious(): void {
+        this.pageNumber = Math.max(1, this.pageNumber - 1);
+    }
+
+    handleNext(): void {
+        this.pageNumber += 1;
+    }
+
+    // ---- view ----
+
+    private get rows(): AgentRow[] {
+        const state = this.state;
+        const key = [state?.agents, state?.readings, this.configurations];
+        if (state !== null && key.some((k, i) => k !== this.rowsKey[i])) {
+            this.allRows = buildRows(state.agents, this.configurations, state.readings);
+            this.rowsKey = key;
+        }
+        return this.allRows;
+    }
+
+    private get filtered(): AgentRow[] {
+        const all = this.rows;
+        const key = [all, this.filter, this.sort];
+        if (key.some((k, i) => k !== this.visibleKey[i])) {
+            this.visibleRows = sortRows(filterRows(all, this.filter), this.sort);
+            this.visibleKey = key;
+        }
+        return this.visibleRows;
+    }
+
+    get loading(): boolean {
+        return this.state === null || !this.state.loaded;
+    }
+
+    get loadErrorText(): string | null {
+        const error = this.state?.loadError ?? null;
+        return error === null ? null : format(UI.LoadFailed, error);
+    }
+
+    get columns() {
+        return COLUMNS.map((c) => {
+            const sorted = this.sort.field === c.field;
+            return {
+                field: c.field,
+                label: c.label,
+                ariaSort: sorted ? this.sort.direction : 'none',
+                sortLabel: format(UI.SortBy, c.label),
+                className: `slds-is-sortable${sorted ? ' slds-is-sorted slds-is-sorted_' + (this.sort.direction === 'ascending' ? 'asc' : 'desc') : ''}`,
+                arrow: sorted ? (this.sort.direction === 'ascending' ? '▲' : '▼') : ''
+            };
+        });
+    }
+
+    get statusChoices() {
+        return [
+            { value: '', label: UI.AllStatuses, selected: this.filter.status === '' },
+            ...statusOptions(this.rows).map((o) => ({
+                value: o.value,
+                label: o.label ?? (o.value === 'Offline' ? UI.LoggedOut : o.value),
+                selected: this.filter.status === o.value
+            }))
+        ];
+    }
+
+    private get currentPage() {
+        return pageOf(this.filtered, this.pageNumber);
+    }
+
+    get tableRows() {
+        const now = this.now;
+        return this.currentPage.rows.map((row) => {
+            const tone =
+                row.teams === null && row.reading === null
+                    ? 'none'
+                    : presenceTone(row.teams?.availability ?? null);
+            return {
+                key: row.userId,
+                name: row.name,
+                omni: row.statusLabel ?? (row.statusApiName === 'Offline' ? UI.LoggedOut : row.statusApiName),
+                since: row.statusSince === null ? '' : durationText(now - row.statusSince),
+                teams: teamsText(row),
+                dotClass: `presence-dot presence-dot_${tone}`,
+                showDot: tone !== 'none',
+                agreement: agreementText(row.agreement, row.expectedStatus),
+                agreementClass: `agreement agreement_${row.agreement}`,
+                rowClass: row.agreement === 'mismatch' ? 'row row_mismatch' : 'row',
+                agreementState: row.agreement,
+                lastRead:
+                    row.objectId === null
+                        ? ''
+                        : row.reading === null
+                          ? UI.Never
+                          : timeText(row.reading.readAt)
+            };
+        });
+    }
+
+    get noRows(): boolean {
+        return this.currentPage.rows.length === 0;
+    }
+
+    /** rows of the whole filtered table, header row included (only one page of them is in the DOM) */
+    get rowCount(): number {
+        return this.filtered.length + 1;
+    }
+
+    get countsText(): string {
+        const page = this.currentPage;
+        const mismatches = this.rows.filter((r) => r.agreement === 'mismatch').length;
+        return format(UI.Showing, page.first, page.last, page.total, this.rows.length, mismatches);
+    }
+
+    get pageText(): string {
+        const page = this.currentPage;
+        return format(UI.PageOf, page.page, page.pageCount);
+    }
+
+    get previousDisabled(): boolean {
+        return this.currentPage.page <= 1;
+    }
+
+    get nextDisabled(): boolean {
+        const page = this.currentPage;
+        return page.page >= page.pageCount;
+    }
+
+    get refreshing(): boolean {
+        return this.state?.refreshing === true;
+    }
+
+    get refreshText(): string {
+        const state = this.state;
+        if (state === null || state.refreshing) return UI.Refreshing;
+        return state.lastRefresh === null
+            ? UI.NotRefreshed
+            : format(UI.LastRefresh, timeText(state.lastRefresh));
+    }
+
+    get nextRefreshText(): string | null {
+        const next = this.state?.nextRefresh ?? null;
+        return next === null ? null : format(UI.NextRefresh, timeText(next));
+    }
+
+    get throttledText(): string | null {
+        const state = this.state;
+        if (state === null || state.retry.reason !== 'throttled' || state.retry.waitUntil === null)
+            return null;
+        if (state.retry.waitUntil <= this.now) return null;
+        const seconds = Math.ceil((state.retry.waitUntil - this.now) / 1000);
+        return format(UI.Throttled, timeText(state.retry.waitUntil), seconds);
+    }
+
+    get failureText(): string | null {
+        const state = this.state;
+        if (state === null || state.teamsError === null || state.retry.reason === 'throttled') return null;
+        if (state.retry.waitUntil === null) return null;
+        return format(UI.ReadFailed, state.teamsError.kind, timeText(state.retry.waitUntil));
+    }
+
+    get showConnect(): boolean {
+        return this.signInNeeded && this.bridge !== null;
+    }
+}

@@ -120,9 +120,11 @@ const HEALTH_ICONS: Readonly<Record<Health, string>> = {
 
 export function healthDisplay(view: ViewModel): HealthDisplay {
     const warning = view.iconVariant === 'warning' && view.health === 'syncing';
+    // "both show the same presence" is not true while Teams masks the write (the masked text says what shows)
+    const masked = view.health === 'syncing' && view.masked !== null;
     return {
         label: HEALTH_LABELS[view.health],
-        help: HEALTH_HELP[view.health],
+        help: masked ? '' : HEALTH_HELP[view.health],
         icon: warning ? 'utility:warning' : HEALTH_ICONS[view.health],
         variant: view.iconVariant ?? ''
     };

@@ -307,6 +307,7 @@ describe('c-cti-data-connector', () => {
             );
             expect(shadow(element).querySelector('.teams-status .presence-dot_busy')).not.toBeNull();
             expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_syncing');
+            expect(text(element, '.health-help')).toBe('c.CtiDataConnector_HealthHelp_syncing');
             expect(shadow(element).querySelectorAll('.history-row')).toHaveLength(1);
             expect(text(element, '.history-change')).toBe(
                 'Available (org) → c.CtiDataConnector_Status_On_a_Call'
@@ -387,6 +388,9 @@ describe('c-cti-data-connector', () => {
             expect(text(element, '.masked p')).toBe(
                 'Teams shows c.CtiDataConnector_Teams_Busy · c.CtiDataConnector_Teams_InAMeeting instead of c.CtiDataConnector_Teams_Available.'
             );
+            // the health does not claim both sides show the same presence
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_syncing');
+            expect(text(element, '.health-help')).toBe('');
             await expect(element).toBeAccessible();
         });
 

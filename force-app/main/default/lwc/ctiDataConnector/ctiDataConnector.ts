@@ -231,6 +231,11 @@ export default class CtiDataConnector extends LightningElement {
         return !this.configLoading && this.configProblem === null && this.savedEmail === '';
     }
 
+    /** The bridge needs the agent's email as its login hint: without one it cannot sign in (EmailMissing says so). */
+    get connectDisabled(): boolean {
+        return this.syncUnavailable || this.savedEmail === '';
+    }
+
     get showConnect(): boolean {
         return this.view !== null && CONNECTABLE.includes(this.view.health) && !this.connecting;
     }

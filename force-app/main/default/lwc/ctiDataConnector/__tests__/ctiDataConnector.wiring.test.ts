@@ -396,6 +396,27 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             expect(inits[1]).toEqual(expect.objectContaining({ loginHint: 'Ada.Agent@acme.example' }));
         });
 
+        it('without a saved email Connect is disabled and says why; saving one enables it', async () => {
+            mockTeams.account = null;
+            mockedLoad.mockResolvedValue(loaded({ email: null, settings: { ...SETTINGS, email: null } }));
+            const { element } = await mount('Available');
+            await waitFor('sign-in required', () =>
+                text(element, '.health-label').includes('Health_signInRequired')
+            );
+            const connect = () =>
+                query(element, 'lightning-button.connect') as unknown as { disabled: boolean };
+            expect(connect().disabled).toBe(true);
+            expect(text(element, '.email-missing')).toBe('c.CtiDataConnector_EmailMissing');
+
+            await saveEmail(element, 'ada.agent@acme.example');
+
+            expect(connect().disabled).toBe(false);
+            expect(query(element, '.email-missing')).toBeNull();
+            expect(mockBridges[0].calls('init').pop()).toEqual(
+                expect.objectContaining({ loginHint: 'ada.agent@acme.example' })
+            );
+        });
+
         it('a failed save shows the server error, keeps the typed value and the old login hint', async () => {
             const { element } = await mount('Available');
             await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));

@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Environment } from './env';
-import { waitUntil, type Scenario } from './scenarios';
+import { PATHS } from './pages';
+import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
+import { PASSWORD } from './session';
 
 async function openConsole(
     env: Environment,
@@ -28,6 +30,37 @@ async function connectorText(page: Page, expected: RegExp): Promise<string> {
         const text = (await page.locator('c-cti-data-connector').first().textContent()) ?? '';
         return expected.test(text) ? text : undefined;
     });
+}
+
+/** gear > Email, Save, Connect Microsoft Teams, the bridge's in-frame button, the sign-in popup. */
+async function connectAda(page: Page): Promise<void> {
+    const connector = page.locator('c-cti-data-connector');
+    await connector.locator('.gear button').click();
+    await connector.locator('lightning-input.email input').fill(ADA.upn);
+    await connector.locator('lightning-button.save button').click();
+    await connector.locator('.email-saved').waitFor({ timeout: 10_000 });
+    await connector.locator('lightning-button.close-settings button').click();
+    await connector.locator('lightning-button.connect button').click();
+    const frame = await waitUntil('the bridge frame', async () =>
+        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
+    );
+    const button = frame.locator('#teams-connect');
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
+    await button.click();
+    const popup = await popupPromise;
+    await popup.locator('#login').fill(ADA.upn);
+    await popup.locator('#password').fill(PASSWORD);
+    await popup.locator('#submit').click();
+    await popup.waitForEvent('close', { timeout: 15_000 });
+}
+
+async function teamsOf(control: ScenarioContext['control']): Promise<string> {
+    const p = await control.call<{ availability: string; activity: string }>(
+        'GET',
+        `users/${ADA.upn}/presence`
+    );
+    return `${p.availability}/${p.activity}`;
 }
 
 export const consoleScenarios: Scenario[] = [
@@ -65,7 +98,45 @@ export const consoleScenarios: Scenario[] = [
             try {
                 const text = await connectorText(page, /Die Synchronisierung ist angehalten/);
                 assert.doesNotMatch(text, /Sync is paused/);
+                assert.ok(text.includes(BROKEN_CONFIGURATION_NAME), `configuration name in: ${text}`);
                 assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+                assert.deepEqual(errors, []);
+            } finally {
+                await close();
+            }
+        }
+    },
+    {
+        name: 'console shell end to end: Omni Available reaches Teams, a Teams call puts Omni On a Call, the softphone reason code follows',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const { page, close, errors } = await openConsole(env, '?setup=phone');
+            try {
+                await page.locator('[data-harness="omni-status-picker"]').selectOption('Available');
+                await connectAda(page);
+                await waitUntil('Teams Available', async () =>
+                    (await teamsOf(control)) === 'Available/Available' ? true : undefined
+                );
+                await waitUntil('reason code AVAILABLE', async () =>
+                    (await page.locator('[data-harness="softphone-reason-code"]').textContent()) ===
+                    'AVAILABLE'
+                        ? true
+                        : undefined
+                );
+                await control.call('POST', `users/${ADA.upn}/call`, { inCall: true });
+                await waitUntil(
+                    'Omni On a Call',
+                    async () =>
+                        (await page.locator('[data-harness="omni-status"]').getAttribute('data-status')) ===
+                        'On_a_Call'
+                            ? true
+                            : undefined,
+                    20_000
+                );
+                assert.match(
+                    (await page.locator('[data-harness="aura-host-log"]').textContent()) ?? '',
+                    /"type":"setStatus"/
+                );
                 assert.deepEqual(errors, []);
             } finally {
                 await close();

@@ -224,8 +224,16 @@ function teamsRank(row: AgentRow): number {
     return i < 0 ? AVAILABILITY_ORDER.length - 1 : i;
 }
 
+let collator: Intl.Collator | null = null;
+
+/**
+ * Names compared as the user's locale sorts them, accents and case folded. One Intl.Collator for the
+ * module: `localeCompare` with options builds a collator per call, which made sorting 5,000 rows (about
+ * 60,000 comparisons) the largest part of the first render and grow faster than the row count.
+ */
 function compareText(a: string, b: string): number {
-    return a.localeCompare(b, undefined, { sensitivity: 'base' });
+    collator ??= new Intl.Collator(undefined, { sensitivity: 'base' });
+    return collator.compare(a, b);
 }
 
 /** null sorts after every value in both directions. */

@@ -161,10 +161,17 @@ export class DashboardRefresher {
             return;
         }
         const chunks = chunk(objectIds(this.state.agents));
+        // one copy of the readings per refresh, published once when the refresh ends (also when a 429
+        // stops it): a copy and a published Map per chunk made a 5,000-agent refresh copy 23,000
+        // entries and rebuild the table 8 times instead of once
+        const readings = new Map(this.state.readings);
+        let read = false;
+        const publish = (patch: Partial<RefreshState>): void =>
+            this.update(read ? { ...patch, readings } : patch);
         let sent = 0;
         for (let i = 0; i < chunks.length; i += 1) {
             if (!mayRequest(this.state.retry, this.ports.now())) {
-                this.update({ requestsLastRefresh: sent, skippedChunks: chunks.length - i });
+                publish({ requestsLastRefresh: sent, skippedChunks: chunks.length - i });
                 return;
             }
             sent += 1;
@@ -174,7 +181,6 @@ export class DashboardRefresher {
             if (this.disposed) return;
             const now = this.ports.now();
             if (result.ok) {
-                const readings = new Map(this.state.readings);
                 for (const p of result.value.presences) {
                     readings.set(p.id.toLowerCase(), {
                         availability: p.availability,
@@ -182,7 +188,10 @@ export class DashboardRefresher {
                         readAt: now
                     });
                 }
-                this.update({ readings, retry: NO_RETRY, teamsError: null });
+                read = true;
+                if (this.state.retry !== NO_RETRY || this.state.teamsError !== null) {
+                    this.update({ retry: NO_RETRY, teamsError: null });
+                }
                 continue;
             }
             const error = result.error;
@@ -199,10 +208,10 @@ export class DashboardRefresher {
                     teamsError: error
                 });
             }
-            this.update({ requestsLastRefresh: sent, skippedChunks: chunks.length - i - 1 });
+            publish({ requestsLastRefresh: sent, skippedChunks: chunks.length - i - 1 });
             return;
         }
-        this.update({ requestsLastRefresh: sent, skippedChunks: 0 });
+        publish({ requestsLastRefresh: sent, skippedChunks: 0 });
     }
 
     private finish(): void {

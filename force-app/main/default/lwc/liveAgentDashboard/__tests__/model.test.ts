@@ -177,6 +177,38 @@ describe('rows, sort, filter, paging', () => {
         expect(names('descending')).toEqual(['Zoë', 'Émile', 'Ben', 'ada']);
     });
 
+    it('sorts 5,000 names as localeCompare does, with one cached collator (no localeCompare per comparison)', () => {
+        const names = ['Zoë', 'ada', 'Ben', 'Émile', 'émile', 'Ærø', 'Öz', 'oz', 'Łukasz', 'lena'];
+        const many = buildRows(
+            Array.from({ length: 5000 }, (_, i) =>
+                agent(`005${String(i).padStart(5, '0')}`, {
+                    name: `${names[(i * 7) % names.length]} ${(i * 31) % 97}`
+                })
+            ),
+            configurations,
+            new Map()
+        );
+        const reference = [...many]
+            .sort(
+                (a, b) =>
+                    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) ||
+                    (a.userId < b.userId ? -1 : 1)
+            )
+            .map((r) => r.userId);
+        const localeCompare = jest.spyOn(String.prototype, 'localeCompare');
+        const collator = jest.spyOn(Intl, 'Collator');
+        try {
+            const sorted = sortRows(many, { field: 'name', direction: 'ascending' }).map((r) => r.userId);
+            expect(sorted).toEqual(reference);
+            expect(localeCompare).not.toHaveBeenCalled();
+            // the collator is created once per module, not per comparison (0: created by an earlier test)
+            expect(collator.mock.calls.length).toBeLessThanOrEqual(1);
+        } finally {
+            localeCompare.mockRestore();
+            collator.mockRestore();
+        }
+    });
+
     it('sorts by time in status, agreement, Teams, last read and status', () => {
         const ids = (
             field: Parameters<typeof sortRows>[1]['field'],

@@ -89,6 +89,22 @@ describe('DashboardRefresher', () => {
         expect(state.nextRefresh).toBe(t.now + 10_000);
     });
 
+    it('publishes the readings once per refresh (the table is rebuilt once, not once per chunk)', async () => {
+        const t = setup(5000);
+        t.refresher.setTeams('ready');
+        await flush();
+        expect(t.calls).toHaveLength(8);
+        const published = new Set(t.states.map((s) => s.readings));
+        // the empty Map before the refresh, and the one with all 5,000 readings
+        expect(published.size).toBe(2);
+        expect(t.refresher.current.readings.size).toBe(5000);
+        // the next refresh starts from the previous readings and replaces them in one step again
+        t.timers.shift()?.fn();
+        await flush();
+        expect(t.calls).toHaveLength(16);
+        expect(new Set(t.states.map((s) => s.readings)).size).toBe(3);
+    });
+
     it('500 agents: one request', async () => {
         const t = setup(500);
         t.refresher.setTeams('ready');

@@ -12,12 +12,16 @@ import type { Configuration } from 'c/presenceSyncCore';
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
-import { parseAgents } from './model';
+import { parseAgents, parseSignInHint } from './model';
 import type { AgentRecord } from './model';
 
-/** The agents of the supervisor's Call Center Setups with their current Omni status (Apex). */
-export async function loadAgents(): Promise<AgentRecord[]> {
-    return parseAgents(await getAgents());
+/**
+ * The agents of the supervisor's Call Center Setups with their current Omni status, and the supervisor's
+ * Microsoft sign-in hint for the bridge (Apex).
+ */
+export async function loadAgents(): Promise<{ agents: AgentRecord[]; signInHint: string | null }> {
+    const raw: unknown = await getAgents();
+    return { agents: parseAgents(raw), signInHint: parseSignInHint(raw) };
 }
 
 /** The configurations by Id; one that is missing or invalid is left out (its agents are not compared). */

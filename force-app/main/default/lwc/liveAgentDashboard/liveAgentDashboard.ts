@@ -44,6 +44,8 @@ export default class LiveAgentDashboard extends LightningElement {
     private configurations = new Map<string, Configuration>();
     private refresher: DashboardRefresher | null = null;
     private bridge: PresenceSyncBridge | null = null;
+    /** the bridge refuses init without a login hint: the supervisor's, from the Apex answer */
+    private signInHint: string | null = null;
     private allRows: AgentRow[] = [];
     private rowsKey: unknown[] = [];
     private visibleRows: AgentRow[] = [];
@@ -90,7 +92,8 @@ export default class LiveAgentDashboard extends LightningElement {
     }
 
     private async loadAgents(): Promise<AgentRecord[]> {
-        const agents = await loadAgents();
+        const { agents, signInHint } = await loadAgents();
+        this.signInHint = signInHint;
         const missing = [
             ...new Set(
                 agents
@@ -129,11 +132,12 @@ export default class LiveAgentDashboard extends LightningElement {
         const app = this.azureApp;
         const container = this.template?.querySelector<HTMLElement>('.bridge') ?? null;
         const bridgeUrl = orgBridgeUrl();
-        if (app === null || container === null || bridgeUrl === null) return;
+        const loginHint = this.signInHint;
+        if (app === null || container === null || bridgeUrl === null || loginHint === null) return;
         const bridge = createBridge(bridgeUrl, container, (event) => this.onBridgeEvent(event));
         this.bridge = bridge;
         bridge.start();
-        bridge.request('init', { ...app, loginHint: '', role: 'supervisor' }).then((result) => {
+        bridge.request('init', { ...app, loginHint, role: 'supervisor' }).then((result) => {
             if (this.bridge !== bridge) return;
             const signedIn = result.ok && result.value.account !== null;
             this.signInNeeded = !signedIn;

@@ -131,6 +131,11 @@ export function parseAgents(raw: unknown): AgentRecord[] {
     return agents;
 }
 
+/** The supervisor's Microsoft sign-in hint of the Apex answer (`signInHint`), null when absent. */
+export function parseSignInHint(raw: unknown): string | null {
+    return isRecord(raw) ? text(raw.signInHint) : null;
+}
+
 /** The distinct usable object ids, in agent order. */
 export function objectIds(agents: readonly AgentRecord[]): string[] {
     const ids = new Set<string>();

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import type {} from '@sa11y/jest';
 import LiveAgentDashboard from 'c/liveAgentDashboard';
 import { LABEL_NAMES } from '../labels';
+import { parseParams } from 'c/presenceSyncBridgeProtocol';
 
 jest.mock(
     '@salesforce/label/c.LiveAgentDashboard_Throttled',
@@ -37,7 +38,11 @@ const mockBridge: {
 const mockAgents = jest.fn();
 const mockBridgeUrl = jest.fn();
 jest.mock('../adapters', () => ({
-    loadAgents: () => mockAgents(),
+    loadAgents: () =>
+        (mockAgents() as Promise<unknown[]>).then((agents) => ({
+            agents,
+            signInHint: 'sue.supervisor@acme.example'
+        })),
     bridgeUrl: () => mockBridgeUrl(),
     loadConfigurations: (ids: string[]) => {
         const parsed = jest
@@ -147,7 +152,9 @@ describe('c-live-agent-dashboard', () => {
         it('reads Teams through the bridge as supervisor and compares under the mapping', async () => {
             const el = await mount(SMALL);
             const init = mockBridge.request.mock.calls.find((c) => c[0] === 'init');
-            expect(init![1]).toMatchObject({ role: 'supervisor' });
+            // the bridge refuses init without a login hint (an empty one is an invalid request)
+            expect(init![1]).toMatchObject({ role: 'supervisor', loginHint: 'sue.supervisor@acme.example' });
+            expect(parseParams('init', init![1])).not.toBeNull();
             const reads = mockBridge.request.mock.calls.filter((c) => c[0] === 'getPresencesByUserId');
             expect(reads).toHaveLength(1);
             expect(reads[0][1].ids).toEqual([guid(0), guid(1)]);

@@ -9,6 +9,7 @@ import {
     objectIds,
     pageOf,
     parseAgents,
+    parseSignInHint,
     sortRows,
     statusOptions
 } from '../model';
@@ -251,5 +252,13 @@ describe('rows, sort, filter, paging', () => {
             'Offline',
             'On_a_Call'
         ]);
+    });
+});
+
+describe('parseSignInHint', () => {
+    it("reads the supervisor's sign-in hint of the Apex answer", () => {
+        expect(parseSignInHint({ agents: [], signInHint: ' sue@acme.example ' })).toBe('sue@acme.example');
+        expect(parseSignInHint({ agents: [] })).toBeNull();
+        expect(parseSignInHint(null)).toBeNull();
     });
 });

@@ -29,6 +29,14 @@ export function callPair(s: SyncState): TeamsPair {
 }
 
 /**
+ * The app's session under a preferred presence. Graph shows a preferred presence only while at least one
+ * presence session exists (else Offline), and an agent may run no Teams client at all; so the app keeps
+ * its own Available session (kept alive) under every preferred presence it writes. It never shows while
+ * the preferred presence is set (preferred beats sessions) and is what remains if the user resets it.
+ */
+export const BASE_SESSION: TeamsPair = { availability: 'Available', activity: 'Available' };
+
+/**
  * What the app should hold in Teams, or null when Teams is not to be touched (direction, unknown status,
  * a `None` row). A call overrides the status; Offline always clears the app's session.
  */
@@ -38,7 +46,7 @@ export function teamsTarget(s: SyncState): TeamsTarget | null {
     if (isOnCall(s) && !offline) return { session: callPair(s), preferred: null };
     const write = toTeams(s.config, s.salesforce).teams;
     if (write.kind === 'session') return { session: pair(write), preferred: null };
-    if (write.kind === 'preferred') return { session: null, preferred: pair(write) };
+    if (write.kind === 'preferred') return { session: pair(BASE_SESSION), preferred: pair(write) };
     if (write.kind === 'clear') return { session: null, preferred: null };
     return offline ? { session: null, preferred: s.held.preferred } : null;
 }

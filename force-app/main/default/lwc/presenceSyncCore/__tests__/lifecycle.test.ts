@@ -103,7 +103,7 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([{ type: 'setPhoneReasonCode', code: 'BUSY' }]);
             expect(transition(s, { type: 'becameFollower', at: T + 3 })).toEqual([s, []]);
             [s, cmds] = transition(s, { type: 'becameLeader', at: T + 4 });
-            expect(effects(cmds).map((c) => c.type)).toEqual(['writeTeamsPreferred', 'clearTeamsSession']);
+            expect(effects(cmds).map((c) => c.type)).toEqual(['writeTeamsPreferred']);
         });
 
         it('pauses and resumes', () => {

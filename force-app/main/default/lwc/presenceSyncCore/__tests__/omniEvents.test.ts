@@ -6,7 +6,7 @@ const T = T0 + 10_000;
 describe('c-presence-sync-core', () => {
     describe('Salesforce side (omniEvents)', () => {
         it('writes a work status as the app session, with the phone reason code, and reads it back', () => {
-            const [s, cmds] = transition(syncing(deliveredConfig(), 'Away'), {
+            const [s, cmds] = transition(syncing(deliveredConfig(), 'On_a_Call'), {
                 type: 'omniStatusChanged',
                 at: T,
                 status: 'Available',
@@ -20,15 +20,29 @@ describe('c-presence-sync-core', () => {
                     availability: 'Available',
                     activity: 'Available',
                     expirationDuration: 'PT10M'
-                },
-                { type: 'clearTeamsPreferred', writeId: 6, keepalive: false }
+                }
             ]);
             expect(logged(cmds)).toEqual(['manual', 'write']);
             expect(s.verify).toBe(true);
         });
 
-        it('writes an intent status as preferred presence and clears the app session', () => {
-            const [, cmds] = transition(syncing(), {
+        it('from an intent status to Available only clears the preferred presence: the Available session is already there', () => {
+            const [, cmds] = transition(syncing(deliveredConfig(), 'Away'), {
+                type: 'omniStatusChanged',
+                at: T,
+                status: 'Available',
+                reason: 'OmniManualStatusChange'
+            });
+            expect(effects(cmds)).toEqual([
+                { type: 'setPhoneReasonCode', code: 'AVAILABLE' },
+                { type: 'clearTeamsPreferred', writeId: 6, keepalive: false }
+            ]);
+        });
+
+        it('writes an intent status as preferred presence and keeps the app session under it', () => {
+            // Graph shows a preferred presence only while a session exists: without a Teams client the
+            // app's own Available session is that session
+            const [s, cmds] = transition(syncing(), {
                 type: 'omniStatusChanged',
                 at: T,
                 status: 'Do_Not_Disturb',
@@ -41,9 +55,24 @@ describe('c-presence-sync-core', () => {
                     writeId: 5,
                     availability: 'DoNotDisturb',
                     activity: 'DoNotDisturb'
-                },
-                { type: 'clearTeamsSession', writeId: 6, keepalive: false }
+                }
             ]);
+            expect(s.held.session).toEqual({ availability: 'Available', activity: 'Available' });
+        });
+
+        it('writes the Available session under a preferred presence when the app holds no session', () => {
+            const [, cmds] = transition(syncing(deliveredConfig(), 'On_a_Call'), {
+                type: 'omniStatusChanged',
+                at: T,
+                status: 'Busy',
+                reason: 'OmniManualStatusChange'
+            });
+            expect(effects(cmds).map((c) => c.type)).toEqual([
+                'setPhoneReasonCode',
+                'writeTeamsPreferred',
+                'writeTeamsSession'
+            ]);
+            expect(effects(cmds)[2]).toMatchObject({ availability: 'Available', activity: 'Available' });
         });
 
         it.each([
@@ -59,11 +88,7 @@ describe('c-presence-sync-core', () => {
                 reason
             });
             expect(logged(cmds)).toEqual([code, 'write']);
-            expect(effects(cmds).map((c) => c.type)).toEqual([
-                'setPhoneReasonCode',
-                'writeTeamsPreferred',
-                'clearTeamsSession'
-            ]);
+            expect(effects(cmds).map((c) => c.type)).toEqual(['setPhoneReasonCode', 'writeTeamsPreferred']);
         });
 
         it('does not write Teams again when our own Omni write comes back (toolkit reason)', () => {

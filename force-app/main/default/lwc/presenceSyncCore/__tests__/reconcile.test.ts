@@ -77,8 +77,9 @@ describe('c-presence-sync-core', () => {
                 status: 'Away',
                 reason: 'OmniManualStatusChange'
             });
-            expect(effects(c1).map((c) => c.type)).toEqual(['setPhoneReasonCode', 'clearTeamsSession']);
-            expect(logged(c1)).toEqual(['manual', 'manualWins', 'write']);
+            // nothing to write: our Available session stays under the user's DND, and Away is not forced
+            expect(effects(c1).map((c) => c.type)).toEqual(['setPhoneReasonCode', 'readTeams']);
+            expect(logged(c1)).toEqual(['manual', 'manualWins']);
             expect(s1.masked).toEqual({ wrote: { availability: 'Away', activity: 'Away' }, shows: DND });
         });
 
@@ -138,9 +139,10 @@ describe('c-presence-sync-core', () => {
             });
             expect(effects(c2)).toEqual([{ type: 'setPhoneReasonCode', code: 'AVAILABLE' }]);
             const ids = s2.inflight.map((w) => w.writeId);
-            const [s4] = transition(s2, { type: 'teamsWriteAcknowledged', at: T + 100, writeId: ids[0] });
-            const [, c5] = transition(s4, { type: 'teamsWriteAcknowledged', at: T + 110, writeId: ids[1] });
-            expect(effects(c5).map((c) => c.type)).toEqual(['writeTeamsSession', 'clearTeamsPreferred']);
+            expect(ids).toHaveLength(1);
+            // Busy was written as preferred over the Available session; Available only needs it cleared
+            const [, c3] = transition(s2, { type: 'teamsWriteAcknowledged', at: T + 100, writeId: ids[0] });
+            expect(effects(c3).map((c) => c.type)).toEqual(['clearTeamsPreferred']);
         });
     });
 });

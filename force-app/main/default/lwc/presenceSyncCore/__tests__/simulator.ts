@@ -26,6 +26,8 @@ export type Action =
     | { kind: 'teamsReset' }
     | { kind: 'meeting'; on: boolean }
     | { kind: 'teamsCall'; on: boolean }
+    /** the agent's Teams desktop client signs in or out (agents may run no Teams client at all) */
+    | { kind: 'teamsClient'; on: boolean }
     | { kind: 'call'; durationMs: number }
     | { kind: 'hidden'; on: boolean }
     | { kind: 'pause'; on: boolean }
@@ -425,6 +427,15 @@ export class Simulation {
             case 'teamsReset':
                 this.teams.preferred = null;
                 return;
+            case 'teamsClient':
+                if (a.on === this.teams.clients.has('desktop')) return;
+                if (a.on)
+                    this.teams.clients.set('desktop', {
+                        pair: { availability: 'Available', activity: 'Available' },
+                        at
+                    });
+                else this.teams.clients.delete('desktop');
+                return;
             case 'meeting':
             case 'teamsCall': {
                 const id = a.kind;
@@ -495,7 +506,8 @@ export class Simulation {
             };
         if (write.kind === 'preferred')
             return {
-                session: null,
+                // a preferred presence shows only over a session: the app keeps its Available one under it
+                session: { availability: 'Available', activity: 'Available' },
                 preferred: { availability: write.availability, activity: write.activity }
             };
         return write.kind === 'clear' ? { session: null, preferred: null } : null;

@@ -307,7 +307,6 @@ describe('c-presence-sync-core', () => {
             });
             const preferredId = (c1.find((c) => c.type === 'writeTeamsPreferred') as { writeId: number })
                 .writeId;
-            const clearId = (c1.find((c) => c.type === 'clearTeamsSession') as { writeId: number }).writeId;
             let [s, cmds] = run(s1, [
                 {
                     type: 'teamsWriteFailed',
@@ -315,13 +314,17 @@ describe('c-presence-sync-core', () => {
                     writeId: preferredId,
                     error: { kind: 'network' },
                     random: 0
-                },
-                { type: 'teamsWriteAcknowledged', at: T + 150, writeId: clearId }
+                }
             ]);
             expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'retry', delayMs: 500 }]);
             [s, cmds] = transition(s, { type: 'timerFired', at: T + 600, timer: 'retry', random: 0 });
             expect(effects(cmds)).toEqual([
-                { type: 'writeTeamsPreferred', writeId: clearId + 1, availability: 'Busy', activity: 'Busy' }
+                {
+                    type: 'writeTeamsPreferred',
+                    writeId: preferredId + 1,
+                    availability: 'Busy',
+                    activity: 'Busy'
+                }
             ]);
             expect(s.uncertain).toEqual({ session: false, preferred: true });
         });

@@ -50,6 +50,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     { weight: 2, arbitrary: fc.constant({ kind: 'teamsReset' as const }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('meeting' as const), on: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('teamsCall' as const), on: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('teamsClient' as const), on: fc.boolean() }) },
     {
         weight: 2,
         arbitrary: fc.record({
@@ -111,6 +112,18 @@ function inconsistency(sim: Simulation): string[] {
     const teamsAgrees = mapped.change && mapped.status === sim.omni.status;
     const problems: string[] = [];
     const where = `Omni ${sim.omni.loggedIn ? sim.omni.status : 'logged out'}, Teams ${agg.availability}/${agg.activity}`;
+    // Offline/Offline means no presence session at all: the app was to hold one (a preferred presence shows
+    // only over a session), so this is never a masking, whatever the core reports
+    if (
+        sim.omni.loggedIn &&
+        visible !== null &&
+        agg.availability === 'Offline' &&
+        agg.activity === 'Offline'
+    ) {
+        problems.push(
+            `Teams shows Offline although the app should show ${visible.availability}/${visible.activity}: ${where}`
+        );
+    }
     if (!sim.omni.loggedIn) {
         if (expected && ((sim.teams.app && sim.now < sim.teams.app.expiresAt) || sim.teams.preferred?.byApp))
             problems.push(`app still holds Teams: ${where}`);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
 import { consoleScenarios } from './console';
+import { dashboardScenarios } from './dashboard';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -67,7 +68,7 @@ async function runScenario(env: Environment, control: Control, scenario: Scenari
 
 async function main(): Promise<number> {
     const filter = process.argv[2];
-    const scenarios = [...bridgeScenarios, ...consoleScenarios];
+    const scenarios = [...bridgeScenarios, ...consoleScenarios, ...dashboardScenarios];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();
     const outcomes: Outcome[] = [];

@@ -78,6 +78,7 @@ function banner(s: Started): string {
         `  Console (agent)        ${s.consoleUrl}`,
         `  German                 ${s.consoleUrl}?lang=de`,
         `  Authorize (admin)      ${s.adminUrl}`,
+        `  Live Agent Dashboard   ${h.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=500  (1..5000 agents; Connect as sue.supervisor@acme.example)`,
         `  Teams bridge page      ${h.urls.visualforce}${PATHS.bridgePage}`,
         `  Microsoft sign-in      ${h.urls.authority}`,
         `  Graph / control API    ${h.urls.graphApi}  /  ${h.urls.control}`,

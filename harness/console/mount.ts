@@ -2,6 +2,7 @@
  * Serves the console shell on a running harness's Lightning origin:
  *   /console                         the service console (utility bar with the CTI Data Connector, panels)
  *   /setup/authorization             a Presence State Configuration record page with c-presence-authorization
+ *   /dashboard?agents=N              the Live Agent Dashboard over N generated agents (dashboardMount.ts)
  *   /harness/console.js(.map)        the browser bundle (harness/lwc/build.ts)
  *   /slds/…                          the Salesforce Lightning Design System assets (styles, icons, fonts)
  *   /                                redirects to /console
@@ -15,12 +16,14 @@ import path from 'node:path';
 import type { Harness } from '../server';
 import { escapeHtml, sendHtml } from '../http/util';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
+import { DASHBOARD_PATH, mountDashboard } from './dashboardMount';
 import type { PageConfig } from './shell';
 import { CONSOLE_CSS } from './styles';
 
 export const CONSOLE_PATHS = {
     console: '/console',
     admin: '/setup/authorization',
+    dashboard: DASHBOARD_PATH,
     script: '/harness/console.js',
     slds: '/slds/'
 } as const;
@@ -110,6 +113,7 @@ export function mountConsole(
     const unmounts = [
         harness.mount('lightning', CONSOLE_PATHS.console, (_req, res) => sendHtml(res, 200, consoleHtml)),
         harness.mount('lightning', CONSOLE_PATHS.admin, (_req, res) => sendHtml(res, 200, adminHtml)),
+        mountDashboard(harness, options, pageHtml),
         harness.mount('lightning', CONSOLE_PATHS.script, (_req, res) => sendFile(res, options.bundleFile)),
         harness.mount('lightning', `${CONSOLE_PATHS.script}.map`, (_req, res) =>
             sendFile(res, `${options.bundleFile}.map`)

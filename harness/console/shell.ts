@@ -8,6 +8,7 @@
  *   client (the Graph emulator's control API: manual status, in a call, client sign-in, live presence);
  *   a language switch and the Call Center Setup picker (which configuration applies to the agent).
  * - `admin` page: a Presence State Configuration record page with `c-presence-authorization`.
+ * - `dashboard` page: an app page with `c-live-agent-dashboard` (harness/console/dashboardPage.ts).
  * Everything a test needs is reachable through `data-harness` attributes and `window.harness`.
  */
 import { AGENT, CONNECTOR_UTILITY_ID, ORG_STORE_KEY, SETUPS } from '../platform/constants';
@@ -20,12 +21,13 @@ import {
 } from '../platform/runtime';
 import { SHOW_TOAST_EVENT } from '../platform/platformShowToastEvent';
 import type { OrgSnapshot } from '../platform/types';
+import { dashboardPage } from './dashboardPage';
 import { AuraHostStandIn, FakeOmniToolkit, type ConnectorElement } from './omniToolkit';
 
 type CreateElement = (tag: string, options: { is: unknown }) => HTMLElement;
 
 export interface PageConfig {
-    page: 'console' | 'admin';
+    page: 'console' | 'admin' | 'dashboard';
     snapshot: OrgSnapshot;
     urls: { lightning: string; visualforce: string; control: string; graphApi: string };
     /** the Teams user the Teams-client panel acts as, by default */
@@ -648,6 +650,8 @@ export function startHarnessPage(options: {
     document.documentElement.lang = runtime.language;
     const api: Record<string, unknown> = { runtime, config, agent: AGENT };
     if (config.page === 'admin') adminPage(config, runtime, options.createElement, options.components);
+    else if (config.page === 'dashboard')
+        api.dashboard = dashboardPage(config, options.createElement, options.components);
     else Object.assign(api, consolePage(config, runtime, options.createElement, options.components));
     (window as unknown as Record<string, unknown>).harness = api;
 }

@@ -27,7 +27,7 @@ export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist/harness');
 export const BUNDLE_FILE = 'console.js';
 
 /** The components the harness pages can mount, by tag name, when they exist in the project. */
-export const PAGE_COMPONENTS = ['ctiDataConnector', 'presenceAuthorization'] as const;
+export const PAGE_COMPONENTS = ['ctiDataConnector', 'presenceAuthorization', 'liveAgentDashboard'] as const;
 
 const PLATFORM_MODULES: Record<string, string> = {
     'lightning/graphql': 'graphql.ts',

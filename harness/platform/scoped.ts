@@ -8,6 +8,7 @@
  *   a wire adapter through its `adapter` property, like the platform's), answering after a round trip;
  *   errors reject as Apex errors do (`{ status, body: { message, exceptionType, … } }`).
  */
+import { getAgentsApex } from './dashboardAgents';
 import { languageOf, roundTrip, runtime, type Language } from './runtime';
 import type { LabelValue } from './types';
 
@@ -22,7 +23,8 @@ type ApexImplementation = (params: Record<string, unknown>) => unknown;
 const APEX: Record<string, ApexImplementation> = {
     // SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus (with sharing, USER_MODE)
     'PresenceStatusController.getStatuses': () =>
-        runtime().org.snapshot.servicePresenceStatuses.map((s) => ({ ...s }))
+        runtime().org.snapshot.servicePresenceStatuses.map((s) => ({ ...s })),
+    'LiveAgentDashboardController.getAgents': getAgentsApex
 };
 
 export const APEX_METHODS = Object.keys(APEX);

@@ -1,0 +1,338 @@
+/**
+ * Browser scenarios of the Live Agent Dashboard page (`/dashboard?agents=N`, harness/console/dashboardPage.ts):
+ * the compiled c-live-agent-dashboard over a generated population (the Apex fake and the Graph emulator
+ * share it by seed), the supervisor signed in through the real Teams bridge (role supervisor,
+ * Presence.Read.All), Teams read with getPresencesByUserId as the emulator's request log shows it.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { CONSOLE_PATHS } from '../harness/console/mount';
+import type { DashboardPageApi } from '../harness/console/dashboardPage';
+import { SUPERVISOR } from '../harness/platform/dashboardAgents';
+import type { Environment } from './env';
+import { PATHS } from './pages';
+import { waitUntil, type Scenario, type ScenarioContext } from './scenarios';
+import { PASSWORD } from './session';
+
+const BATCH_PATH = '/v1.0/communications/getPresencesByUserId';
+
+interface LogEntry {
+    at: number;
+    method: string;
+    path: string;
+    status: number;
+    fault?: string;
+    preflight?: boolean;
+}
+
+export interface DashboardSession {
+    page: Page;
+    api: DashboardPageApi;
+    errors: string[];
+    close(): Promise<void>;
+}
+
+/** Opens `/dashboard?agents=N` in a fresh context and waits until the emulator has the population. */
+export async function openDashboard(env: Environment, agents: number): Promise<DashboardSession> {
+    const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=${agents}`);
+    await page.waitForFunction(
+        () => {
+            const d = (window as unknown as { harness?: { dashboard?: DashboardPageApi } }).harness
+                ?.dashboard;
+            return d !== undefined && d.population !== 'seeding';
+        },
+        undefined,
+        { timeout: 15_000 }
+    );
+    const api = await page.evaluate(
+        () => (window as unknown as { harness: { dashboard: DashboardPageApi } }).harness.dashboard
+    );
+    assert.equal(api.population, 'ready', 'the emulator has the population');
+    return { page, api, errors, close: () => context.close() };
+}
+
+/** The component's Connect button, the bridge's in-frame button, the sign-in popup as the supervisor. */
+export async function connectSupervisor(page: Page): Promise<void> {
+    const dashboard = page.locator('c-live-agent-dashboard');
+    await dashboard.locator('button.connect').click({ timeout: 15_000 });
+    const frame = await waitUntil('the bridge frame', async () =>
+        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
+    );
+    const button = frame.locator('#teams-connect');
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
+    await button.click();
+    const popup = await popupPromise;
+    await popup.locator('#login').fill(SUPERVISOR.email);
+    await popup.locator('#password').fill(PASSWORD);
+    await popup.locator('#submit').click();
+    await popup.waitForEvent('close', { timeout: 15_000 });
+}
+
+/** True once no refresh runs and every connected agent's Teams presence has been read. */
+export async function refreshed(page: Page): Promise<boolean> {
+    return page.evaluate(() => {
+        const root = document.querySelector('c-live-agent-dashboard');
+        const button = root?.shadowRoot?.querySelector<HTMLButtonElement>('button.refresh') ?? null;
+        const rows = root?.shadowRoot?.querySelectorAll('tbody tr') ?? [];
+        const notRead = root?.shadowRoot?.querySelectorAll('tbody tr[data-agreement="notRead"]') ?? [];
+        return button !== null && !button.disabled && rows.length > 0 && notRead.length === 0;
+    });
+}
+
+async function waitRefreshed(page: Page, what: string, timeoutMs = 20_000): Promise<void> {
+    await waitUntil(what, async () => ((await refreshed(page)) ? true : undefined), timeoutMs);
+}
+
+async function batchRequests(control: ScenarioContext['control']): Promise<LogEntry[]> {
+    const log = await control.call<LogEntry[]>('GET', 'log');
+    return log.filter((e) => e.path === BATCH_PATH && e.method === 'POST' && !e.preflight);
+}
+
+const dashboard = (page: Page) => page.locator('c-live-agent-dashboard');
+
+async function rows(page: Page): Promise<{ name: string; omni: string; teams: string; agreement: string }[]> {
+    return dashboard(page)
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+            trs.map((tr) => ({
+                name: tr.querySelector('.cell-name')?.textContent?.trim() ?? '',
+                omni: tr.querySelector('.cell-omni')?.textContent?.trim() ?? '',
+                teams: tr.querySelector('.cell-teams')?.textContent?.trim() ?? '',
+                agreement: (tr as HTMLElement).dataset.agreement ?? ''
+            }))
+        );
+}
+
+async function countsText(page: Page): Promise<string> {
+    return ((await dashboard(page).locator('.counts').textContent()) ?? '').trim();
+}
+
+async function search(page: Page, text: string): Promise<void> {
+    await dashboard(page).locator('input.search').fill(text);
+}
+
+/** A signed-in dashboard over N agents whose first refresh has read every connected agent. */
+async function signedInDashboard(ctx: ScenarioContext, agents: number): Promise<DashboardSession> {
+    const session = await openDashboard(ctx.env, agents);
+    await dashboard(session.page).locator('.counts').waitFor({ timeout: 15_000 });
+    await connectSupervisor(session.page);
+    await waitRefreshed(session.page, 'the first refresh after sign-in');
+    return session;
+}
+
+export const dashboardScenarios: Scenario[] = [
+    {
+        name: 'dashboard: 500 generated agents, mismatches flagged (count and rows), not connected shown, filters by status, mismatch and name',
+        async run(ctx) {
+            const s = await signedInDashboard(ctx, 500);
+            try {
+                const { page, api } = s;
+                assert.ok(
+                    api.mismatches.length > 10,
+                    `deliberate mismatches in the population (${api.mismatches.length})`
+                );
+                assert.ok(api.notConnected.length > 10, 'agents without object id in the population');
+                // counts: every agent, and exactly the deliberate mismatches
+                assert.match(
+                    await countsText(page),
+                    new RegExp(`\\(500 in total, ${api.mismatches.length} mismatches\\)`)
+                );
+                assert.equal((await batchRequests(ctx.control)).filter((e) => e.status === 200).length, 1);
+
+                // mismatches only: exactly the deliberately mismatched agents
+                await dashboard(page).locator('.slds-checkbox label.slds-checkbox__label').click();
+                const mismatched = await rows(page);
+                assert.deepEqual(
+                    mismatched.map((r) => r.name).sort(),
+                    [...api.mismatches].sort(),
+                    'the mismatch filter shows the deliberately mismatched agents'
+                );
+                assert.ok(mismatched.every((r) => r.agreement === 'mismatch'));
+                await dashboard(page).locator('.slds-checkbox label.slds-checkbox__label').click();
+
+                // a specific mismatched row: Omni says one thing, Teams another, flagged
+                const wrong = api.agents.find((a) => a.mismatch);
+                assert.ok(wrong);
+                await search(page, wrong.name);
+                const [row] = await waitUntil('the searched row', async () => {
+                    const r = await rows(page);
+                    return r.length === 1 ? r : undefined;
+                });
+                assert.equal(
+                    row?.agreement,
+                    'mismatch',
+                    `${wrong.name} (${wrong.status} vs Teams ${wrong.teams})`
+                );
+                assert.match(
+                    row?.teams ?? '',
+                    wrong.teams.startsWith('Busy') ? /In a call/i : new RegExp(wrong.teams.split('/')[0])
+                );
+                // an agent without object id: listed, not connected
+                const absent = api.agents.find((a) => a.objectId === null);
+                assert.ok(absent);
+                await search(page, absent.name);
+                const [notConnected] = await waitUntil('the not connected row', async () => {
+                    const r = await rows(page);
+                    return r.length === 1 && r[0]?.name === absent.name ? r : undefined;
+                });
+                assert.equal(notConnected?.agreement, 'notConnected');
+                // a matching agent
+                const fine = api.agents.find(
+                    (a) => !a.mismatch && a.objectId !== null && a.status === 'On_a_Call'
+                );
+                assert.ok(fine);
+                await search(page, fine.name);
+                const [match] = await waitUntil('the matching row', async () => {
+                    const r = await rows(page);
+                    return r.length === 1 && r[0]?.name === fine.name ? r : undefined;
+                });
+                assert.equal(match?.agreement, 'match');
+
+                // name search: a family name, accents and case folded
+                await search(page, 'BERG');
+                const bergs = api.agents.filter((a) => a.name.toLowerCase().includes('berg')).length;
+                assert.ok(bergs > 0);
+                await waitUntil('the name filter', async () =>
+                    (await countsText(page)).includes(` of ${bergs} agents`) ? true : undefined
+                );
+                assert.ok((await rows(page)).every((r) => /berg/i.test(r.name)));
+                await search(page, '');
+
+                // status filter: On a Call
+                await dashboard(page).locator('select.status-filter').selectOption('On_a_Call');
+                const onCall = api.agents.filter((a) => a.status === 'On_a_Call').length;
+                await waitUntil('the status filter', async () =>
+                    (await countsText(page)).includes(` of ${onCall} agents`) ? true : undefined
+                );
+                const shown = await rows(page);
+                assert.ok(
+                    shown.length > 0 && shown.every((r) => r.omni === 'On a Call'),
+                    'only On a Call rows'
+                );
+                assert.deepEqual(s.errors, []);
+            } finally {
+                await s.close();
+            }
+        }
+    },
+    {
+        name: 'dashboard: a Teams change of one agent (control API) appears within one refresh',
+        async run(ctx) {
+            const s = await signedInDashboard(ctx, 500);
+            try {
+                const { page, api } = s;
+                const agent = api.agents.find(
+                    (a) => !a.mismatch && a.objectId !== null && a.status === 'Available'
+                );
+                assert.ok(agent?.objectId);
+                await search(page, agent.name);
+                const before = await waitUntil('the agent row', async () => {
+                    const r = await rows(page);
+                    return r.length === 1 ? r[0] : undefined;
+                });
+                assert.equal(before?.agreement, 'match');
+                const readsBefore = (await batchRequests(ctx.control)).length;
+                const changedAt = Date.now();
+                await ctx.control.call('POST', `users/${agent.objectId}/call`, { inCall: true });
+                // the next refresh (one getPresencesByUserId for 500 agents) shows it
+                const after = await waitUntil(
+                    'the Teams call on the dashboard',
+                    async () => {
+                        const r = (await rows(page))[0];
+                        return r && /In a call/i.test(r.teams) ? r : undefined;
+                    },
+                    12_000
+                );
+                const reads = (await batchRequests(ctx.control)).slice(readsBefore);
+                assert.equal(reads.length, 1, 'shown after exactly one more refresh');
+                assert.equal(after.agreement, 'mismatch', 'Omni Available, Teams in a call');
+                assert.ok(Date.now() - changedAt < 10_000, 'within one poll interval (5 s in the harness)');
+            } finally {
+                await s.close();
+            }
+        }
+    },
+    {
+        name: 'dashboard: 429 with Retry-After shows a notice instead of failing; no Graph request before Retry-After',
+        async run(ctx) {
+            const s = await signedInDashboard(ctx, 500);
+            try {
+                const { page } = s;
+                await ctx.control.call('DELETE', 'log');
+                await ctx.control.call('POST', 'faults/throttle', { count: 1, retryAfterSeconds: 3 });
+                await dashboard(page).locator('button.refresh').click();
+                const notice = dashboard(page).locator('.notice_throttled');
+                await notice.waitFor({ state: 'visible', timeout: 10_000 });
+                assert.match((await notice.textContent()) ?? '', /limiting requests.*in \d s/);
+                assert.equal(await dashboard(page).locator('.notice_failed, .notice_load').count(), 0);
+                // the table stays, with the last readings
+                assert.equal(await dashboard(page).locator('tbody tr[data-agreement="notRead"]').count(), 0);
+                assert.ok((await rows(page)).length > 0);
+                // a manual refresh during the wait reloads Omni only
+                await dashboard(page).locator('button.refresh').click();
+                const throttled = await waitUntil('the 429 in the log', async () =>
+                    (await batchRequests(ctx.control)).find((e) => e.status === 429)
+                );
+                const next = await waitUntil(
+                    'the read after Retry-After',
+                    async () => (await batchRequests(ctx.control)).find((e) => e.status === 200),
+                    12_000
+                );
+                const log = await batchRequests(ctx.control);
+                assert.equal(
+                    log.filter((e) => e.at < next.at).length,
+                    1,
+                    'nothing between the 429 and the retry'
+                );
+                assert.ok(
+                    next.at - throttled.at >= 3000,
+                    `next Graph request ${next.at - throttled.at} ms after the 429 (Retry-After: 3 s)`
+                );
+                await notice.waitFor({ state: 'detached', timeout: 5_000 });
+                assert.deepEqual(s.errors, []);
+            } finally {
+                await s.close();
+            }
+        }
+    },
+    {
+        name: 'dashboard: 5,000 agents render at most 100 rows in the DOM and read Teams in 8 requests per refresh',
+        async run(ctx) {
+            const s = await signedInDashboard(ctx, 5000);
+            try {
+                const { page } = s;
+                assert.match(await countsText(page), /\(5000 in total, \d+ mismatches\)/);
+                const firstRefresh = await batchRequests(ctx.control);
+                assert.equal(firstRefresh.length, 8, 'first refresh: ceil(5,000 / 650) = 8 requests');
+                assert.ok(firstRefresh.every((e) => e.status === 200));
+                await ctx.control.call('DELETE', 'log');
+                await dashboard(page).locator('button.refresh').click();
+                await waitUntil('a refresh', async () =>
+                    (await batchRequests(ctx.control)).length >= 8 ? true : undefined
+                );
+                await waitRefreshed(page, 'the manual refresh');
+                assert.equal((await batchRequests(ctx.control)).length, 8, 'a refresh: 8 requests');
+                const domRows = await page.evaluate(
+                    () =>
+                        document.querySelector('c-live-agent-dashboard')?.shadowRoot?.querySelectorAll('tr')
+                            .length ?? 0
+                );
+                assert.ok(domRows <= 101, `${domRows} table rows in the DOM (header + one page of 100)`);
+                assert.equal(
+                    await dashboard(page).locator('table.agents').getAttribute('aria-rowcount'),
+                    '5001'
+                );
+                await dashboard(page).locator('button.next').click();
+                assert.match((await dashboard(page).locator('.page').textContent()) ?? '', /2/);
+                assert.deepEqual(s.errors, []);
+            } finally {
+                await s.close();
+            }
+        }
+    }
+];

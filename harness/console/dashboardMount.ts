@@ -1,0 +1,47 @@
+/**
+ * Serves the Live Agent Dashboard page on a running harness's Lightning origin (mounted by
+ * mountConsole beside the console pages, so `npm start` and the browser tests both have it):
+ *   /dashboard?agents=N&seed=S    an app page with c-live-agent-dashboard over N generated agents
+ *                                 (1..5,000, default 500; seed default 1), run as the supervisor
+ * The org is the console's (metadata and data plan); its configurations poll every
+ * DASHBOARD_POLL_SECONDS (the data plan says 10 s) so that a Teams change shows within seconds.
+ */
+import type { Harness } from '../server';
+import { sendHtml } from '../http/util';
+import { buildOrgSnapshot } from '../lwc/orgMetadata';
+import { SUPERVISOR } from '../platform/dashboardAgents';
+import type { PageConfig } from './shell';
+
+export const DASHBOARD_PATH = '/dashboard';
+export const DASHBOARD_POLL_SECONDS = 5;
+
+export function mountDashboard(
+    harness: Pick<Harness, 'mount' | 'urls' | 'clientId' | 'tenantId'>,
+    options: { root?: string },
+    pageHtml: (title: string, config: PageConfig) => string
+): () => void {
+    const snapshot = buildOrgSnapshot({
+        ...(options.root ? { root: options.root } : {}),
+        clientId: harness.clientId,
+        tenantId: harness.tenantId
+    });
+    for (const c of snapshot.records.PresenceStateConfiguration__c ?? []) {
+        c.PollIntervalSeconds__c = DASHBOARD_POLL_SECONDS;
+    }
+    const html = pageHtml('Live Agent Dashboard | Salesforce (harness)', {
+        page: 'dashboard',
+        snapshot: {
+            ...snapshot,
+            user: { Id: SUPERVISOR.Id, Name: SUPERVISOR.Name, Username: `${SUPERVISOR.email}.sf` }
+        },
+        urls: {
+            lightning: harness.urls.lightning,
+            visualforce: harness.urls.visualforce,
+            control: harness.urls.control,
+            graphApi: harness.urls.graphApi
+        },
+        teamsUser: SUPERVISOR.email,
+        teamsUsers: []
+    });
+    return harness.mount('lightning', DASHBOARD_PATH, (_req, res) => sendHtml(res, 200, html));
+}

@@ -1,0 +1,179 @@
+/**
+ * The Live Agent Dashboard's Apex in the harness org: `LiveAgentDashboardController.getAgents` over a
+ * generated population of 1 to 5,000 agents, the same people the Graph emulator gets from
+ * `POST /_control/population {count, seed}` (harness/directory.ts generatePopulation: same seed, same
+ * names and Entra object ids). The dashboard page (`/dashboard?agents=N&seed=S`) seeds the emulator and
+ * this fake answers with:
+ * - an Omni-Channel status that agrees with the agent's Teams state under the delivered "Phone System
+ *   with MS-Teams" configuration, with a time in status;
+ * - a deliberate mismatch for every 10th agent (index 3, 13, 23, ...) whose Teams state is a session
+ *   state (Available, in a call, Away): Omni says something Teams does not mean;
+ * - no object id for every 20th agent (index 7, 27, ...): "not connected" (never signed in to Teams);
+ * - logged out of Omni (no current UserServicePresence) where Teams is offline.
+ * The Teams state of each agent mirrors GraphEmulator.generatePopulation (its seeded random draw); a
+ * Node test checks the mirror against the emulator itself.
+ */
+/// <reference lib="dom" />
+import { generatePopulation, MAX_POPULATION, seededRandom } from '../directory';
+import { SETUPS } from './constants';
+import { makeId } from './ids';
+import { runtime } from './runtime';
+
+export const DASHBOARD_DEFAULT_AGENTS = 500;
+export const DASHBOARD_DEFAULT_SEED = 1;
+
+/** The supervisor the dashboard page runs as (a harness directory user with Presence.Read.All consent). */
+export const SUPERVISOR = {
+    Id: '005Hn0000000002IAA',
+    Name: 'Sue Supervisor',
+    email: 'sue.supervisor@acme.example'
+} as const;
+
+/** `?agents=N&seed=S` of the dashboard page: N clamped to 1..5,000 (default 500), S default 1. */
+export function dashboardParams(search: string): { count: number; seed: number } {
+    const params = new URLSearchParams(search);
+    const count = Math.floor(Number(params.get('agents') ?? DASHBOARD_DEFAULT_AGENTS));
+    const seed = Math.floor(Number(params.get('seed') ?? DASHBOARD_DEFAULT_SEED));
+    return {
+        count: Number.isFinite(count)
+            ? Math.min(MAX_POPULATION, Math.max(1, count))
+            : DASHBOARD_DEFAULT_AGENTS,
+        seed: Number.isFinite(seed) ? seed : DASHBOARD_DEFAULT_SEED
+    };
+}
+
+export interface TeamsState {
+    availability: string;
+    activity: string;
+}
+
+/** The aggregate Teams presence GraphEmulator.generatePopulation gives each agent (same draw, same order). */
+export function populationTeams(count: number, seed: number): TeamsState[] {
+    const random = seededRandom(seed ^ 0x5eed);
+    return Array.from({ length: count }, () => {
+        const r = random();
+        if (r < 0.1) return { availability: 'Offline', activity: 'Offline' };
+        if (r > 0.93) return { availability: 'DoNotDisturb', activity: 'DoNotDisturb' };
+        if (r > 0.85) return { availability: 'BeRightBack', activity: 'BeRightBack' };
+        if (r < 0.35) return { availability: 'Busy', activity: 'InACall' };
+        if (r < 0.45) return { availability: 'Away', activity: 'Away' };
+        return { availability: 'Available', activity: 'Available' };
+    });
+}
+
+/** The Omni status that agrees with a Teams state (DeveloperName; null: logged out of Omni). */
+const AGREEING: Record<string, string | null> = {
+    Offline: null,
+    Available: 'Available',
+    Busy: 'On_a_Call',
+    Away: 'Away',
+    DoNotDisturb: 'Do_Not_Disturb',
+    BeRightBack: 'Be_Right_Back'
+};
+
+/** A status Teams does not mean, for the deliberate mismatches. */
+const DISAGREEING: Record<string, string> = {
+    Available: 'Away',
+    Busy: 'Available',
+    Away: 'Available'
+};
+
+export interface PlannedAgent {
+    index: number;
+    userId: string;
+    name: string;
+    /** null: not connected */
+    objectId: string | null;
+    statusApiName: string | null;
+    /** seconds in the current status (null: logged out) */
+    secondsInStatus: number | null;
+    teams: TeamsState;
+    mismatch: boolean;
+}
+
+const plans = new Map<string, PlannedAgent[]>();
+
+/** The agents of a population, as the dashboard's Apex sees them (cached per count and seed). */
+export function dashboardPopulation(count: number, seed: number): PlannedAgent[] {
+    const key = `${count}:${seed}`;
+    const cached = plans.get(key);
+    if (cached) return cached;
+    const people = generatePopulation(count, seed);
+    const teams = populationTeams(count, seed);
+    const plan = people.map((person, index): PlannedAgent => {
+        const state = teams[index] as TeamsState;
+        const connected = index % 20 !== 7;
+        const disagreeing = DISAGREEING[state.availability];
+        const mismatch = connected && index % 10 === 3 && disagreeing !== undefined;
+        const statusApiName = mismatch ? (disagreeing as string) : (AGREEING[state.availability] ?? null);
+        return {
+            index,
+            userId: makeId('005', 100_000 + index),
+            name: person.displayName,
+            objectId: connected ? person.id.toLowerCase() : null,
+            statusApiName,
+            secondsInStatus: statusApiName === null ? null : 30 + ((index * 97) % 7200),
+            teams: state,
+            mismatch
+        };
+    });
+    plans.set(key, plan);
+    return plan;
+}
+
+export interface DashboardOrg {
+    /** the Call Center Setup the agents belong to, and its Presence State Configuration */
+    setup: { Id: string; Name: string; configurationId: string | null } | null;
+    /** ServicePresenceStatus DeveloperName -> MasterLabel */
+    statusLabels: ReadonlyMap<string, string>;
+}
+
+/**
+ * The answer of LiveAgentDashboardController.getAgents (`Dashboard`: agents ordered by name as its
+ * SOQL orders them, truncated, signInHint), each status started `time in status` before `since`.
+ */
+export function dashboardAnswer(search: string, org: DashboardOrg, since: number): unknown {
+    const { count, seed } = dashboardParams(search);
+    const agents = dashboardPopulation(count, seed).map((a) => ({
+        userId: a.userId,
+        name: a.name,
+        callCenterSetupId: org.setup?.Id ?? null,
+        callCenterSetupName: org.setup?.Name ?? null,
+        configurationId: org.setup?.configurationId ?? null,
+        entraObjectId: a.objectId,
+        statusApiName: a.statusApiName,
+        statusLabel:
+            a.statusApiName === null ? null : (org.statusLabels.get(a.statusApiName) ?? a.statusApiName),
+        statusStartDate:
+            a.secondsInStatus === null ? null : new Date(since - a.secondsInStatus * 1000).toISOString()
+    }));
+    agents.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.userId < y.userId ? -1 : 1));
+    return { agents, truncated: false, signInHint: SUPERVISOR.email };
+}
+
+let firstCall: number | null = null;
+
+/** `LiveAgentDashboardController.getAgents` of the harness org (harness/platform/scoped.ts). */
+export function getAgentsApex(): unknown {
+    const org = runtime().org;
+    const setupName = SETUPS[0].name;
+    const setup = org.records('CallCenterSetup__c').find((s) => s.Name === setupName);
+    const configurationId = setup?.PresenceStateConfiguration__c;
+    firstCall ??= Date.now();
+    return dashboardAnswer(
+        location.search,
+        {
+            setup: setup
+                ? {
+                      Id: setup.Id,
+                      Name: setupName,
+                      configurationId: typeof configurationId === 'string' ? configurationId : null
+                  }
+                : null,
+            statusLabels: new Map(
+                org.snapshot.servicePresenceStatuses.map((s) => [s.DeveloperName, s.MasterLabel])
+            )
+        },
+        firstCall
+    );
+}

@@ -17,6 +17,7 @@ import type { Harness } from '../server';
 import { escapeHtml, sendHtml } from '../http/util';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
 import { DASHBOARD_PATH, mountDashboard } from './dashboardMount';
+import { HARNESS_POLL_INTERVAL_SECONDS } from '../platform/constants';
 import type { PageConfig } from './shell';
 import { CONSOLE_CSS } from './styles';
 
@@ -91,7 +92,8 @@ export function mountConsole(
     const snapshot = buildOrgSnapshot({
         ...(options.root ? { root: options.root } : {}),
         clientId: harness.clientId,
-        tenantId: harness.tenantId
+        tenantId: harness.tenantId,
+        pollIntervalSeconds: HARNESS_POLL_INTERVAL_SECONDS
     });
     const teamsUsers = harness.directory
         .all()

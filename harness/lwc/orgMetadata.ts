@@ -47,6 +47,11 @@ export interface SnapshotOptions {
     tenantId: string;
     /** which Call Center Setup the agent's settings record points at (default 'phone') */
     setup?: SetupKey;
+    /**
+     * PollIntervalSeconds__c the admin sets on every configuration (default: the data plan's 10 s). The
+     * console shell uses HARNESS_POLL_INTERVAL_SECONDS so that Teams changes reach Salesforce quickly.
+     */
+    pollIntervalSeconds?: number;
 }
 
 function standardField(apiName: string, partial: Partial<FieldDescribe>): FieldDescribe {
@@ -382,6 +387,7 @@ export function buildOrgSnapshot(options: SnapshotOptions): OrgSnapshot {
     for (const c of configurations) {
         c.AzureClientId__c = options.clientId;
         c.AzureTenantId__c = options.tenantId;
+        if (options.pollIntervalSeconds !== undefined) c.PollIntervalSeconds__c = options.pollIntervalSeconds;
     }
     const labelRows = records.PresenceStateLabel__c ?? [];
     if (configurations[0]) {

@@ -28,3 +28,10 @@ export type SetupKey = (typeof SETUPS)[number]['key'];
 
 /** Name of the deliberately broken configuration the harness adds (not part of the data plan). */
 export const BROKEN_CONFIGURATION_NAME = 'Broken - Presence State (harness)';
+
+/**
+ * PollIntervalSeconds__c of every configuration in the console shell's org (the data plan says 10 s, the
+ * delivered default): a short floor so that a Teams change reaches Salesforce within seconds in
+ * `npm start` and the browser tests. One agent stays far inside the tenant budget at this rate.
+ */
+export const HARNESS_POLL_INTERVAL_SECONDS = 2;

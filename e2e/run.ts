@@ -13,6 +13,7 @@ import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
+import { consoleSyncScenarios } from './console-sync';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -68,7 +69,12 @@ async function runScenario(env: Environment, control: Control, scenario: Scenari
 
 async function main(): Promise<number> {
     const filter = process.argv[2];
-    const scenarios = [...bridgeScenarios, ...consoleScenarios, ...dashboardScenarios];
+    const scenarios = [
+        ...bridgeScenarios,
+        ...consoleScenarios,
+        ...consoleSyncScenarios,
+        ...dashboardScenarios
+    ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();
     const outcomes: Outcome[] = [];

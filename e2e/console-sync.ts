@@ -1,0 +1,648 @@
+/**
+ * Browser scenarios of the sync itself, driven through the console shell as an agent would (picker,
+ * buttons, typing; the Teams panel for what the person does in Teams), each checked on every side a
+ * person can look at: the connector panel (both statuses in words, health), the Omni-Channel panel,
+ * the Teams panel and the Graph emulator's control API (aggregate, app session, preferred presence,
+ * request log).
+ *
+ * The harness org's configurations poll Teams every HARNESS_POLL_INTERVAL_SECONDS (2 s, see
+ * docs/harness.md), so Teams -> Salesforce takes seconds, not the delivered 10 s floor.
+ */
+import assert from 'node:assert/strict';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { CONSOLE_PATHS } from '../harness/console/mount';
+import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
+import type { Environment } from './env';
+import { PATHS } from './pages';
+import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
+import { PASSWORD } from './session';
+
+type Control = ScenarioContext['control'];
+
+export interface ConsoleTab {
+    page: Page;
+    context: BrowserContext;
+    errors: string[];
+    /** Graph requests this tab sent (its bridge frame), as the browser saw them */
+    graphRequests: { method: string; path: string; at: number }[];
+}
+
+/** A console tab; a fresh browser context unless one is given (a second tab of the same browser). */
+export async function openConsoleTab(
+    env: Environment,
+    query: string,
+    context?: BrowserContext
+): Promise<ConsoleTab> {
+    const ctx = context ?? (await env.browser.newContext());
+    const page = await ctx.newPage();
+    const tab: ConsoleTab = { page, context: ctx, errors: [], graphRequests: [] };
+    page.on('pageerror', (e) => tab.errors.push(e.message));
+    const graphHost = new URL(env.harness.urls.graphApi).host;
+    page.on('request', (r: Request) => {
+        const url = new URL(r.url());
+        if (url.host === graphHost && url.pathname.startsWith('/v1.0') && r.method() !== 'OPTIONS') {
+            tab.graphRequests.push({ method: r.method(), path: url.pathname, at: Date.now() });
+        }
+    });
+    await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.console}${query}`);
+    await connector(page).locator('.salesforce-status').waitFor({ timeout: 15_000 });
+    return tab;
+}
+
+const connector = (page: Page) => page.locator('c-cti-data-connector');
+
+const text = async (page: Page, selector: string): Promise<string> =>
+    ((await connector(page).locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** What the connector panel shows: Salesforce status, Teams status and the health label, in words. */
+export async function panel(page: Page): Promise<{ salesforce: string; teams: string; health: string }> {
+    return {
+        salesforce: await text(page, '.salesforce-status'),
+        teams: await text(page, '.teams-status'),
+        health: await text(page, '.health-label')
+    };
+}
+
+/** The Omni-Channel panel's status (DeveloperName, or Offline). */
+export async function omniStatus(page: Page): Promise<string> {
+    return (await page.locator('[data-harness="omni-status"]').getAttribute('data-status')) ?? 'Offline';
+}
+
+/** The Teams client panel's live presence ("Availability/Activity"). */
+export async function teamsPanelPresence(page: Page): Promise<string> {
+    const el = page.locator('[data-harness="teams-presence"]');
+    return `${(await el.getAttribute('data-availability')) ?? ''}/${(await el.getAttribute('data-activity')) ?? ''}`;
+}
+
+export interface EmulatorPresence {
+    availability: string;
+    activity: string;
+    source: string;
+    sessions: { sessionId: string; kind: string; availability: string; activity: string }[];
+    preferred?: { availability: string; activity: string };
+}
+
+export function emulatorPresence(control: Control): Promise<EmulatorPresence> {
+    return control.call<EmulatorPresence>('GET', `users/${ADA.upn}/presence`);
+}
+
+export interface LogEntry {
+    at: number;
+    method: string;
+    path: string;
+    status: number;
+    preflight?: boolean;
+}
+
+export async function emulatorLog(control: Control): Promise<LogEntry[]> {
+    const log = await control.call<LogEntry[] | { entries: LogEntry[] }>('GET', 'log');
+    return (Array.isArray(log) ? log : log.entries).filter((e) => !e.preflight);
+}
+
+const WRITE_PATH =
+    /\/presence\/(setPresence|clearPresence|setUserPreferredPresence|clearUserPreferredPresence)$/;
+
+export function presenceWrites(log: LogEntry[]): LogEntry[] {
+    return log.filter((e) => e.method === 'POST' && WRITE_PATH.test(e.path));
+}
+
+/** The agent picks a status in the Omni-Channel widget. */
+export async function pickOmni(page: Page, status: string): Promise<void> {
+    await page.locator('[data-harness="omni-status-picker"]').selectOption(status);
+}
+
+/** The person sets a manual status in the Teams client panel. */
+export async function teamsManual(page: Page, status: string): Promise<void> {
+    await page.locator('[data-harness="teams-manual-status"]').selectOption(status);
+    await page.locator('[data-harness="teams-set-status"]').click();
+}
+
+/** gear > Email, type, Save; waits for the saved confirmation. */
+export async function saveEmail(page: Page, email: string): Promise<void> {
+    const c = connector(page);
+    await c.locator('.gear button').click();
+    await c.locator('lightning-input.email input').fill(email);
+    await c.locator('lightning-button.save button').click();
+    await c.locator('.email-saved').waitFor({ timeout: 10_000 });
+    await c.locator('lightning-button.close-settings button').click();
+}
+
+/**
+ * Connect Microsoft Teams, the bridge's in-frame button, and the sign-in popup (which closes at once
+ * when the identity provider's session already answers, e.g. in a second tab).
+ */
+export async function connectTeams(page: Page): Promise<void> {
+    await connector(page).locator('lightning-button.connect button').click();
+    const frame = await waitUntil('the bridge frame', async () =>
+        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
+    );
+    const button = frame.locator('#teams-connect');
+    await button.waitFor({ state: 'visible', timeout: 10_000 });
+    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
+    await button.click();
+    const popup = await popupPromise;
+    const closed = popup.waitForEvent('close', { timeout: 15_000 }).then(() => 'closed' as const);
+    const shown = await Promise.race([
+        popup
+            .locator('#login')
+            .waitFor({ timeout: 10_000 })
+            .then(() => 'form' as const),
+        closed
+    ]);
+    if (shown === 'form') {
+        await popup.locator('#login').fill(ADA.upn);
+        await popup.locator('#password').fill(PASSWORD);
+        await popup.locator('#submit').click();
+        await closed;
+    }
+}
+
+/** Waits until every side shows what is expected; returns the emulator's detail at that moment. */
+export async function expectBoth(
+    what: string,
+    tab: ConsoleTab,
+    control: Control,
+    expected: {
+        omni: string;
+        salesforceText: string;
+        teams: string;
+        teamsText: string;
+        check?: (p: EmulatorPresence) => boolean;
+    },
+    timeoutMs = 15_000
+): Promise<EmulatorPresence> {
+    let last = '';
+    try {
+        return await waitUntil(
+            what,
+            async () => {
+                const p = await emulatorPresence(control);
+                const view = await panel(tab.page);
+                const omni = await omniStatus(tab.page);
+                const teamsPanel = await teamsPanelPresence(tab.page);
+                last = JSON.stringify({ omni, view, teamsPanel, emulator: p });
+                const ok =
+                    omni === expected.omni &&
+                    view.salesforce === expected.salesforceText &&
+                    view.teams === expected.teamsText &&
+                    `${p.availability}/${p.activity}` === expected.teams &&
+                    teamsPanel === expected.teams &&
+                    (expected.check?.(p) ?? true);
+                return ok ? p : undefined;
+            },
+            timeoutMs
+        );
+    } catch (error) {
+        const writes = presenceWrites(await emulatorLog(control).catch(() => []))
+            .map((e) => `${e.path.split('/').pop() ?? ''} ${e.status}`)
+            .join(', ');
+        throw new Error(`${(error as Error).message}; last seen ${last}; Teams writes: ${writes}`);
+    }
+}
+
+const appSessions = (p: EmulatorPresence) => p.sessions.filter((s) => s.kind === 'application');
+
+/** A console with Ada's email saved and Teams connected, Omni at `initial`, both sides in sync. */
+async function connectedConsole(env: Environment, query: string, initial = 'Available'): Promise<ConsoleTab> {
+    const tab = await openConsoleTab(env, query);
+    try {
+        await connectIn(tab, initial);
+    } catch (error) {
+        await closeTab(tab);
+        throw error;
+    }
+    return tab;
+}
+
+/** Omni at `initial`, gear > Email saved, Teams connected, until the health says In sync. */
+async function connectIn(tab: ConsoleTab, initial: string): Promise<void> {
+    await pickOmni(tab.page, initial);
+    await saveEmail(tab.page, ADA.upn);
+    await connectTeams(tab.page);
+    await waitUntil('the sync is running', async () =>
+        (await panel(tab.page)).health === 'In sync' ? true : undefined
+    );
+}
+
+async function closeTab(tab: ConsoleTab): Promise<void> {
+    await tab.context.close().catch(() => undefined);
+}
+
+// Salesforce status -> what Teams holds (Phone System with MS-Teams - Presence State)
+const SALESFORCE_TO_TEAMS: {
+    omni: string;
+    salesforceText: string;
+    teams: string;
+    teamsText: string;
+    check: (p: EmulatorPresence) => boolean;
+}[] = [
+    {
+        omni: 'Available',
+        salesforceText: 'Available',
+        teams: 'Available/Available',
+        teamsText: 'Available',
+        check: (p) =>
+            p.source === 'session' &&
+            p.preferred === undefined &&
+            appSessions(p).some((s) => s.availability === 'Available' && s.activity === 'Available')
+    },
+    {
+        omni: 'On_a_Call',
+        salesforceText: 'On a Call',
+        teams: 'Busy/InACall',
+        teamsText: 'Busy · In a call',
+        check: (p) =>
+            p.source === 'session' &&
+            p.preferred === undefined &&
+            appSessions(p).some((s) => s.availability === 'Busy' && s.activity === 'InACall')
+    },
+    ...(
+        [
+            ['Busy', 'Busy', 'Busy', 'Busy'],
+            ['Away', 'Away', 'Away', 'Away'],
+            ['Be_Right_Back', 'Be Right Back', 'BeRightBack', 'Be right back'],
+            ['Do_Not_Disturb', 'Do Not Disturb', 'DoNotDisturb', 'Do not disturb']
+        ] as const
+    ).map(([omni, salesforceText, teams, teamsText]) => ({
+        omni,
+        salesforceText,
+        teams: `${teams}/${teams}`,
+        teamsText,
+        check: (p: EmulatorPresence) =>
+            p.source === 'preferred' && p.preferred?.availability === teams && p.preferred.activity === teams
+    })),
+    {
+        omni: 'Available',
+        salesforceText: 'Available',
+        teams: 'Available/Available',
+        teamsText: 'Available',
+        check: (p) => p.source === 'session' && p.preferred === undefined
+    }
+];
+
+export const consoleSyncScenarios: Scenario[] = [
+    {
+        name: 'sync: each Salesforce status of Phone System with MS-Teams reaches Teams as mapped (session, preferred, Offline clears)',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await connectedConsole(env, '?setup=phone');
+            try {
+                for (const step of SALESFORCE_TO_TEAMS) {
+                    await pickOmni(tab.page, step.omni);
+                    await expectBoth(`Salesforce ${step.omni} -> Teams ${step.teams}`, tab, control, step);
+                }
+                // Offline (logout): the app's session and preferred presence are cleared
+                await pickOmni(tab.page, 'Offline');
+                const p = await waitUntil('the app session cleared', async () => {
+                    const d = await emulatorPresence(control);
+                    return appSessions(d).length === 0 && d.preferred === undefined ? d : undefined;
+                });
+                assert.equal(`${p.availability}/${p.activity}`, 'Offline/Offline');
+                await waitUntil('the panel shows Offline on both sides', async () => {
+                    const v = await panel(tab.page);
+                    return v.salesforce === 'Offline (logged out of Omni-Channel)' &&
+                        (await teamsPanelPresence(tab.page)) === 'Offline/Offline'
+                        ? true
+                        : undefined;
+                });
+                assert.equal(await omniStatus(tab.page), 'Offline');
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: Teams In a call, Do not disturb, Away and back to Available reach Omni-Channel',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await connectedConsole(env, '?setup=phone');
+            try {
+                await expectBoth('start in sync', tab, control, SALESFORCE_TO_TEAMS[0]);
+                await tab.page.locator('[data-harness="teams-call-start"]').click();
+                await expectBoth('Teams call -> On a Call', tab, control, {
+                    omni: 'On_a_Call',
+                    salesforceText: 'On a Call',
+                    teams: 'Busy/InACall',
+                    teamsText: 'Busy · In a call'
+                });
+                await tab.page.locator('[data-harness="teams-call-end"]').click();
+                await teamsManual(tab.page, 'DoNotDisturb');
+                await expectBoth('Teams Do not disturb -> Do Not Disturb', tab, control, {
+                    omni: 'Do_Not_Disturb',
+                    salesforceText: 'Do Not Disturb',
+                    teams: 'DoNotDisturb/DoNotDisturb',
+                    teamsText: 'Do not disturb'
+                });
+                await teamsManual(tab.page, 'Away');
+                await expectBoth('Teams Away -> Away', tab, control, {
+                    omni: 'Away',
+                    salesforceText: 'Away',
+                    teams: 'Away/Away',
+                    teamsText: 'Away'
+                });
+                await teamsManual(tab.page, 'Available');
+                await expectBoth('Teams Available -> Available', tab, control, {
+                    omni: 'Available',
+                    salesforceText: 'Available',
+                    teams: 'Available/Available',
+                    teamsText: 'Available'
+                });
+                // every change came from Teams: the host ran the connector's setStatus commands
+                const hostLog =
+                    (await tab.page.locator('[data-harness="aura-host-log"]').textContent()) ?? '';
+                assert.ok((hostLog.match(/"type":"setStatus"/g) ?? []).length >= 4, hostLog);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: a softphone call makes Teams Busy/InACall, wrap-up is honoured, then the prior state returns',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await openConsoleTab(env, '?setup=phone');
+            // the admin configured 3 s of wrap-up on the agent's configuration; the agent reloads
+            await tab.page.evaluate(() => {
+                const h = (window as unknown as { harness: { runtime: { org: HarnessOrg } } }).harness;
+                const config = h.runtime.org
+                    .records('PresenceStateConfiguration__c')
+                    .find((c) => c.Name === 'Phone System with MS-Teams - Presence State');
+                if (!config) throw new Error('no configuration');
+                h.runtime.org.update(config.Id, { WrapUpSeconds__c: 3 });
+            });
+            try {
+                await tab.page.reload();
+                await connector(tab.page).locator('.salesforce-status').waitFor({ timeout: 15_000 });
+                await connectIn(tab, 'Available');
+                await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                await expectBoth('call -> Teams Busy/InACall, Omni unchanged', tab, control, {
+                    omni: 'Available',
+                    salesforceText: 'Available',
+                    teams: 'Busy/InACall',
+                    teamsText: 'Busy · In a call'
+                });
+                assert.ok(await connector(tab.page).locator('.on-call').isVisible());
+                const ended = Date.now();
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+                const wrapUpMs = Date.now() - ended;
+                assert.ok(wrapUpMs >= 2_500, `Teams returned after ${wrapUpMs} ms, wrap-up is 3 s`);
+                assert.equal(await connector(tab.page).locator('.on-call').count(), 0);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: a manual Teams Do not disturb followed by Salesforce Available ends Available in both (latest wins)',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await connectedConsole(env, '?setup=phone', 'Busy');
+            try {
+                await teamsManual(tab.page, 'DoNotDisturb');
+                await expectBoth('Teams Do not disturb reaches Omni', tab, control, {
+                    omni: 'Do_Not_Disturb',
+                    salesforceText: 'Do Not Disturb',
+                    teams: 'DoNotDisturb/DoNotDisturb',
+                    teamsText: 'Do not disturb'
+                });
+                await pickOmni(tab.page, 'Available');
+                const p = await expectBoth('Salesforce Available wins', tab, control, SALESFORCE_TO_TEAMS[0]);
+                assert.equal(p.preferred, undefined, 'the Teams manual status was cleared');
+                assert.equal(await connector(tab.page).locator('.masked').count(), 0);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: 3CX sends Teams changes to Salesforce and Salesforce changes only to the phone reason code',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await openConsoleTab(env, '?setup=3cx');
+            try {
+                // the person has Teams running (a preferred presence shows only over a session)
+                await tab.page.locator('[data-harness="teams-sign-in"]').click();
+                await pickOmni(tab.page, 'Available');
+                await saveEmail(tab.page, ADA.upn);
+                await connectTeams(tab.page);
+                const reason = tab.page.locator('[data-harness="softphone-reason-code"]');
+                await waitUntil('reason code Available', async () =>
+                    (await reason.textContent()) === 'Available' ? true : undefined
+                );
+                // a Teams change reaches Omni-Channel
+                await teamsManual(tab.page, 'DoNotDisturb');
+                await waitUntil('Omni Do Not Disturb', async () =>
+                    (await omniStatus(tab.page)) === 'Do_Not_Disturb' &&
+                    (await panel(tab.page)).salesforce === 'Do Not Disturb'
+                        ? true
+                        : undefined
+                );
+                await teamsManual(tab.page, 'Reset');
+                // Salesforce changes: the phone system gets its reason code, Teams is not written
+                await pickOmni(tab.page, 'Away');
+                await waitUntil('reason code Away', async () =>
+                    (await reason.textContent()) === 'Away' ? true : undefined
+                );
+                await pickOmni(tab.page, 'On_a_Call');
+                await waitUntil('reason code Do Not Disturb (3CX profile for On a Call)', async () =>
+                    (await reason.textContent()) === 'Do Not Disturb' &&
+                    (await panel(tab.page)).salesforce === 'On a Call'
+                        ? true
+                        : undefined
+                );
+                const log = await emulatorLog(control);
+                assert.ok(
+                    log.some((e) => e.method === 'GET'),
+                    'the connector reads Teams'
+                );
+                assert.deepEqual(presenceWrites(log), [], 'no Teams write in the emulator log');
+                const p = await emulatorPresence(control);
+                assert.equal(appSessions(p).length, 0, 'no app session');
+                assert.equal(p.preferred, undefined);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: two tabs, one syncs (only its requests reach Graph), the other takes over within 2 s when it closes',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const first = await connectedConsole(env, '?setup=phone');
+            try {
+                const second = await openConsoleTab(env, '?setup=phone', first.context);
+                // this tab signs in too (a new tab needs one click on Connect, docs/harness.md section 8)
+                await connectTeams(second.page);
+                let seen = '';
+                await waitUntil('the second tab says another tab syncs', async () => {
+                    seen = JSON.stringify(await panel(second.page));
+                    return seen.includes('Synced in another tab') ? true : undefined;
+                }).catch((e: Error) => {
+                    throw new Error(`${e.message}; last seen ${seen}`);
+                });
+                await control.call('DELETE', 'log');
+                const firstBefore = first.graphRequests.length;
+                const secondBefore = second.graphRequests.length;
+                // two poll intervals (2 s each) pass
+                await waitUntil(
+                    'two polls of the leader',
+                    async () => {
+                        const gets = (await emulatorLog(control)).filter((e) => e.method === 'GET');
+                        return gets.length >= 2 ? true : undefined;
+                    },
+                    10_000
+                );
+                const log = await emulatorLog(control);
+                const firstSent = first.graphRequests.slice(firstBefore);
+                const secondSent = second.graphRequests.slice(secondBefore);
+                assert.equal(secondSent.length, 0, `the follower sent ${JSON.stringify(secondSent)}`);
+                assert.ok(firstSent.length >= log.length, `leader ${firstSent.length}, log ${log.length}`);
+                assert.equal((await panel(second.page)).health, 'Synced in another tab');
+                // the leader's tab closes: the follower takes over
+                const closedAt = Date.now();
+                await first.page.close({ runBeforeUnload: true });
+                const tookOver = await waitUntil(
+                    'the second tab polls Teams',
+                    async () => second.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET'),
+                    5_000
+                );
+                const handOverMs = tookOver.at - closedAt;
+                assert.ok(handOverMs <= 2_000, `hand-over took ${handOverMs} ms`);
+                await waitUntil('the second tab is in sync', async () =>
+                    (await panel(second.page)).health === 'In sync' ? true : undefined
+                );
+                await pickOmni(second.page, 'Busy');
+                await expectBoth('the new leader syncs', second, control, SALESFORCE_TO_TEAMS[2]);
+                assert.deepEqual([...first.errors, ...second.errors], []);
+            } finally {
+                await closeTab(first);
+            }
+        }
+    },
+    {
+        name: 'sync: the page-closing signal (pagehide) clears the app session presence; a real page.close() does not yet (reported)',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await connectedConsole(env, '?setup=phone');
+            try {
+                await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
+                // KNOWN BUG (reported): after a real page.close() or navigation no clearPresence reaches
+                // Graph, because the clear goes LWC -> postMessage -> bridge frame -> token -> fetch and the
+                // frame is unloaded before its keepalive fetch starts. Here the page's own pagehide event is
+                // raised while the page stays alive, which checks everything up to the request.
+                await tab.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+                const p = await waitUntil('no app session after the page closed', async () => {
+                    const d = await emulatorPresence(control);
+                    return appSessions(d).length === 0 ? d : undefined;
+                }).catch(async (e: Error) => {
+                    const posts = (await emulatorLog(control)).filter((x) => x.method === 'POST');
+                    throw new Error(
+                        `${e.message}; POSTs: ${JSON.stringify(posts.map((x) => [x.path, x.status]))}`
+                    );
+                });
+                assert.equal(p.preferred, undefined);
+                const clears = (await emulatorLog(control)).filter(
+                    (e) => e.method === 'POST' && e.path.endsWith('/clearPresence')
+                );
+                assert.equal(clears.length, 1);
+                assert.equal(clears[0].status, 200);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: an invalid email and a broken configuration show their specific errors, the typed value is kept',
+        async run({ env }) {
+            const tab = await openConsoleTab(env, '?setup=phone');
+            try {
+                const c = connector(tab.page);
+                await c.locator('.gear button').click();
+                const input = c.locator('lightning-input.email input');
+                await input.fill('ada.agent@acme');
+                await c.locator('lightning-button.save button').click();
+                const message = await waitUntil('the email error', async () => {
+                    const t = await text(tab.page, '.email-error');
+                    return t ? t : undefined;
+                });
+                assert.match(message, /email/i);
+                assert.equal(await input.inputValue(), 'ada.agent@acme');
+                assert.equal(await c.locator('.email-saved').count(), 0);
+                // nothing was saved: Connect stays disabled
+                assert.equal(
+                    await c.locator('lightning-button.connect button').isDisabled(),
+                    true,
+                    'Connect enabled without a saved email'
+                );
+                // the admin assigns the broken configuration
+                await tab.page.locator('[data-harness="setup-picker"]').selectOption('broken');
+                await tab.page.waitForURL(/setup=broken/);
+                const problem = await waitUntil('the configuration problem', async () => {
+                    const t = await text(tab.page, '.config-problem');
+                    return t.includes(BROKEN_CONFIGURATION_NAME) ? t : undefined;
+                });
+                const issues = await c.locator('.config-issues li').allTextContents();
+                assert.ok(issues.length >= 3, `issues: ${JSON.stringify(issues)}`);
+                // each defect of the broken configuration, with its row where it has one
+                const expected = [
+                    'Row 17: row 1 already maps this Salesforce status.',
+                    'Row 17: row 1 already maps this Teams availability and activity.',
+                    'Configuration: a Salesforce status has no row.',
+                    'Row 3: Teams does not accept this availability and activity as a session presence.'
+                ];
+                for (const e of expected) assert.ok(issues.includes(e), `${e} in ${JSON.stringify(issues)}`);
+                assert.match(problem, /paused|problem/i);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: in German the synced state renders with German labels on both sides',
+        timeoutMs: 60_000,
+        async run({ env, control }) {
+            const tab = await openConsoleTab(env, '?setup=phone&lang=de');
+            try {
+                await pickOmni(tab.page, 'Available');
+                await saveEmail(tab.page, ADA.upn);
+                await connectTeams(tab.page);
+                await waitUntil('Teams Available', async () => {
+                    const p = await emulatorPresence(control);
+                    return `${p.availability}/${p.activity}` === 'Available/Available' ? true : undefined;
+                });
+                const view = await waitUntil('German synced state', async () => {
+                    const v = await panel(tab.page);
+                    return v.health === 'Synchron' && v.teams === 'Verfügbar' ? v : undefined;
+                });
+                // the Salesforce side shows the org's status label (MasterLabel, as the Omni widget does)
+                assert.equal(
+                    view.salesforce,
+                    (await tab.page.locator('[data-harness="omni-status"]').textContent())?.trim()
+                );
+                await pickOmni(tab.page, 'On_a_Call');
+                await waitUntil('On a Call / Beschäftigt · In einem Anruf', async () => {
+                    const v = await panel(tab.page);
+                    return v.salesforce === 'On a Call' && v.teams === 'Beschäftigt · In einem Anruf'
+                        ? true
+                        : undefined;
+                });
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    }
+];
+
+interface HarnessOrg {
+    records(object: string): { Id: string; Name?: unknown }[];
+    update(id: string, fields: Record<string, unknown>): unknown;
+}

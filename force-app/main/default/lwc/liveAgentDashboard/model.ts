@@ -183,31 +183,63 @@ export function agreementOf(
     return { agreement: 'notCompared', expectedStatus: null };
 }
 
-/** The table rows: every agent (none hidden), with its reading and agreement. */
+/**
+ * The table rows: every agent (none hidden), with its reading and agreement. Thousands of agents share a
+ * handful of (configuration, Omni status, Teams state) combinations: the mapping is evaluated once per
+ * combination and Teams states are normalized once per pair, not once per row.
+ */
 export function buildRows(
     agents: readonly AgentRecord[],
     configurations: ReadonlyMap<string, Configuration>,
     readings: ReadonlyMap<string, TeamsReading>
 ): AgentRow[] {
+    const agreements = new Map<string, { agreement: Agreement; expectedStatus: string | null }>();
+    const normalized = new Map<string, TeamsPair | null>();
     return agents.map((agent) => {
         const objectId = objectIdOf(agent.entraObjectId);
         const reading = objectId === null ? null : (readings.get(objectId) ?? null);
         const config =
             agent.configurationId === null ? null : (configurations.get(agent.configurationId) ?? null);
-        const { agreement, expectedStatus } = agreementOf(config, agent.statusApiName, objectId, reading);
-        return {
-            userId: agent.userId,
-            name: agent.name,
-            statusApiName: agent.statusApiName ?? OFFLINE_STATUS,
-            statusLabel: agent.statusApiName === null ? null : agent.statusLabel,
-            statusSince: agent.statusSince,
-            objectId,
-            teams: reading === null ? null : normalizeTeamsPresence(reading),
-            reading,
-            agreement,
-            expectedStatus
-        };
+        if (reading === null) {
+            const { agreement, expectedStatus } = agreementOf(config, agent.statusApiName, objectId, null);
+            return row(agent, objectId, null, null, agreement, expectedStatus);
+        }
+        const pair = `${reading.availability}\u0000${reading.activity}`;
+        let teams = normalized.get(pair);
+        if (teams === undefined) {
+            teams = normalizeTeamsPresence(reading);
+            normalized.set(pair, teams);
+        }
+        const key = `${agent.configurationId ?? ''}\u0000${agent.statusApiName ?? ''}\u0000${pair}`;
+        let result = agreements.get(key);
+        if (result === undefined) {
+            result = agreementOf(config, agent.statusApiName, objectId, reading);
+            agreements.set(key, result);
+        }
+        return row(agent, objectId, reading, teams, result.agreement, result.expectedStatus);
     });
+}
+
+function row(
+    agent: AgentRecord,
+    objectId: string | null,
+    reading: TeamsReading | null,
+    teams: TeamsPair | null,
+    agreement: Agreement,
+    expectedStatus: string | null
+): AgentRow {
+    return {
+        userId: agent.userId,
+        name: agent.name,
+        statusApiName: agent.statusApiName ?? OFFLINE_STATUS,
+        statusLabel: agent.statusApiName === null ? null : agent.statusLabel,
+        statusSince: agent.statusSince,
+        objectId,
+        teams,
+        reading,
+        agreement,
+        expectedStatus
+    };
 }
 
 const AVAILABILITY_ORDER = [

@@ -1,5 +1,5 @@
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
-import { parseConfiguration } from 'c/presenceSyncCore';
+import { normalizeTeamsPresence, parseConfiguration } from 'c/presenceSyncCore';
 import type { Configuration } from 'c/presenceSyncCore';
 import {
     agreementOf,
@@ -260,5 +260,58 @@ describe('parseSignInHint', () => {
         expect(parseSignInHint({ agents: [], signInHint: ' sue@acme.example ' })).toBe('sue@acme.example');
         expect(parseSignInHint({ agents: [] })).toBeNull();
         expect(parseSignInHint(null)).toBeNull();
+    });
+});
+
+describe('buildRows evaluates the mapping once per combination', () => {
+    it('gives every row the agreement agreementOf gives it (2,000 agents, 3 configurations, unknown values)', () => {
+        const configurations = new Map([
+            ['cfg', config(0)],
+            ['swyx', config(1)],
+            ['3cx', config(2)]
+        ]);
+        const statuses = ['Available', 'On_a_Call', 'Busy', 'Away', null, 'Be_Right_Back', 'Unknown_Status'];
+        const pairs: [string, string][] = [
+            ['Available', 'Available'],
+            ['Busy', 'InACall'],
+            ['Busy', 'InAMeeting'],
+            ['away', 'away'],
+            ['Offline', 'OffWork'],
+            ['Mystery', 'Thing'],
+            ['DoNotDisturb', 'Presenting']
+        ];
+        const configIds = ['cfg', 'swyx', '3cx', 'missing', null];
+        const guid = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+        const agents = Array.from({ length: 2000 }, (_, i) =>
+            agent(`005${i}`, {
+                entraObjectId: i % 11 === 0 ? null : guid(i),
+                statusApiName: statuses[i % statuses.length],
+                configurationId: configIds[i % configIds.length]
+            })
+        );
+        const readings = new Map(
+            agents
+                .filter((_, i) => i % 13 !== 0 && i % 11 !== 0)
+                .map((a, k) => {
+                    const [availability, activity] = pairs[k % pairs.length];
+                    return [a.entraObjectId!, read(availability, activity, k)] as const;
+                })
+        );
+        const rows = buildRows(agents, configurations, readings);
+        const expected = agents.map((a) => {
+            const reading = a.entraObjectId === null ? null : (readings.get(a.entraObjectId) ?? null);
+            const cfg = a.configurationId === null ? null : (configurations.get(a.configurationId) ?? null);
+            return agreementOf(cfg, a.statusApiName, a.entraObjectId, reading);
+        });
+        expect(rows.map((r) => ({ agreement: r.agreement, expectedStatus: r.expectedStatus }))).toEqual(
+            expected
+        );
+        expect(new Set(rows.map((r) => r.agreement))).toEqual(
+            new Set(['match', 'mismatch', 'notCompared', 'notConnected', 'notRead'])
+        );
+        expect(rows.map((r) => r.teams)).toEqual(
+            rows.map((r) => (r.reading === null ? null : normalizeTeamsPresence(r.reading)))
+        );
+        expect(rows[1].teams).toEqual({ availability: 'Available', activity: 'Available' });
     });
 });

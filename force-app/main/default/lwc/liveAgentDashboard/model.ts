@@ -202,7 +202,7 @@ export function buildRows(
             agent.configurationId === null ? null : (configurations.get(agent.configurationId) ?? null);
         if (reading === null) {
             const { agreement, expectedStatus } = agreementOf(config, agent.statusApiName, objectId, null);
-            return row(agent, objectId, null, null, agreement, expectedStatus);
+            return toRow(agent, objectId, null, null, agreement, expectedStatus);
         }
         const pair = `${reading.availability}\u0000${reading.activity}`;
         let teams = normalized.get(pair);
@@ -216,11 +216,11 @@ export function buildRows(
             result = agreementOf(config, agent.statusApiName, objectId, reading);
             agreements.set(key, result);
         }
-        return row(agent, objectId, reading, teams, result.agreement, result.expectedStatus);
+        return toRow(agent, objectId, reading, teams, result.agreement, result.expectedStatus);
     });
 }
 
-function row(
+function toRow(
     agent: AgentRecord,
     objectId: string | null,
     reading: TeamsReading | null,

@@ -1,0 +1,244 @@
+/**
+ * Benchmark: the sync through the console shell (Chromium against the harness, the compiled
+ * c-cti-data-connector with the real bridge, MSAL and Graph client).
+ * - Salesforce -> Teams: from the Omni status event (page clock) to the emulator holding the new presence
+ *   (the setPresence request's arrival plus its duration in the emulator log), median and p95 over 100
+ *   changes (Available <-> On a Call, one session write each), next to a bare Graph setPresence from a
+ *   page on the same origin with a token from Node (harness identity provider, as
+ *   bridge-roundtrip.bench.ts does; never through the bridge); ratio of the medians.
+ * - Teams -> Salesforce: from the Teams change (control API, manual status) to the Omni status event of
+ *   the connector's setStatus, median and p95 over 20 changes, against the poll interval in force.
+ * - Graph requests per agent-hour while idle: the emulator log over 30 s of real time with the delivered
+ *   10 s poll floor, scaled to an hour, against a fixed 5-second poll (720/h).
+ * - Utility start-up: from a page (re)load with Teams signed in (tokens in the bridge's session storage)
+ *   to the first consistent state (panel: In sync, both sides showing the same status), 5 loads.
+ * Run: `node --import tsx scripts/bench/sync.bench.ts` (npm run bench). Figures only.
+ */
+import type { Page } from 'playwright-core';
+import { startEnvironment, type Environment } from '../../e2e/env';
+import { Control } from '../../e2e/session';
+import {
+    connectTeams,
+    emulatorLog,
+    emulatorPresence,
+    openConsoleTab,
+    panel,
+    pickOmni,
+    saveEmail,
+    teamsManual
+} from '../../e2e/console-sync';
+import { waitUntil } from '../../e2e/scenarios';
+import { createHarnessClient } from '../../harness/http/client';
+import { HARNESS_POLL_INTERVAL_SECONDS } from '../../harness/platform/constants';
+import { authorizationCodeFlow } from '../../harness/testing';
+import { percentile } from './bridge-roundtrip.bench';
+
+const CHANGES = 100;
+const TEAMS_CHANGES = 20;
+const IDLE_SECONDS = 30;
+const STARTUPS = 5;
+const USER = 'ada.agent@acme.example';
+
+const stats = (s: number[]) => ({ median: percentile(s, 0.5), p95: percentile(s, 0.95) });
+const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
+
+async function directToken(env: Environment): Promise<string> {
+    const { harness } = env;
+    const flow = await authorizationCodeFlow(createHarnessClient(harness.caPem), harness.urls, {
+        clientId: harness.clientId,
+        redirectUri: `${harness.urls.visualforce}/apex/TeamsBridge`,
+        login: USER,
+        scope: 'openid profile offline_access Presence.ReadWrite'
+    });
+    const token = flow.tokens?.access_token;
+    if (typeof token !== 'string') throw new Error(`no access token: ${flow.tokenResponse?.text ?? ''}`);
+    return token;
+}
+
+/** Records every Omni event in the page with its Date.now(). */
+async function recordOmniEvents(page: Page): Promise<void> {
+    await page.evaluate(() => {
+        const w = window as unknown as {
+            harness: { toolkit: { onEvent(l: (e: { type: string; statusApiName?: string }) => void): void } };
+            omniEvents: { at: number; type: string; status?: string }[];
+        };
+        w.omniEvents = [];
+        w.harness.toolkit.onEvent((e) =>
+            w.omniEvents.push({ at: Date.now(), type: e.type, status: e.statusApiName })
+        );
+    });
+}
+
+function omniEvents(page: Page): Promise<{ at: number; type: string; status?: string }[]> {
+    return page.evaluate(
+        () =>
+            (window as unknown as { omniEvents: { at: number; type: string; status?: string }[] }).omniEvents
+    );
+}
+
+const inSync = async (page: Page) => {
+    const v = await panel(page);
+    return v.health === 'In sync' && v.salesforce.toLowerCase() === v.teams.toLowerCase();
+};
+
+async function main(): Promise<void> {
+    const env = await startEnvironment();
+    const control = new Control(env.harness);
+    try {
+        await control.call('POST', 'reset');
+        const tab = await openConsoleTab(env, '?setup=phone');
+        const page = tab.page;
+        await page.locator('[data-harness="teams-sign-in"]').click();
+        await pickOmni(page, 'Available');
+        await saveEmail(page, USER);
+        await connectTeams(page);
+        await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
+
+        // --- Salesforce -> Teams --------------------------------------------------------------------
+        await recordOmniEvents(page);
+        await control.call('DELETE', 'log');
+        const sToT: number[] = [];
+        for (let i = 0; i < CHANGES; i++) {
+            const target = i % 2 === 0 ? 'On_a_Call' : 'Available';
+            const want = target === 'On_a_Call' ? 'Busy/InACall' : 'Available/Available';
+            await pickOmni(page, target);
+            await waitUntil(
+                `Teams ${want}`,
+                async () => {
+                    const p = await emulatorPresence(control);
+                    return `${p.availability}/${p.activity}` === want ? true : undefined;
+                },
+                10_000
+            );
+        }
+        const events = (await omniEvents(page)).filter((e) => e.type === 'statusChanged');
+        const writes = (await emulatorLog(control)).filter(
+            (e) => e.method === 'POST' && e.path.endsWith('/setPresence')
+        ) as { at: number; durationMs?: number; status: number }[];
+        for (const e of events) {
+            const w = writes.find((x) => x.at >= e.at && x.status === 200);
+            if (w) sToT.push(w.at + (w.durationMs ?? 0) - e.at);
+        }
+
+        // --- Teams -> Salesforce ----------------------------------------------------------------------
+        await recordOmniEvents(page);
+        const tToS: number[] = [];
+        for (let i = 0; i < TEAMS_CHANGES; i++) {
+            const [manual, status] =
+                i % 2 === 0 ? ['DoNotDisturb', 'Do_Not_Disturb'] : ['Available', 'Available'];
+            const t0 = Date.now();
+            await control.call('POST', `users/${USER}/manual-status`, { status: manual });
+            const seen = await waitUntil(
+                `Omni ${status}`,
+                async () => (await omniEvents(page)).find((e) => e.at >= t0 && e.status === status),
+                10_000
+            );
+            tToS.push(seen.at - t0);
+            await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
+        }
+        await teamsManual(page, 'Reset');
+
+        // --- start-up -------------------------------------------------------------------------------
+        const startups: number[] = [];
+        for (let i = 0; i < STARTUPS; i++) {
+            const t0 = Date.now();
+            await page.reload();
+            await waitUntil(
+                'consistent after load',
+                async () => ((await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined),
+                20_000
+            );
+            startups.push(Date.now() - t0);
+        }
+
+        // --- idle, with the delivered 10 s floor -------------------------------------------------------
+        await page.evaluate(() => {
+            const org = (
+                window as unknown as {
+                    harness: {
+                        runtime: {
+                            org: {
+                                records(o: string): { Id: string }[];
+                                update(id: string, f: Record<string, unknown>): unknown;
+                            };
+                        };
+                    };
+                }
+            ).harness.runtime.org;
+            for (const c of org.records('PresenceStateConfiguration__c'))
+                org.update(c.Id, { PollIntervalSeconds__c: 10 });
+        });
+        await page.reload();
+        await pickOmni(page, 'Available');
+        await waitUntil(
+            'in sync',
+            async () => ((await inSync(page).catch(() => false)) ? true : undefined),
+            20_000
+        );
+        await control.call('DELETE', 'log');
+        const idleStart = Date.now();
+        await page.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition
+        const idle = (await emulatorLog(control)).filter((e) => e.at >= idleStart);
+        const perHour = (idle.length * 3600) / IDLE_SECONDS;
+
+        // --- bare Graph write from the same origin ------------------------------------------------------
+        await tab.context.close();
+        const token = await directToken(env);
+        const ctx = await env.browser.newContext();
+        const bare = await ctx.newPage();
+        await bare.goto(`${env.harness.urls.lightning}/bench-origin`);
+        const bareSamples = await bare.evaluate(
+            async ([graphApi, bearer, clientId, n]) => {
+                const out: number[] = [];
+                for (let i = 0; i < n + 10; i++) {
+                    const body =
+                        i % 2 === 0
+                            ? { availability: 'Busy', activity: 'InACall' }
+                            : { availability: 'Available', activity: 'Available' };
+                    const t0 = performance.now();
+                    const r = await fetch(`${graphApi}/me/presence/setPresence`, {
+                        method: 'POST',
+                        headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+                        body: JSON.stringify({ sessionId: clientId, ...body, expirationDuration: 'PT10M' })
+                    });
+                    if (!r.ok) throw new Error(`setPresence ${r.status}`);
+                    if (i >= 10) out.push(performance.now() - t0);
+                }
+                return out;
+            },
+            [env.harness.urls.graphApi, token, env.harness.clientId, CHANGES] as const
+        );
+        await ctx.close();
+
+        const s = stats(sToT);
+        const b = stats(bareSamples);
+        const t = stats(tToS);
+        const u = stats(startups);
+        console.log(
+            [
+                `Sync through the console shell (Chromium, harness on loopback)`,
+                `Salesforce -> Teams, ${sToT.length} changes (Omni event -> emulator holds it)`,
+                `  sync          median ${ms(s.median)}   p95 ${ms(s.p95)}`,
+                `  bare setPresence from the same origin (token from Node), ${bareSamples.length} writes`,
+                `  bare write    median ${ms(b.median)}   p95 ${ms(b.p95)}`,
+                `  ratio of medians ${(s.median / b.median).toFixed(2)}`,
+                `Teams -> Salesforce, ${tToS.length} changes (control API -> Omni status event)`,
+                `  median ${ms(t.median)}   p95 ${ms(t.p95)}   poll interval in force ${HARNESS_POLL_INTERVAL_SECONDS} s (harness org; delivered default 10 s)`,
+                `Graph requests per agent-hour while idle (delivered 10 s floor, ${IDLE_SECONDS} s real time scaled)`,
+                `  ${idle.length} requests in ${IDLE_SECONDS} s -> ${perHour.toFixed(0)}/h against 720/h for a fixed 5-second poll (${((perHour / 720) * 100).toFixed(0)} %)`,
+                `Utility start-up, ${startups.length} reloads with Teams signed in (load -> In sync: both sides agree under the mapping; the fake Omni starts logged out)`,
+                `  median ${ms(u.median)}   p95 ${ms(u.p95)}`
+            ].join('\n')
+        );
+    } finally {
+        await env.stop();
+    }
+}
+
+main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+        console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+        process.exit(1);
+    }
+);

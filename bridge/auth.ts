@@ -286,6 +286,13 @@ export class TeamsAuth {
         );
     }
 
+    /** The verified token held in memory while it has not expired (synchronous: for page unload). */
+    tokenForUnload(): string | null {
+        return this.reusable !== null && this.reusable.expiresAt > this.now()
+            ? this.reusable.outcome.accessToken
+            : null;
+    }
+
     /** Graph refused the token (401): the next request goes through MSAL again. */
     forgetToken(): void {
         this.reusable = null;

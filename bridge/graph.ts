@@ -157,6 +157,8 @@ function presenceFrom(value: unknown): PresenceReading | null {
 export class PresenceApi {
     private readonly client: Client;
     private readonly clientId: string;
+    private readonly apiBase: string;
+    private readonly fetchImpl: FetchLike;
 
     constructor(options: PresenceApiOptions) {
         const base = new URL(options.graphBaseUrl);
@@ -175,6 +177,34 @@ export class PresenceApi {
             customHosts: new Set([base.hostname])
         });
         this.clientId = options.clientId;
+        this.apiBase = `${base.origin}/${version}`;
+        this.fetchImpl = options.fetchImpl;
+    }
+
+    /**
+     * The page is going away: clears what the app holds with keepalive requests started synchronously
+     * (nothing awaited first, no middleware), the only way a request still leaves an unloading frame.
+     * Fire and forget: nobody is left to read the answer. 404 (already gone) is fine.
+     */
+    clearOnUnload(
+        userId: string,
+        accessToken: string,
+        what: { session: boolean; preferred: boolean }
+    ): number {
+        const user = encodeURIComponent(userId);
+        const requests: Array<[string, object]> = [];
+        if (what.preferred) requests.push([`/users/${user}/presence/clearUserPreferredPresence`, {}]);
+        if (what.session)
+            requests.push([`/users/${user}/presence/clearPresence`, { sessionId: this.clientId }]);
+        for (const [path, body] of requests) {
+            this.fetchImpl(`${this.apiBase}${path}`, {
+                method: 'POST',
+                keepalive: true,
+                headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+                body: JSON.stringify(body)
+            }).catch(() => undefined);
+        }
+        return requests.length;
     }
 
     async getPresence(): Promise<GraphOutcome<PresenceReading>> {

@@ -33,7 +33,9 @@ import type { Configuration } from '@azure/msal-browser';
 export interface BridgeWindow {
     parent: Pick<Window, 'postMessage'>;
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    addEventListener(type: 'pagehide', listener: () => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    removeEventListener(type: 'pagehide', listener: () => void): void;
 }
 
 export interface BridgeDependencies {
@@ -102,6 +104,9 @@ export class BridgeServer {
     private account: AccountSummary | null = null;
     private interaction: Interaction = 'idle';
     private readonly listener = (event: MessageEvent): void => this.receive(event);
+    private readonly pageHideListener = (): void => this.pageHidden();
+    /** what this app holds in Teams through this frame, so an unloading page can clear it */
+    private held = { session: false, preferred: false };
 
     constructor(deps: BridgeDependencies) {
         this.deps = deps;
@@ -110,12 +115,30 @@ export class BridgeServer {
     /** Starts listening and tells the parent the bridge is ready. */
     start(): void {
         this.deps.window.addEventListener('message', this.listener);
+        this.deps.window.addEventListener('pagehide', this.pageHideListener);
         this.deps.ui.onConnect(() => this.connectClicked());
         this.emit('ready', {});
     }
 
     stop(): void {
         this.deps.window.removeEventListener('message', this.listener);
+        this.deps.window.removeEventListener('pagehide', this.pageHideListener);
+    }
+
+    /**
+     * The frame unloads (tab closed, reload, the utility's component destroyed). The page's own
+     * "page closing" clear travels by postMessage and through MSAL and the Graph client, and never
+     * leaves an unloading frame; so the bridge clears what the app holds itself, synchronously, with
+     * keepalive requests and the token it holds in memory (DESIGN section 5 rule 7).
+     */
+    private pageHidden(): void {
+        const { auth, graph, account } = this;
+        if (auth === null || graph === null || account === null) return;
+        if (!this.held.session && !this.held.preferred) return;
+        const token = auth.tokenForUnload();
+        if (token === null) return;
+        graph.clearOnUnload(account.objectId, token, this.held);
+        this.held = { session: false, preferred: false };
     }
 
     getCounters(): ServerCounters {
@@ -275,23 +298,43 @@ export class BridgeServer {
                 return graph.getPresence().then(done);
             case 'setPresence': {
                 const p = request.params;
-                return graph.setPresence(userId, p.availability, p.activity, p.expirationDuration).then(done);
+                return graph
+                    .setPresence(userId, p.availability, p.activity, p.expirationDuration)
+                    .then((outcome) => this.track('session', true, outcome))
+                    .then(done);
             }
             case 'clearPresence':
-                return graph.clearPresence(userId, request.params.keepalive).then(done);
+                return graph
+                    .clearPresence(userId, request.params.keepalive)
+                    .then((outcome) => this.track('session', false, outcome))
+                    .then(done);
             case 'setPreferredPresence': {
                 const p = request.params;
                 return graph
                     .setPreferredPresence(userId, p.availability, p.activity, p.expirationDuration)
+                    .then((outcome) => this.track('preferred', true, outcome))
                     .then(done);
             }
             case 'clearPreferredPresence':
-                return graph.clearPreferredPresence(userId, request.params.keepalive).then(done);
+                return graph
+                    .clearPreferredPresence(userId, request.params.keepalive)
+                    .then((outcome) => this.track('preferred', false, outcome))
+                    .then(done);
             case 'getPresencesByUserId':
                 return graph.getPresencesByUserId(request.params.ids).then(done);
             default:
                 return { ok: false, error: { kind: 'invalidRequest', detail: 'unknownRequest' } };
         }
+    }
+
+    /** Records what a successful write leaves the app holding in Teams. */
+    private track<T>(
+        what: 'session' | 'preferred',
+        holds: boolean,
+        outcome: GraphOutcome<T>
+    ): GraphOutcome<T> {
+        if (outcome.ok) this.held = { ...this.held, [what]: holds };
+        return outcome;
     }
 
     private applyOutcome(outcome: AuthOutcome): void {

@@ -527,17 +527,15 @@ export const consoleSyncScenarios: Scenario[] = [
         }
     },
     {
-        name: 'sync: the page-closing signal (pagehide) clears the app session presence; a real page.close() does not yet (reported)',
+        name: 'sync: closing the page clears the app session presence (a real page.close(), keepalive from the bridge frame)',
         timeoutMs: 60_000,
         async run({ env, control }) {
             const tab = await connectedConsole(env, '?setup=phone');
             try {
                 await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
-                // KNOWN BUG (reported): after a real page.close() or navigation no clearPresence reaches
-                // Graph, because the clear goes LWC -> postMessage -> bridge frame -> token -> fetch and the
-                // frame is unloaded before its keepalive fetch starts. Here the page's own pagehide event is
-                // raised while the page stays alive, which checks everything up to the request.
-                await tab.page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+                assert.equal(appSessions(await emulatorPresence(control)).length, 1);
+                // the tab really goes away: the bridge frame clears on its own pagehide with keepalive
+                await tab.page.close();
                 const p = await waitUntil('no app session after the page closed', async () => {
                     const d = await emulatorPresence(control);
                     return appSessions(d).length === 0 ? d : undefined;
@@ -551,8 +549,10 @@ export const consoleSyncScenarios: Scenario[] = [
                 const clears = (await emulatorLog(control)).filter(
                     (e) => e.method === 'POST' && e.path.endsWith('/clearPresence')
                 );
-                assert.equal(clears.length, 1);
-                assert.equal(clears[0].status, 200);
+                assert.ok(
+                    clears.some((c) => c.status === 200),
+                    JSON.stringify(clears)
+                );
             } finally {
                 await closeTab(tab);
             }

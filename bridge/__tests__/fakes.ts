@@ -80,12 +80,20 @@ export function fakeFetch(...responses: Array<Response | Error>) {
 export class FakeWindow implements BridgeWindow {
     parent = { postMessage: jest.fn() };
     listener: ((event: MessageEvent) => void) | null = null;
-    addEventListener = jest.fn((_type: 'message', listener: (event: MessageEvent) => void) => {
-        this.listener = listener;
+    pageHideListener: (() => void) | null = null;
+    addEventListener = jest.fn((type: string, listener: (event: MessageEvent) => void) => {
+        if (type === 'pagehide') this.pageHideListener = listener as () => void;
+        else this.listener = listener;
     });
-    removeEventListener = jest.fn(() => {
-        this.listener = null;
+    removeEventListener = jest.fn((type: string) => {
+        if (type === 'pagehide') this.pageHideListener = null;
+        else this.listener = null;
     });
+
+    /** The browser unloads the frame. */
+    hidePage(): void {
+        this.pageHideListener?.();
+    }
 
     /** Delivers a message as if posted to the bridge frame. */
     deliver(data: unknown, origin: string, source: unknown = this.parent): void {

@@ -560,6 +560,74 @@ describe('bridge server', () => {
         });
     });
 
+    describe('page unload', () => {
+        const VALID = () => ({ ...tokenResult(), expiresOn: new Date(Date.now() + 3600000) });
+
+        async function holding(
+            writes: Array<'setPresence' | 'setPreferredPresence'>,
+            token: ReturnType<typeof tokenResult> = VALID()
+        ) {
+            const fetchMock = fakeFetch(...writes.map(() => response({ status: 200 })));
+            const setup = await signedIn({ fetchMock });
+            setup.msal.accounts = [account()];
+            setup.msal.acquireTokenSilent.mockResolvedValue(token);
+            for (const write of writes) {
+                const params =
+                    write === 'setPresence'
+                        ? { availability: 'Busy', activity: 'InACall', expirationDuration: 'PT10M' }
+                        : { availability: 'DoNotDisturb', activity: 'DoNotDisturb' };
+                await expect(setup.send(write, params as never)).resolves.toMatchObject({ ok: true });
+            }
+            fetchMock.mockClear();
+            return { ...setup, fetchMock };
+        }
+
+        it('clears the session and preferred presence the app holds, synchronously, with keepalive', async () => {
+            const { win, fetchMock } = await holding(['setPresence', 'setPreferredPresence']);
+
+            win.hidePage();
+
+            // started inside the pagehide handler itself: nothing awaited
+            expect(fetchMock).toHaveBeenCalledTimes(2);
+            const calls = fetchMock.mock.calls as Array<
+                [string, RequestInit & { headers: Record<string, string> }]
+            >;
+            expect(calls.map(([url]) => url)).toEqual([
+                `${GRAPH}/users/${AGENT_OID}/presence/clearUserPreferredPresence`,
+                `${GRAPH}/users/${AGENT_OID}/presence/clearPresence`
+            ]);
+            for (const [, init] of calls) {
+                expect(init).toMatchObject({ method: 'POST', keepalive: true });
+                expect(init.headers.Authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+            }
+            expect(JSON.parse(calls[1][1].body as string)).toEqual({ sessionId: CLIENT_ID });
+        });
+
+        it('sends nothing when the app holds nothing in Teams, or cleared it already', async () => {
+            const { win, fetchMock, send } = await holding(['setPresence']);
+            fetchMock.mockImplementation(() => Promise.resolve(response({ status: 200 })));
+            await send('clearPresence', { keepalive: false });
+            fetchMock.mockClear();
+
+            win.hidePage();
+
+            expect(fetchMock).not.toHaveBeenCalled();
+        });
+
+        it('clears only once', async () => {
+            const { win, fetchMock } = await holding(['setPresence']);
+            win.hidePage();
+            win.hidePage();
+            expect(fetchMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('sends nothing without a token in memory (MSAL reported no expiry, so none was kept)', async () => {
+            const { win, fetchMock } = await holding(['setPresence'], tokenResult());
+            win.hidePage();
+            expect(fetchMock).not.toHaveBeenCalled();
+        });
+    });
+
     describe('connect', () => {
         it('shows the button; its click opens the popup synchronously and signs in', async () => {
             const { send, ui, msal, win } = setUp();

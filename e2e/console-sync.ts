@@ -15,7 +15,7 @@ import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import type { Environment } from './env';
 import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD } from './session';
+import { PASSWORD, clickClosingPopup } from './session';
 
 type Control = ScenarioContext['control'];
 
@@ -152,7 +152,7 @@ export async function connectTeams(page: Page): Promise<void> {
     if (shown === 'form') {
         await popup.locator('#login').fill(ADA.upn);
         await popup.locator('#password').fill(PASSWORD);
-        await popup.locator('#submit').click();
+        await clickClosingPopup(popup, '#submit');
         await closed;
     }
 }

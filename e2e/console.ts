@@ -10,7 +10,7 @@ import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Environment } from './env';
 import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD } from './session';
+import { PASSWORD, clickClosingPopup } from './session';
 
 async function openConsole(
     env: Environment,
@@ -51,7 +51,7 @@ async function connectAda(page: Page): Promise<void> {
     const popup = await popupPromise;
     await popup.locator('#login').fill(ADA.upn);
     await popup.locator('#password').fill(PASSWORD);
-    await popup.locator('#submit').click();
+    await clickClosingPopup(popup, '#submit');
     await popup.waitForEvent('close', { timeout: 15_000 });
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
 import type { Environment } from './env';
 import { FORGER_PAGE, PATHS } from './pages';
-import { Control, HostSession } from './session';
+import { Control, HostSession, clickClosingPopup } from './session';
 import type { HostResult } from './host/api';
 
 export const ADA = { upn: 'ada.agent@acme.example', id: '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c' };
@@ -114,7 +114,7 @@ export const scenarios: Scenario[] = [
             );
             assert.equal(await popup.locator('#login').inputValue(), ADA.upn, 'login hint pre-filled');
             await popup.locator('#password').fill('Passw0rd!');
-            await popup.locator('#submit').click();
+            await clickClosingPopup(popup, '#submit');
             await popup.waitForEvent('close');
 
             const signedIn = await s.waitForEvent('signedIn');

@@ -201,11 +201,11 @@ export class HostSession {
         ]);
         if (shown === 'closed') return { form: false };
         if (options.pick !== undefined) {
-            await popup.locator(`#account-picker button[data-upn="${options.pick}"]`).click();
+            await clickClosingPopup(popup, `#account-picker button[data-upn="${options.pick}"]`);
         } else {
             await popup.locator('#login').fill(options.login ?? '');
             await popup.locator('#password').fill(PASSWORD);
-            await popup.locator('#submit').click();
+            await clickClosingPopup(popup, '#submit');
         }
         await closed;
         return { form: true };
@@ -224,5 +224,18 @@ export class HostSession {
 
     async close(): Promise<void> {
         await this.context.close().catch(() => undefined);
+    }
+}
+
+/**
+ * Clicks what completes a sign-in in the popup. That click closes the popup, and Playwright may still be
+ * finishing the click then and throw "Target page ... has been closed": the close is the success the
+ * caller waits for, not a failure.
+ */
+export async function clickClosingPopup(popup: Page, selector: string): Promise<void> {
+    try {
+        await popup.locator(selector).click({ noWaitAfter: true });
+    } catch (error) {
+        if (!popup.isClosed()) throw error;
     }
 }

@@ -95,6 +95,7 @@ export class DashboardRefresher {
     private timer: unknown = null;
     private disposed = false;
     private again = false;
+    private chunkCount: number | null = null;
 
     constructor(
         private readonly ports: RefreshPorts,
@@ -148,6 +149,7 @@ export class DashboardRefresher {
     }
 
     private async run(): Promise<void> {
+        this.chunkCount = null;
         try {
             const agents = await this.ports.loadAgents();
             if (this.disposed) return;
@@ -161,6 +163,7 @@ export class DashboardRefresher {
             return;
         }
         const chunks = chunk(objectIds(this.state.agents));
+        this.chunkCount = chunks.length;
         // one copy of the readings per refresh, published once when the refresh ends (also when a 429
         // stops it): a copy and a published Map per chunk made a 5,000-agent refresh copy 23,000
         // entries and rebuild the table 8 times instead of once
@@ -223,7 +226,8 @@ export class DashboardRefresher {
             this.refresh();
             return;
         }
-        const chunks = Math.max(1, chunk(objectIds(this.state.agents)).length);
+        // the chunk count of this refresh's agents (counted in run(), not again here)
+        const chunks = Math.max(1, this.chunkCount ?? chunk(objectIds(this.state.agents)).length);
         const wait = this.state.retry.waitUntil === null ? 0 : this.state.retry.waitUntil - now;
         const delay = Math.max(this.intervalMs(chunks), wait);
         this.update({ nextRefresh: now + delay });

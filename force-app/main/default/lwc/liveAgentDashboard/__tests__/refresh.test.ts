@@ -105,6 +105,26 @@ describe('DashboardRefresher', () => {
         expect(new Set(t.states.map((s) => s.readings)).size).toBe(3);
     });
 
+    it("reads each agent's object id once per refresh (chunks and the next interval from one pass)", async () => {
+        const t = setup(0);
+        let reads = 0;
+        const counted = agents(1300).map((a) => {
+            const id = a.entraObjectId;
+            return Object.defineProperty({ ...a }, 'entraObjectId', {
+                get: () => {
+                    reads += 1;
+                    return id;
+                }
+            });
+        });
+        (t.ports.loadAgents as jest.Mock).mockImplementation(() => Promise.resolve(counted));
+        t.refresher.setTeams('ready');
+        await flush();
+        expect(t.calls).toHaveLength(2);
+        expect(reads).toBe(1300);
+        expect(t.refresher.current.nextRefresh).toBe(t.now + 10_000);
+    });
+
     it('500 agents: one request', async () => {
         const t = setup(500);
         t.refresher.setTeams('ready');

@@ -70,7 +70,15 @@ export async function connectSupervisor(page: Page): Promise<void> {
     await popup.locator('#login').fill(SUPERVISOR.email);
     await popup.locator('#password').fill(PASSWORD);
     await popup.locator('#submit').click();
-    await popup.waitForEvent('close', { timeout: 15_000 });
+    await popup.waitForEvent('close', { timeout: 15_000 }).catch(async (error: unknown) => {
+        const text = await popup
+            .locator('body')
+            .innerText({ timeout: 1_000 })
+            .catch(() => '');
+        throw new Error(
+            `the sign-in popup stayed open at ${popup.url()}: ${text.slice(0, 300)} (${String(error)})`
+        );
+    });
 }
 
 /** True once no refresh runs and every connected agent's Teams presence has been read. */

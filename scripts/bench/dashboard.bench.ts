@@ -4,7 +4,7 @@
  * - time to first render's data (the deserialized Apex answer read, rows built against the
  *   configuration, sorted, filtered, first page of 100; JSON deserialization, which the platform does
  *   before the component sees the answer, is timed and printed on its own) and to a full refresh (Omni reload, every chunk read, rows rebuilt,
- *   first page), median of 15 runs each, and the 5,000 / 500 ratio (target <= 10, growth no worse than
+ *   first page), median of 31 runs each, and the 5,000 / 500 ratio (target <= 10, growth no worse than
  *   linear).
  * Measured in Node on the component's own modules (model.ts, refresh.ts) with instant ports, and in Chromium
  * against the harness (`/dashboard?agents=N`: the compiled component, the Apex fake, the supervisor signed
@@ -88,7 +88,7 @@ async function measure(
     const refreshes: number[] = [];
     const deserializations: number[] = [];
     let requests = 0;
-    for (let run = 0; run < 15; run += 1) {
+    for (let run = 0; run < 31; run += 1) {
         // the Apex answer as the platform hands it to the component (deserialized), timed on its own
         const d0 = performance.now();
         const received: unknown = JSON.parse(json);

@@ -12,7 +12,7 @@ import { SUPERVISOR } from '../harness/platform/dashboardAgents';
 import type { Environment } from './env';
 import { PATHS } from './pages';
 import { waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD } from './session';
+import { PASSWORD, clickClosingPopup } from './session';
 
 const BATCH_PATH = '/v1.0/communications/getPresencesByUserId';
 
@@ -69,8 +69,11 @@ export async function connectSupervisor(page: Page): Promise<void> {
     const popup = await popupPromise;
     await popup.locator('#login').fill(SUPERVISOR.email);
     await popup.locator('#password').fill(PASSWORD);
-    await popup.locator('#submit').click();
-    await popup.waitForEvent('close', { timeout: 15_000 }).catch(async (error: unknown) => {
+    // the close may come before the click returns: wait for it from before the click
+    const closed = popup.waitForEvent('close', { timeout: 15_000 });
+    await clickClosingPopup(popup, '#submit');
+    await closed.catch(async (error: unknown) => {
+        if (popup.isClosed()) return;
         const text = await popup
             .locator('body')
             .innerText({ timeout: 1_000 })

@@ -594,7 +594,7 @@ export const consoleSyncScenarios: Scenario[] = [
                 const expected = [
                     'Row 17: row 1 already maps this Salesforce status.',
                     'Row 17: row 1 already maps this Teams availability and activity.',
-                    'Configuration: a Salesforce status has no row.',
+                    'Configuration: the Salesforce status Do_Not_Disturb has no row.',
                     'Row 3: Teams does not accept this availability and activity as a session presence.'
                 ];
                 for (const e of expected) assert.ok(issues.includes(e), `${e} in ${JSON.stringify(issues)}`);

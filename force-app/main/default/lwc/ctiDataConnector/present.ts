@@ -201,7 +201,12 @@ export function configIssueText(issue: ConfigIssue): string {
     const what =
         template === undefined
             ? issue.message
-            : format(template, issue.field, issue.relatedRow === undefined ? '' : issue.relatedRow);
+            : format(
+                  template,
+                  issue.field,
+                  issue.relatedRow === undefined ? '' : issue.relatedRow,
+                  issue.value ?? ''
+              );
     return issue.row === null ? format(UI.IssueRecord, what) : format(UI.IssueRow, issue.row, what);
 }
 

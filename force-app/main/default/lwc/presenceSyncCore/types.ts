@@ -179,6 +179,8 @@ export interface ConfigIssue {
     message: string;
     /** the other row involved (duplicates, round-trip instability) */
     relatedRow?: number;
+    /** the value the problem is about when no row holds it, e.g. the Salesforce status without a row */
+    value?: string;
 }
 
 export type ParseResult = { ok: true; configuration: Configuration } | { ok: false; errors: ConfigIssue[] };

@@ -54,7 +54,8 @@ const checkMissingStatuses: Check = (config) =>
         code: 'missingStatusRow',
         row: null,
         field: 'SalesforceStatus__c',
-        message: `no FromSalesforce__c row for the Salesforce status ${status}`
+        message: `no FromSalesforce__c row for the Salesforce status ${status}`,
+        value: status
     }));
 
 function includesPair(

@@ -83,13 +83,15 @@ describe('c-presence-sync-core', () => {
                     code: 'missingStatusRow',
                     row: null,
                     field: 'SalesforceStatus__c',
-                    message: 'no FromSalesforce__c row for the Salesforce status Away'
+                    message: 'no FromSalesforce__c row for the Salesforce status Away',
+                    value: 'Away'
                 },
                 {
                     code: 'missingStatusRow',
                     row: null,
                     field: 'SalesforceStatus__c',
-                    message: 'no FromSalesforce__c row for the Salesforce status Offline'
+                    message: 'no FromSalesforce__c row for the Salesforce status Offline',
+                    value: 'Offline'
                 }
             ]);
         });

@@ -34,7 +34,8 @@ const PLATFORM_MODULES: Record<string, string> = {
     'lightning/uiRecordApi': 'uiRecordApi.ts',
     'lightning/messageService': 'messageService.ts',
     'lightning/platformUtilityBarApi': 'platformUtilityBarApi.ts',
-    'lightning/platformShowToastEvent': 'platformShowToastEvent.ts'
+    'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
+    'lightning/serviceCloudVoiceToolkitApi': 'serviceCloudVoiceToolkitApi/serviceCloudVoiceToolkitApi.ts'
 };
 
 const ENTRY_ID = '\0harness-console-entry';
@@ -184,6 +185,14 @@ async function bundleOnce(
     const bundle = await rollup({
         input: ENTRY_ID,
         onwarn(warning: RollupLog) {
+            // an import nothing provides would become a global that is undefined at run time and kill the
+            // page (a platform module without a harness stand-in): fail the build and name it instead
+            if (warning.code === 'UNRESOLVED_IMPORT') {
+                throw new Error(
+                    `harness build: nothing provides "${warning.exporter ?? warning.message}" ` +
+                        `(imported by ${warning.id ?? '?'}); add a stand-in under harness/platform`
+                );
+            }
             // lightning-base-components' own templates draw compiler warnings (duplicate slot, attributes)
             const where = `${warning.id ?? ''} ${warning.loc?.file ?? ''}`;
             if (warning.plugin === 'rollup-plugin-lwc-compiler' && where.includes('node_modules')) return;

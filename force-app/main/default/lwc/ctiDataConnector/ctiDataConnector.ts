@@ -337,6 +337,11 @@ export default class CtiDataConnector extends LightningElement {
         }
     }
 
+    /** An event of lightning-service-cloud-voice-toolkit-api (a Salesforce Voice call). */
+    handleVoiceToolkit(event: Event): void {
+        this.session?.voiceToolkitEvent(event);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private handleBridgeEvent(event: BridgeEvent): void {

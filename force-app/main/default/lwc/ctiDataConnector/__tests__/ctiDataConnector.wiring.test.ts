@@ -331,6 +331,20 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         });
     });
 
+    it('a Salesforce Voice call from the toolkit element makes Teams Busy / In a call', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+        const toolkit = query(element, 'lightning-service-cloud-voice-toolkit-api');
+        expect(toolkit).not.toBeNull();
+
+        toolkit?.dispatchEvent(new CustomEvent('callconnected', { detail: { callId: 'v1' } }));
+
+        await waitFor('Busy / InACall in Teams', () => mockTeams.session?.activity === 'InACall');
+        toolkit?.dispatchEvent(new CustomEvent('callended', { detail: { callId: 'v1' } }));
+        await waitFor('Available again', () => mockTeams.session?.availability === 'Available');
+        expect(mockTeams.session).toEqual({ availability: 'Available', activity: 'Available' });
+    });
+
     it("after sign-in the account's object id and UPN are saved on the agent's settings", async () => {
         await mount('Available');
 

@@ -247,10 +247,10 @@ export const dashboardScenarios: Scenario[] = [
                     return r.length === 1 ? r[0] : undefined;
                 });
                 assert.equal(before?.agreement, 'match');
-                const readsBefore = (await batchRequests(ctx.control)).length;
                 const changedAt = Date.now();
                 await ctx.control.call('POST', `users/${agent.objectId}/call`, { inCall: true });
-                // the next refresh (one getPresencesByUserId for 500 agents) shows it
+                // applied when the control call has answered: every read after this sees it
+                const appliedAt = Date.now();
                 const after = await waitUntil(
                     'the Teams call on the dashboard',
                     async () => {
@@ -259,8 +259,11 @@ export const dashboardScenarios: Scenario[] = [
                     },
                     12_000
                 );
-                const reads = (await batchRequests(ctx.control)).slice(readsBefore);
-                assert.equal(reads.length, 1, 'shown after exactly one more refresh');
+                const reads = (await batchRequests(ctx.control)).filter((e) => e.at >= appliedAt);
+                assert.ok(
+                    reads.length <= 1,
+                    `shown by the first refresh after the change (${reads.length} reads)`
+                );
                 assert.equal(after.agreement, 'mismatch', 'Omni Available, Teams in a call');
                 assert.ok(Date.now() - changedAt < 10_000, 'within one poll interval (5 s in the harness)');
             } finally {
@@ -291,14 +294,19 @@ export const dashboardScenarios: Scenario[] = [
                 );
                 const next = await waitUntil(
                     'the read after Retry-After',
-                    async () => (await batchRequests(ctx.control)).find((e) => e.status === 200),
+                    async () =>
+                        (await batchRequests(ctx.control)).find(
+                            (e) => e.at > throttled.at && e.status === 200
+                        ),
                     12_000
                 );
-                const log = await batchRequests(ctx.control);
-                assert.equal(
-                    log.filter((e) => e.at < next.at).length,
-                    1,
-                    'nothing between the 429 and the retry'
+                const between = (await batchRequests(ctx.control)).filter(
+                    (e) => e.at > throttled.at && e.at < next.at
+                );
+                assert.deepEqual(
+                    between,
+                    [],
+                    'no Graph request between the 429 and the read after Retry-After'
                 );
                 assert.ok(
                     next.at - throttled.at >= 3000,
@@ -327,7 +335,9 @@ export const dashboardScenarios: Scenario[] = [
                     (await batchRequests(ctx.control)).length >= 8 ? true : undefined
                 );
                 await waitRefreshed(page, 'the manual refresh');
-                assert.equal((await batchRequests(ctx.control)).length, 8, 'a refresh: 8 requests');
+                // 8 per refresh (16 if a scheduled refresh met the click and ran once more)
+                const perRefresh = (await batchRequests(ctx.control)).length;
+                assert.ok(perRefresh === 8 || perRefresh === 16, `a refresh: 8 requests (${perRefresh})`);
                 const domRows = await page.evaluate(
                     () =>
                         document.querySelector('c-live-agent-dashboard')?.shadowRoot?.querySelectorAll('tr')

@@ -6,6 +6,7 @@
  * No message type has a field for a token, and parseMessage copies only the fields listed here, so a
  * token can neither be sent by mistake nor survive parsing on the receiving side.
  */
+import { BRIDGE_ERROR_KINDS } from 'c/presenceSyncCore';
 import type { BridgeError, BridgeErrorKind } from 'c/presenceSyncCore';
 
 export type { BridgeError, BridgeErrorKind };
@@ -14,22 +15,8 @@ export type { BridgeError, BridgeErrorKind };
 export const BRIDGE_CHANNEL = 'presenceSync.teamsBridge';
 export const PROTOCOL_VERSION = 1;
 
-/** The core's error kinds, as a runtime list for validation (checked against the core's type below). */
-export const BRIDGE_ERROR_KINDS = [
-    'signInRequired',
-    'consentRequired',
-    'accountMismatch',
-    'throttled',
-    'forbidden',
-    'notFound',
-    'network',
-    'server',
-    'timeout',
-    'invalidRequest'
-] as const satisfies readonly BridgeErrorKind[];
-// Compile-time: the list above names every kind the core knows (tsc fails here if the core adds one).
-type AssertNever<T extends never> = T;
-export type UnlistedErrorKinds = AssertNever<Exclude<BridgeErrorKind, (typeof BRIDGE_ERROR_KINDS)[number]>>;
+/** The core's error kinds, as a runtime list for validation (one list, kept with the type in the core). */
+export { BRIDGE_ERROR_KINDS };
 
 export const ROLES = ['agent', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];

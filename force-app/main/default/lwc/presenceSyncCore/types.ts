@@ -219,17 +219,20 @@ export type ToSalesforceResult =
 // Events (facts, each with a time stamp in epoch milliseconds) and commands (requests)
 // ---------------------------------------------------------------------------------------------
 
-export type BridgeErrorKind =
-    | 'signInRequired'
-    | 'consentRequired'
-    | 'accountMismatch'
-    | 'throttled'
-    | 'forbidden'
-    | 'notFound'
-    | 'network'
-    | 'server'
-    | 'timeout'
-    | 'invalidRequest';
+/** What can go wrong at the Teams bridge, as a runtime list (message validation needs one). */
+export const BRIDGE_ERROR_KINDS = [
+    'signInRequired',
+    'consentRequired',
+    'accountMismatch',
+    'throttled',
+    'forbidden',
+    'notFound',
+    'network',
+    'server',
+    'timeout',
+    'invalidRequest'
+] as const;
+export type BridgeErrorKind = (typeof BRIDGE_ERROR_KINDS)[number];
 
 export interface BridgeError {
     kind: BridgeErrorKind;

@@ -10,10 +10,9 @@
  *   with something that is not a BridgeError counts as a failure). After dispose nothing is dispatched.
  * - `startTimer` on a running timer restarts it; a cancelled or restarted timer never fires.
  */
-import { initialState, transition } from 'c/presenceSyncCore';
+import { BRIDGE_ERROR_KINDS, initialState, transition } from 'c/presenceSyncCore';
 import type {
     BridgeError,
-    BridgeErrorKind,
     Configuration,
     SyncCommand,
     SyncEvent,
@@ -26,24 +25,11 @@ import type { RunnerPorts } from './ports';
 /** The Web Locks name: one syncing tab per user (the lock is per origin and browser profile). */
 export const LEADER_LOCK_NAME = 'presenceSync.leader';
 
-const ERROR_KINDS: readonly BridgeErrorKind[] = [
-    'signInRequired',
-    'consentRequired',
-    'accountMismatch',
-    'throttled',
-    'forbidden',
-    'notFound',
-    'network',
-    'server',
-    'timeout',
-    'invalidRequest'
-];
-
 /** A BridgeError as received, or a `network` error standing for anything else a port threw. */
 export function toBridgeError(reason: unknown): BridgeError {
     if (typeof reason === 'object' && reason !== null) {
         const r = reason as Partial<BridgeError>;
-        if (typeof r.kind === 'string' && (ERROR_KINDS as readonly string[]).includes(r.kind)) {
+        if (typeof r.kind === 'string' && (BRIDGE_ERROR_KINDS as readonly string[]).includes(r.kind)) {
             const error: BridgeError = { kind: r.kind };
             if (typeof r.status === 'number') error.status = r.status;
             if (typeof r.retryAfter === 'string') error.retryAfter = r.retryAfter;

@@ -592,10 +592,11 @@ export const consoleSyncScenarios: Scenario[] = [
                 assert.ok(issues.length >= 3, `issues: ${JSON.stringify(issues)}`);
                 // each defect of the broken configuration, with its row where it has one
                 const expected = [
-                    'Row 17: row 1 already maps this Salesforce status.',
-                    'Row 17: row 1 already maps this Teams availability and activity.',
+                    // rows ordered by Name, as on the admin page: "Available (duplicate)" is row 2, Busy row 5
+                    'Row 2: row 1 already maps this Salesforce status.',
+                    'Row 2: row 1 already maps this Teams availability and activity.',
                     'Configuration: the Salesforce status Do_Not_Disturb has no row.',
-                    'Row 3: Teams does not accept this availability and activity as a session presence.'
+                    'Row 5: Teams does not accept this availability and activity as a session presence.'
                 ];
                 for (const e of expected) assert.ok(issues.includes(e), `${e} in ${JSON.stringify(issues)}`);
                 assert.match(problem, /paused|problem/i);

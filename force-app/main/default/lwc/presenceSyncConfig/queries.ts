@@ -5,7 +5,10 @@
  */
 import { gql } from 'lightning/graphql';
 
-/** Rows of one configuration read at most; more is reported, not silently cut. */
+/**
+ * Rows of one configuration read at most; more is reported, not silently cut. Rows come ordered by Name,
+ * as on the Authorize Meeting Application page, so "row 17" means the same row to the agent and the admin.
+ */
 export const LABEL_LIMIT = 200;
 
 /** The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent. */
@@ -93,7 +96,7 @@ export const CONFIGURATION_QUERY = gql`
                             ManualStatusPolicy__c {
                                 value
                             }
-                            PresenceStateLabels__r(first: 200) {
+                            PresenceStateLabels__r(first: 200, orderBy: { Name: { order: ASC } }) {
                                 edges {
                                     node {
                                         Id

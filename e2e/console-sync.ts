@@ -13,9 +13,8 @@ import type { BrowserContext, Page, Request } from 'playwright-core';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import type { Environment } from './env';
-import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD, clickClosingPopup } from './session';
+import { signInThroughBridge } from './bridgeSignIn';
 
 type Control = ScenarioContext['control'];
 
@@ -133,28 +132,7 @@ export async function saveEmail(page: Page, email: string): Promise<void> {
  */
 export async function connectTeams(page: Page): Promise<void> {
     await connector(page).locator('lightning-button.connect button').click();
-    const frame = await waitUntil('the bridge frame', async () =>
-        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
-    );
-    const button = frame.locator('#teams-connect');
-    await button.waitFor({ state: 'visible', timeout: 10_000 });
-    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
-    await button.click();
-    const popup = await popupPromise;
-    const closed = popup.waitForEvent('close', { timeout: 15_000 }).then(() => 'closed' as const);
-    const shown = await Promise.race([
-        popup
-            .locator('#login')
-            .waitFor({ timeout: 10_000 })
-            .then(() => 'form' as const),
-        closed
-    ]);
-    if (shown === 'form') {
-        await popup.locator('#login').fill(ADA.upn);
-        await popup.locator('#password').fill(PASSWORD);
-        await clickClosingPopup(popup, '#submit');
-        await closed;
-    }
+    await signInThroughBridge(page, ADA.upn);
 }
 
 /** Waits until every side shows what is expected; returns the emulator's detail at that moment. */

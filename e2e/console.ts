@@ -8,9 +8,8 @@ import type { Page } from 'playwright-core';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Environment } from './env';
-import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD, clickClosingPopup } from './session';
+import { signInThroughBridge } from './bridgeSignIn';
 
 async function openConsole(
     env: Environment,
@@ -41,18 +40,7 @@ async function connectAda(page: Page): Promise<void> {
     await connector.locator('.email-saved').waitFor({ timeout: 10_000 });
     await connector.locator('lightning-button.close-settings button').click();
     await connector.locator('lightning-button.connect button').click();
-    const frame = await waitUntil('the bridge frame', async () =>
-        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
-    );
-    const button = frame.locator('#teams-connect');
-    await button.waitFor({ state: 'visible', timeout: 10_000 });
-    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
-    await button.click();
-    const popup = await popupPromise;
-    await popup.locator('#login').fill(ADA.upn);
-    await popup.locator('#password').fill(PASSWORD);
-    await clickClosingPopup(popup, '#submit');
-    await popup.waitForEvent('close', { timeout: 15_000 });
+    await signInThroughBridge(page, ADA.upn);
 }
 
 async function teamsOf(control: ScenarioContext['control']): Promise<string> {

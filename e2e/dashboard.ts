@@ -10,9 +10,8 @@ import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { DashboardPageApi } from '../harness/console/dashboardPage';
 import { SUPERVISOR } from '../harness/platform/dashboardAgents';
 import type { Environment } from './env';
-import { PATHS } from './pages';
 import { waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { PASSWORD, clickClosingPopup } from './session';
+import { signInThroughBridge } from './bridgeSignIn';
 
 const BATCH_PATH = '/v1.0/communications/getPresencesByUserId';
 
@@ -59,29 +58,7 @@ export async function openDashboard(env: Environment, agents: number): Promise<D
 export async function connectSupervisor(page: Page): Promise<void> {
     const dashboard = page.locator('c-live-agent-dashboard');
     await dashboard.locator('button.connect').click({ timeout: 15_000 });
-    const frame = await waitUntil('the bridge frame', async () =>
-        page.frames().find((f) => f.url().includes(PATHS.bridgePage))
-    );
-    const button = frame.locator('#teams-connect');
-    await button.waitFor({ state: 'visible', timeout: 10_000 });
-    const popupPromise = page.context().waitForEvent('page', { timeout: 10_000 });
-    await button.click();
-    const popup = await popupPromise;
-    await popup.locator('#login').fill(SUPERVISOR.email);
-    await popup.locator('#password').fill(PASSWORD);
-    // the close may come before the click returns: wait for it from before the click
-    const closed = popup.waitForEvent('close', { timeout: 15_000 });
-    await clickClosingPopup(popup, '#submit');
-    await closed.catch(async (error: unknown) => {
-        if (popup.isClosed()) return;
-        const text = await popup
-            .locator('body')
-            .innerText({ timeout: 1_000 })
-            .catch(() => '');
-        throw new Error(
-            `the sign-in popup stayed open at ${popup.url()}: ${text.slice(0, 300)} (${String(error)})`
-        );
-    });
+    await signInThroughBridge(page, SUPERVISOR.email);
 }
 
 /** True once no refresh runs and every connected agent's Teams presence has been read. */

@@ -3,12 +3,12 @@
  * its Salesforce origins, and Debian Chromium driven by playwright-core with the harness's flags.
  * Shared by e2e/run.ts and scripts/bench/bridge-roundtrip.bench.ts.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { mountAssets } from '../harness/bridgeHost/mount';
 import { mountConsole } from '../harness/console/mount';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
+import { CHROMIUM, requireTool } from '../harness/systemTools';
 import { buildBundles, pageAssets } from './pages';
 
 /** Flags known to work on these machines (closed network: no background connections). */
@@ -22,16 +22,12 @@ export const CHROMIUM_FLAGS = [
     '--disable-sync'
 ];
 
-/** The Chromium to drive: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. Throws a clear error when absent. */
+/**
+ * The Chromium to drive: $CHROMIUM_PATH, else chromium on PATH (Debian's /usr/bin/chromium); installed
+ * from Debian when this runs as root on Debian, else a clear error that says how to get one.
+ */
 export function chromiumPath(): string {
-    const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-    if (!existsSync(candidate)) {
-        throw new Error(
-            `Chromium not found at ${candidate}. The browser tests need Debian's chromium ` +
-                `(apt-get install -y chromium, as .ci/run does) or CHROMIUM_PATH pointing at a Chromium binary.`
-        );
-    }
-    return candidate;
+    return requireTool(CHROMIUM, 'The browser tests');
 }
 
 export interface Environment {

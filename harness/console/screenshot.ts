@@ -6,6 +6,7 @@
  * Needs Debian's chromium (or CHROMIUM_PATH). Each step is best effort: the picture shows how far the
  * connector got, and the script prints which steps did not happen.
  */
+import { CHROMIUM, requireTool } from '../systemTools';
 import { chromium, type Frame, type Page } from 'playwright-core';
 
 const AGENT_EMAIL = 'ada.agent@acme.example';
@@ -30,7 +31,7 @@ export async function captureConsole(options: {
     out: string;
 }): Promise<string[]> {
     const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        executablePath: requireTool(CHROMIUM, 'npm start --screenshot'),
         headless: true,
         args: [...options.chromiumArgs, '--no-sandbox', '--disable-gpu', '--no-first-run']
     });

@@ -1,7 +1,7 @@
 /**
  * Finding Chromium and Java, and what a user is told when one is missing (harness/systemTools.ts).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, JAVA, findTool, howToGet, requireTool } from '../systemTools';
@@ -76,5 +76,32 @@ describe('requireTool', () => {
             })
         ).toBe(java);
         expect(said).toEqual([]);
+    });
+
+    it('installs the Debian package when it may (root on Debian), says so, and returns the new executable', () => {
+        // a stand-in apt-get that records its calls and "installs" chromium into the same folder
+        const bin = path.join(dir, 'bin');
+        const aptGet = executable('bin/apt-get');
+        writeFileSync(
+            aptGet,
+            `#!/bin/sh\necho "$@" >> "${dir}/apt-calls"\n` +
+                `[ "$1" = install ] && printf '#!/bin/sh\\n' > "${bin}/chromium" && /bin/chmod 755 "${bin}/chromium"\nexit 0\n`
+        );
+        const said: string[] = [];
+        const found = requireTool(CHROMIUM, 'The browser tests', {
+            env: { PATH: bin },
+            mayInstall: true,
+            say: (l) => said.push(l)
+        });
+        expect(found).toBe(path.join(bin, 'chromium'));
+        expect(readFileSync(path.join(dir, 'apt-calls'), 'utf8').trim().split('\n')).toEqual([
+            'update -qq',
+            'install -y -qq chromium'
+        ]);
+        expect(said[0]).toBe(
+            'The browser tests needs Chromium; none was found, and this runs as root on Debian, so installing ' +
+                'the Debian package chromium (apt-get install chromium)...'
+        );
+        expect(said[1]).toMatch(/^Installed chromium in \d+\.\d s: /);
     });
 });

@@ -25,7 +25,7 @@ module.exports = [
     ...lwcConfig.configs.recommendedTs.map((c) => ({ ...c, files: [LWC] })),
     // Core scope rules misread TS type-only names under @babel/eslint-parser; tsc checks these.
     { files: [LWC], rules: { 'no-undef': 'off', 'no-unused-vars': 'off' } },
-    // The pure core: no clock, no randomness, no timers, no platform (DESIGN section 3).
+    // The pure core: no clock, no randomness, no timers, no platform (docs/architecture.md, "Components").
     {
         files: [CORE],
         rules: {

@@ -14,14 +14,14 @@ import path from 'node:path';
 import { buildBridge } from '../scripts/build-bridge';
 import type { StaticAsset } from '../harness/bridgeHost/mount';
 import type { HarnessUrls } from '../harness/server';
+import { BRIDGE_PATHS, renderBridgePage } from '../harness/bridgeHost/bridgePage';
 
 export const ROOT = path.resolve(__dirname, '..');
 const BRIDGE_PAGE = path.join(ROOT, 'force-app/main/default/pages/TeamsBridge.page');
 const OUT_DIR = path.join(ROOT, 'dist/e2e');
 
 export const PATHS = {
-    bridgePage: '/apex/TeamsBridge',
-    bridgeResource: '/resource/teamsBridge',
+    ...BRIDGE_PATHS,
     bridgeForger: '/apex/E2eForger',
     hostPage: '/e2e/host',
     hostScript: '/e2e/host.js',
@@ -57,29 +57,6 @@ export function buildBundles(): Bundles {
         host: readFileSync(hostFile, 'utf8'),
         buildMs: Date.now() - t0
     };
-}
-
-function escapeAttribute(value: string): string {
-    return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/**
- * The HTML Visualforce serves for TeamsBridge.page: the markup inside <apex:page> (applyHtmlTag="false"),
- * after the HTML5 doctype, with comments dropped, the resource URL resolved and the harness config added.
- */
-export function renderBridgePage(pageSource: string, urls: HarnessUrls): string {
-    const inner = /<apex:page\b[^>]*>([\s\S]*)<\/apex:page>/.exec(pageSource)?.[1];
-    if (inner === undefined) throw new Error('TeamsBridge.page: no <apex:page> element');
-    if (!inner.includes('{!$Resource.teamsBridge}'))
-        throw new Error('TeamsBridge.page: no {!$Resource.teamsBridge}');
-    const config = JSON.stringify({ authorityHost: urls.login, graphBaseUrl: urls.graphApi });
-    const meta = `<meta name="teams-bridge-config" content="${escapeAttribute(config)}" />`;
-    const html = inner
-        .replace(/<!--[\s\S]*?-->/g, '')
-        .replace('{!$Resource.teamsBridge}', PATHS.bridgeResource)
-        .replace(/(<head>)/, `$1\n            ${meta}`);
-    if (!html.includes(meta)) throw new Error('TeamsBridge.page: no <head> for the harness config');
-    return `<!DOCTYPE html>\n${html.trim()}\n`;
 }
 
 const HOST_PAGE = `<!DOCTYPE html>

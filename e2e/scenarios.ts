@@ -1,5 +1,5 @@
 /**
- * The browser scenarios of issue 4 item 4. Each one runs in a fresh browser context against the one
+ * The browser scenarios of the Teams bridge. Each one runs in a fresh browser context against the one
  * harness of the run, and asserts what a user (or Teams) would notice.
  */
 import assert from 'node:assert/strict';

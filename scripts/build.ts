@@ -2,7 +2,7 @@
  * `npm run build`: produces a complete, deployable SFDX project in `dist/deploy/`.
  *
  * Decision: build into a separate folder, never in place. TypeScript is the only source of the LWC
- * bundles and the org accepts only `.js` (DESIGN section 2). Emitting `<name>.js` beside `<name>.ts`
+ * bundles and the org accepts only `.js` (docs/architecture.md). Emitting `<name>.js` beside `<name>.ts`
  * would make Jest coverage list the emitted `.js` at 0 % and drop the `.ts` rows (toolchain.md, step 2
  * pitfall), so the generated JavaScript lives only in `dist/deploy/force-app`.
  *

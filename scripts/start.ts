@@ -1,5 +1,5 @@
 /**
- * `npm start`: the local harness, the embedded default (DESIGN section 7). One command:
+ * `npm start`: the local harness, the embedded default (docs/harness.md). One command:
  * 1. builds the browser bundle of the components (harness/lwc/build.ts; skipped when up to date) and
  *    the Teams bridge bundle (scripts/build-bridge.ts, as `npm run build` does);
  * 2. starts the harness (Entra stand-in, Graph presence emulator, the two Salesforce origins) on
@@ -17,7 +17,7 @@ import { CONSOLE_PATHS, mountConsole, sldsVersion } from '../harness/console/mou
 import { captureConsole } from '../harness/console/screenshot';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
-import { PATHS, renderBridgePage } from '../e2e/pages';
+import { BRIDGE_PATHS, renderBridgePage } from '../harness/bridgeHost/bridgePage';
 import { buildBridge } from './build-bridge';
 
 const root = path.resolve(__dirname, '..');
@@ -42,7 +42,7 @@ export async function startLocal(port?: number): Promise<Started> {
     mountAssets(harness, [
         {
             origin: 'visualforce',
-            path: PATHS.bridgePage,
+            path: BRIDGE_PATHS.bridgePage,
             contentType: 'text/html; charset=utf-8',
             body: renderBridgePage(
                 readFileSync(path.join(root, 'force-app/main/default/pages/TeamsBridge.page'), 'utf8'),
@@ -53,7 +53,7 @@ export async function startLocal(port?: number): Promise<Started> {
         },
         {
             origin: 'visualforce',
-            path: PATHS.bridgeResource,
+            path: BRIDGE_PATHS.bridgeResource,
             contentType: 'text/javascript; charset=utf-8',
             body: readFileSync(bridgeFile)
         }
@@ -79,7 +79,7 @@ function banner(s: Started): string {
         `  German                 ${s.consoleUrl}?lang=de`,
         `  Authorize (admin)      ${s.adminUrl}`,
         `  Live Agent Dashboard   ${h.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=500  (1..5000 agents; Connect as sue.supervisor@acme.example)`,
-        `  Teams bridge page      ${h.urls.visualforce}${PATHS.bridgePage}`,
+        `  Teams bridge page      ${h.urls.visualforce}${BRIDGE_PATHS.bridgePage}`,
         `  Microsoft sign-in      ${h.urls.authority}`,
         `  Graph / control API    ${h.urls.graphApi}  /  ${h.urls.control}`,
         '',

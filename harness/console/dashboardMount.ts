@@ -10,7 +10,7 @@ import type { Harness } from '../server';
 import { sendHtml } from '../http/util';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
 import { SUPERVISOR } from '../platform/dashboardAgents';
-import type { PageConfig } from './shell';
+import type { PageConfig } from './pageConfig';
 
 export const DASHBOARD_PATH = '/dashboard';
 export const DASHBOARD_POLL_SECONDS = 5;

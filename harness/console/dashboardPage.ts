@@ -8,7 +8,7 @@
  * the component's Connect button. `window.harness.dashboard` tells tests what the population holds.
  */
 import { dashboardParams, dashboardPopulation, SUPERVISOR } from '../platform/dashboardAgents';
-import type { PageConfig } from './shell';
+import type { PageConfig } from './pageConfig';
 
 type CreateElement = (tag: string, options: { is: unknown }) => HTMLElement;
 

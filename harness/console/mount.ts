@@ -18,7 +18,7 @@ import { escapeHtml, sendHtml } from '../http/util';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
 import { DASHBOARD_PATH, mountDashboard } from './dashboardMount';
 import { HARNESS_POLL_INTERVAL_SECONDS } from '../platform/constants';
-import type { PageConfig } from './shell';
+import type { PageConfig } from './pageConfig';
 import { CONSOLE_CSS } from './styles';
 
 export const CONSOLE_PATHS = {

@@ -20,20 +20,11 @@ import {
     type PlatformRuntime
 } from '../platform/runtime';
 import { SHOW_TOAST_EVENT } from '../platform/platformShowToastEvent';
-import type { OrgSnapshot } from '../platform/types';
 import { dashboardPage } from './dashboardPage';
 import { AuraHostStandIn, FakeOmniToolkit, type ConnectorElement } from './omniToolkit';
+import type { PageConfig } from './pageConfig';
 
 type CreateElement = (tag: string, options: { is: unknown }) => HTMLElement;
-
-export interface PageConfig {
-    page: 'console' | 'admin' | 'dashboard';
-    snapshot: OrgSnapshot;
-    urls: { lightning: string; visualforce: string; control: string; graphApi: string };
-    /** the Teams user the Teams-client panel acts as, by default */
-    teamsUser: string;
-    teamsUsers: { upn: string; name: string }[];
-}
 
 const TEAMS_MANUAL = ['Available', 'Busy', 'DoNotDisturb', 'BeRightBack', 'Away', 'AppearOffline', 'Reset'];
 

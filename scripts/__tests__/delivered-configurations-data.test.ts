@@ -1,5 +1,5 @@
 /*
- * The rules of the delivered configurations (issue 2, item 5), asserted on the data files themselves:
+ * The rules of the delivered configurations (docs/data-model.md), asserted on the data files themselves:
  * this test reads data/*.json and uses no project code.
  */
 import { readFileSync } from 'node:fs';

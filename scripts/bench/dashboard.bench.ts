@@ -1,5 +1,5 @@
 /**
- * Benchmark of the Live Agent Dashboard's data path (issue 6), for 500 and 5,000 agents:
+ * Benchmark of the Live Agent Dashboard's data path, for 500 and 5,000 agents:
  * - Graph requests per refresh (target ceil(n / 650): 1 and 8), counted at the refresher's Teams port;
  * - time to first render's data (the deserialized Apex answer read, rows built against the
  *   configuration, sorted, filtered, first page of 100; JSON deserialization, which the platform does

@@ -1,5 +1,5 @@
 /*
- * CTI Data Connector: the agent's utility item and the composition root of the sync (DESIGN section 3).
+ * CTI Data Connector: the agent's utility item and the composition root of the sync (docs/architecture.md).
  * It loads the configuration, creates the Teams bridge client, the Omni and phone adapters and the runner,
  * and shows what the core's view model says in words. The Aura host ctiDataConnectorUtility relays
  * Omni-Channel events in (omniEvent) and runs the commands this component dispatches (omnicommand);

@@ -1,5 +1,5 @@
 /*
- * Live Agent Dashboard (issue 6): every agent of the supervisor's Call Center Setups with the Omni-Channel
+ * Live Agent Dashboard: every agent of the supervisor's Call Center Setups with the Omni-Channel
  * status and the time in it, the Teams presence (read through the Teams bridge, role supervisor, with
  * getPresencesByUserId in chunks of 650), whether the two agree under the agent's configuration, and when
  * Teams was last read. Sort, filter, paging (100 rows at a time: 5,000 agents never make 5,000 rows of

@@ -1,5 +1,5 @@
 /*
- * postMessage client of the Teams bridge (DESIGN sections 2 and 6). It owns the bridge iframe, numbers
+ * postMessage client of the Teams bridge (docs/architecture.md). It owns the bridge iframe, numbers
  * requests, gives every request exactly one answer (the bridge's reply or a timeout), and accepts a
  * message only from the one expected Visualforce origin AND from the iframe's own window. Everything
  * else is dropped and counted, never thrown. Tokens never reach this side: the protocol has no field

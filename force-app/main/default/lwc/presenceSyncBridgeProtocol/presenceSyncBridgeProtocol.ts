@@ -1,5 +1,5 @@
 /*
- * The Teams bridge protocol (DESIGN section 6): the one schema both sides of the postMessage channel use.
+ * The Teams bridge protocol (docs/architecture.md): the one schema both sides of the postMessage channel use.
  * The LWC client imports it as `c/presenceSyncBridgeProtocol`; the bridge bundle (bridge/, esbuild)
  * imports this same file by relative path. Pure: no DOM, no timers.
  *

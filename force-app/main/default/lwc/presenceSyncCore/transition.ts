@@ -1,6 +1,6 @@
 /*
  * The sync state machine: transition(state, event) -> [state, commands]. Pure: it never performs the
- * commands; the runner does and feeds the results back as events. DESIGN section 5 is implemented by the
+ * commands; the runner does and feeds the results back as events. The rules of docs/sync-policy.md are implemented by the
  * handlers in omniEvents.ts, teamsEvents.ts, reconcile.ts and lifecycle.ts. Decisions taken there:
  *
  * - Target: the Salesforce status through the mapping (toTeams), or the call state (CallPresence__c)

@@ -11,7 +11,7 @@ import type { Environment } from './env';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
 import { signInThroughBridge } from './bridgeSignIn';
 
-async function openConsole(
+export async function openConsole(
     env: Environment,
     query: string
 ): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {

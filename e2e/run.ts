@@ -14,6 +14,7 @@ import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
+import { connectorEmailScenarios } from './connector-email';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
         ...bridgeScenarios,
         ...consoleScenarios,
         ...consoleSyncScenarios,
+        ...connectorEmailScenarios,
         ...dashboardScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));

@@ -325,8 +325,11 @@ export const dashboardScenarios: Scenario[] = [
                     await dashboard(page).locator('table.agents').getAttribute('aria-rowcount'),
                     '5001'
                 );
-                await dashboard(page).locator('button.next').click();
-                assert.match((await dashboard(page).locator('.page').textContent()) ?? '', /2/);
+                await dashboard(page).locator('nav.paging_bottom button.next').click();
+                assert.match(
+                    (await dashboard(page).locator('nav.paging_top .page').textContent()) ?? '',
+                    /2/
+                );
                 assert.deepEqual(s.errors, []);
             } finally {
                 await s.close();

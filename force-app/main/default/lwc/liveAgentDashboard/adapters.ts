@@ -4,6 +4,7 @@
  * bridge client. Tests replace this module.
  */
 import getAgents from '@salesforce/apex/LiveAgentDashboardController.getAgents';
+import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
 import { graphql } from 'lightning/graphql';
 import { CONFIGURATION_QUERY, graphqlError, readConfiguration, wireQuery } from 'c/presenceSyncConfig';
 import type { WireAdapterClass } from 'c/presenceSyncConfig';
@@ -22,6 +23,22 @@ import type { AgentRecord } from './model';
 export async function loadAgents(): Promise<{ agents: AgentRecord[]; signInHint: string | null }> {
     const raw: unknown = await getAgents();
     return { agents: parseAgents(raw), signInHint: parseSignInHint(raw) };
+}
+
+/**
+ * The labels of the org's Omni-Channel statuses by DeveloperName, as agents and supervisors see them
+ * (PresenceStatusController, the same read the agent's connector makes).
+ */
+export async function loadStatusLabels(): Promise<Map<string, string>> {
+    const raw: unknown = await getStatuses();
+    const labels = new Map<string, string>();
+    if (!Array.isArray(raw)) return labels;
+    for (const item of raw as { developerName?: unknown; masterLabel?: unknown }[]) {
+        if (typeof item?.developerName === 'string' && typeof item.masterLabel === 'string') {
+            labels.set(item.developerName, item.masterLabel);
+        }
+    }
+    return labels;
 }
 
 /** The configurations by Id; one that is missing or invalid is left out (its agents are not compared). */

@@ -34,6 +34,14 @@ import L_Pages from '@salesforce/label/c.LiveAgentDashboard_Pages';
 import L_PrevPage from '@salesforce/label/c.LiveAgentDashboard_PrevPage';
 import L_NextPage from '@salesforce/label/c.LiveAgentDashboard_NextPage';
 import L_PageOf from '@salesforce/label/c.LiveAgentDashboard_PageOf';
+import L_FirstPage from '@salesforce/label/c.LiveAgentDashboard_FirstPage';
+import L_LastPage from '@salesforce/label/c.LiveAgentDashboard_LastPage';
+import L_GoToPage from '@salesforce/label/c.LiveAgentDashboard_GoToPage';
+import L_NoneShown from '@salesforce/label/c.LiveAgentDashboard_NoneShown';
+import L_NotConnectedHelp from '@salesforce/label/c.LiveAgentDashboard_NotConnectedHelp';
+import L_ReadFailedForbidden from '@salesforce/label/c.LiveAgentDashboard_ReadFailedForbidden';
+import L_ReadFailedNetwork from '@salesforce/label/c.LiveAgentDashboard_ReadFailedNetwork';
+import L_ReadFailedServer from '@salesforce/label/c.LiveAgentDashboard_ReadFailedServer';
 import L_Match from '@salesforce/label/c.LiveAgentDashboard_Match';
 import L_Mismatch from '@salesforce/label/c.LiveAgentDashboard_Mismatch';
 import L_MismatchExpected from '@salesforce/label/c.LiveAgentDashboard_MismatchExpected';
@@ -97,6 +105,14 @@ export const UI = {
     PrevPage: L_PrevPage,
     NextPage: L_NextPage,
     PageOf: L_PageOf,
+    FirstPage: L_FirstPage,
+    LastPage: L_LastPage,
+    GoToPage: L_GoToPage,
+    NoneShown: L_NoneShown,
+    NotConnectedHelp: L_NotConnectedHelp,
+    ReadFailedForbidden: L_ReadFailedForbidden,
+    ReadFailedNetwork: L_ReadFailedNetwork,
+    ReadFailedServer: L_ReadFailedServer,
     Match: L_Match,
     Mismatch: L_Mismatch,
     MismatchExpected: L_MismatchExpected,
@@ -170,6 +186,14 @@ export const LABEL_NAMES: readonly string[] = [
     'LiveAgentDashboard_PrevPage',
     'LiveAgentDashboard_NextPage',
     'LiveAgentDashboard_PageOf',
+    'LiveAgentDashboard_FirstPage',
+    'LiveAgentDashboard_LastPage',
+    'LiveAgentDashboard_GoToPage',
+    'LiveAgentDashboard_NoneShown',
+    'LiveAgentDashboard_NotConnectedHelp',
+    'LiveAgentDashboard_ReadFailedForbidden',
+    'LiveAgentDashboard_ReadFailedNetwork',
+    'LiveAgentDashboard_ReadFailedServer',
     'LiveAgentDashboard_Match',
     'LiveAgentDashboard_Mismatch',
     'LiveAgentDashboard_MismatchExpected',

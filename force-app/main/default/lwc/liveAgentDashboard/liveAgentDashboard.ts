@@ -10,11 +10,25 @@ import type { Configuration } from 'c/presenceSyncCore';
 import { CONFIGURATION_DEFAULTS } from 'c/presenceSyncCore';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import type PresenceSyncBridge from 'c/presenceSyncBridge';
-import { bridgeUrl as orgBridgeUrl, createBridge, loadAgents, loadConfigurations } from './adapters';
+import {
+    bridgeUrl as orgBridgeUrl,
+    createBridge,
+    loadAgents,
+    loadConfigurations,
+    loadStatusLabels
+} from './adapters';
 import { UI } from './labels';
 import { DEFAULT_SORT, NO_FILTER, buildRows, filterRows, pageOf, sortRows, statusOptions } from './model';
 import type { AgentRecord, AgentRow, Filter, SortField, SortOrder } from './model';
-import { agreementText, durationText, format, presenceTone, teamsText, timeText } from './present';
+import {
+    agreementText,
+    durationText,
+    format,
+    presenceTone,
+    readFailureReason,
+    teamsText,
+    timeText
+} from './present';
 import { DashboardRefresher } from './refresh';
 import type { RefreshState } from './refresh';
 
@@ -42,6 +56,8 @@ export default class LiveAgentDashboard extends LightningElement {
     signInNeeded = false;
 
     private configurations = new Map<string, Configuration>();
+    /** Omni status labels by DeveloperName (null: not loaded yet) */
+    private statusLabels: Map<string, string> | null = null;
     private refresher: DashboardRefresher | null = null;
     private bridge: PresenceSyncBridge | null = null;
     /** the bridge refuses init without a login hint: the supervisor's, from the Apex answer */
@@ -94,6 +110,10 @@ export default class LiveAgentDashboard extends LightningElement {
     private async loadAgents(): Promise<AgentRecord[]> {
         const { agents, signInHint } = await loadAgents();
         this.signInHint = signInHint;
+        if (this.statusLabels === null) {
+            // without them a mismatch names the status by its API name: a missing label is not fatal
+            this.statusLabels = await loadStatusLabels().catch(() => new Map<string, string>());
+        }
         const missing = [
             ...new Set(
                 agents
@@ -186,12 +206,35 @@ export default class LiveAgentDashboard extends LightningElement {
         this.pageNumber = 1;
     }
 
+    handleFirst(): void {
+        this.showPage(1);
+    }
+
     handlePrevious(): void {
-        this.pageNumber = Math.max(1, this.pageNumber - 1);
+        this.showPage(this.currentPage.page - 1);
     }
 
     handleNext(): void {
-        this.pageNumber += 1;
+        this.showPage(this.currentPage.page + 1);
+    }
+
+    handleLast(): void {
+        this.showPage(this.currentPage.pageCount);
+    }
+
+    handlePageSelect(event: Event): void {
+        this.showPage(Number((event.target as HTMLSelectElement).value));
+    }
+
+    /** Shows a page and brings the table's top into view (the paging bar may be below it). */
+    private showPage(page: number): void {
+        this.pageNumber = Math.min(Math.max(1, page), this.currentPage.pageCount);
+        this.template?.querySelector<HTMLElement>('table.agents')?.scrollIntoView?.({ block: 'start' });
+    }
+
+    /** The label of an Omni status the user sees; the API name only when the org has no label for it. */
+    private statusLabel(apiName: string): string {
+        return this.statusLabels?.get(apiName) ?? apiName.replace(/_/g, ' ');
     }
 
     // ---- view ----
@@ -269,7 +312,11 @@ export default class LiveAgentDashboard extends LightningElement {
                 teams: teamsText(row),
                 dotClass: `presence-dot presence-dot_${tone}`,
                 showDot: tone !== 'none',
-                agreement: agreementText(row.agreement, row.expectedStatus),
+                agreement: agreementText(
+                    row.agreement,
+                    row.expectedStatus === null ? null : this.statusLabel(row.expectedStatus)
+                ),
+                notConnected: row.agreement === 'notConnected',
                 agreementClass: `agreement agreement_${row.agreement}`,
                 rowClass: row.agreement === 'mismatch' ? 'row row_mismatch' : 'row',
                 agreementState: row.agreement,
@@ -295,7 +342,27 @@ export default class LiveAgentDashboard extends LightningElement {
     get countsText(): string {
         const page = this.currentPage;
         const mismatches = this.rows.filter((r) => r.agreement === 'mismatch').length;
+        if (page.total === 0) return format(UI.NoneShown, this.rows.length, mismatches);
         return format(UI.Showing, page.first, page.last, page.total, this.rows.length, mismatches);
+    }
+
+    /** one paging bar above and one below the table, only when there is more than one page */
+    get showPaging(): boolean {
+        return this.currentPage.pageCount > 1;
+    }
+
+    get pageChoices() {
+        const page = this.currentPage;
+        return Array.from({ length: page.pageCount }, (_, i) => ({
+            value: String(i + 1),
+            label: String(i + 1),
+            selected: i + 1 === page.page
+        }));
+    }
+
+    /** "Not connected" explained under the table whenever a row shows it */
+    get showNotConnectedHelp(): boolean {
+        return this.currentPage.rows.some((row) => row.agreement === 'notConnected');
     }
 
     get pageText(): string {
@@ -342,7 +409,11 @@ export default class LiveAgentDashboard extends LightningElement {
         const state = this.state;
         if (state === null || state.teamsError === null || state.retry.reason === 'throttled') return null;
         if (state.retry.waitUntil === null) return null;
-        return format(UI.ReadFailed, state.teamsError.kind, timeText(state.retry.waitUntil));
+        return format(
+            UI.ReadFailed,
+            readFailureReason(state.teamsError.kind),
+            timeText(state.retry.waitUntil)
+        );
     }
 
     get showConnect(): boolean {

@@ -287,7 +287,12 @@ export function sortRows(rows: readonly AgentRow[], order: SortOrder): AgentRow[
             case 'status':
                 return compareText(a.statusLabel ?? a.statusApiName, b.statusLabel ?? b.statusApiName) * sign;
             case 'since':
-                return compareNullable(a.statusSince, b.statusSince, sign);
+                // "time in status": ascending is the shortest time first, i.e. the latest start first
+                return compareNullable(
+                    a.statusSince === null ? null : -a.statusSince,
+                    b.statusSince === null ? null : -b.statusSince,
+                    sign
+                );
             case 'teams':
                 return (teamsRank(a) - teamsRank(b)) * sign;
             case 'agreement':

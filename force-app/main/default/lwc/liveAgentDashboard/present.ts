@@ -3,6 +3,7 @@
  */
 import { ACTIVITY, AVAILABILITY, UI } from './labels';
 import type { Agreement, AgentRow } from './model';
+import type { BridgeErrorKind } from 'c/presenceSyncBridgeProtocol';
 
 /** Fills {0}, {1}, ... */
 export function format(template: string, ...values: (string | number)[]): string {
@@ -50,6 +51,20 @@ export function teamsText(row: AgentRow): string {
     return extra === undefined || extra === words ? words : `${words} · ${extra}`;
 }
 
+/** Why Teams could not be read, in words (never the error kind's code). */
+export function readFailureReason(kind: BridgeErrorKind): string {
+    switch (kind) {
+        case 'forbidden':
+        case 'consentRequired':
+            return UI.ReadFailedForbidden;
+        case 'network':
+            return UI.ReadFailedNetwork;
+        default:
+            return UI.ReadFailedServer;
+    }
+}
+
+/** `expected` is the label of the Omni status Teams means (never its API name). */
 export function agreementText(agreement: Agreement, expected: string | null): string {
     switch (agreement) {
         case 'match':

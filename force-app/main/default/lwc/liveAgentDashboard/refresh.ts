@@ -96,6 +96,8 @@ export class DashboardRefresher {
     private disposed = false;
     private again = false;
     private chunkCount: number | null = null;
+    /** whether the running refresh read everything it had to (Omni and every Teams chunk) */
+    private upToDate = false;
 
     constructor(
         private readonly ports: RefreshPorts,
@@ -150,6 +152,7 @@ export class DashboardRefresher {
 
     private async run(): Promise<void> {
         this.chunkCount = null;
+        this.upToDate = false;
         try {
             const agents = await this.ports.loadAgents();
             if (this.disposed) return;
@@ -159,6 +162,8 @@ export class DashboardRefresher {
             this.update({ loadError: errorMessage(error), loaded: true });
         }
         if (this.state.teams !== 'ready') {
+            // signed out: the Omni side is fresh and there is no Teams side to read
+            this.upToDate = true;
             this.update({ requestsLastRefresh: 0, skippedChunks: 0 });
             return;
         }
@@ -214,13 +219,16 @@ export class DashboardRefresher {
             publish({ requestsLastRefresh: sent, skippedChunks: chunks.length - i - 1 });
             return;
         }
+        this.upToDate = true;
         publish({ requestsLastRefresh: sent, skippedChunks: 0 });
     }
 
     private finish(): void {
         if (this.disposed) return;
         const now = this.ports.now();
-        this.update({ refreshing: false, lastRefresh: now });
+        // "Last refresh" says when the table was last brought up to date: a refresh that read nothing
+        // (throttled, failed, signed out) leaves it where it was
+        this.update(this.upToDate ? { refreshing: false, lastRefresh: now } : { refreshing: false });
         if (this.again) {
             this.again = false;
             this.refresh();

@@ -22,6 +22,18 @@ jest.mock('@salesforce/label/c.LiveAgentDashboard_MismatchExpected', () => ({ de
 jest.mock('@salesforce/label/c.LiveAgentDashboard_LastRefresh', () => ({ default: 'Last refresh: {0}' }), {
     virtual: true
 });
+jest.mock(
+    '@salesforce/label/c.LiveAgentDashboard_NoneShown',
+    () => ({ default: 'No agent matches ({0} total, {1} mismatches)' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.LiveAgentDashboard_ReadFailed',
+    () => ({ default: 'Not read: {0}. Next at {1}.' }),
+    {
+        virtual: true
+    }
+);
 
 const mockBridge: {
     start: jest.Mock;
@@ -36,6 +48,8 @@ const mockBridge: {
     request: jest.fn()
 };
 const mockAgents = jest.fn();
+/** the org's status labels (PresenceStatusController.getStatuses), unlike the API names */
+const mockStatusLabels = jest.fn();
 const mockBridgeUrl = jest.fn();
 jest.mock('../adapters', () => ({
     loadAgents: () =>
@@ -44,6 +58,7 @@ jest.mock('../adapters', () => ({
             signInHint: 'sue.supervisor@acme.example'
         })),
     bridgeUrl: () => mockBridgeUrl(),
+    loadStatusLabels: () => mockStatusLabels(),
     loadConfigurations: (ids: string[]) => {
         const parsed = jest
             .requireActual('c/presenceSyncCore')
@@ -124,6 +139,7 @@ beforeEach(() => {
     });
     signedIn();
     mockBridgeUrl.mockReturnValue(null);
+    mockStatusLabels.mockResolvedValue(new Map([['On_a_Call', 'On a call (phone)']]));
 });
 
 afterEach(() => {
@@ -161,7 +177,7 @@ describe('c-live-agent-dashboard', () => {
             const states = $$(el, 'tbody tr').map((r) => r.dataset.agreement);
             expect(states).toEqual(['match', 'mismatch', 'notConnected']);
             expect($$(el, 'tbody tr')[1].querySelector('.cell-agreement')!.textContent).toBe(
-                'Mismatch: On_a_Call'
+                'Mismatch: On a call (phone)'
             );
             expect($$(el, 'tbody tr')[0].querySelector('.cell-teams')!.textContent).toContain(
                 'c.LiveAgentDashboard_Av_Busy'
@@ -247,6 +263,89 @@ describe('c-live-agent-dashboard', () => {
                 1
             );
             await expect(el).toBeAccessible();
+        });
+
+        it('names the expected status by its label even when the labels cannot be loaded', async () => {
+            mockStatusLabels.mockRejectedValue(new Error('no access'));
+            const el = await mount(SMALL);
+            expect($$(el, 'tbody tr')[1].querySelector('.cell-agreement')!.textContent).toBe(
+                'Mismatch: On a Call'
+            );
+        });
+
+        it('sorts "time in status" ascending from the shortest to the longest', async () => {
+            const now = Date.now();
+            const agents = [
+                { ...agent(0, 'Available', guid(0)), statusSince: now - 3_600_000 },
+                { ...agent(1, 'Available', guid(1)), statusSince: now - 60_000 },
+                { ...agent(2, 'Available', guid(2)), statusSince: null, statusApiName: null }
+            ];
+            const el = await mount(agents);
+            $(el, 'th button[data-field="since"]')!.click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0001', 'Agent 0000', 'Agent 0002']);
+            $(el, 'th button[data-field="since"]')!.click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0000', 'Agent 0001', 'Agent 0002']);
+        });
+
+        it('says that no agent matches instead of "Showing 0-0 of 0"', async () => {
+            const el = await mount(SMALL);
+            const search = $(el, 'input.search') as HTMLInputElement;
+            search.value = 'nobody';
+            search.dispatchEvent(new CustomEvent('input'));
+            await flush();
+            expect($(el, '.counts')!.textContent).toBe('No agent matches (3 total, 1 mismatches)');
+        });
+
+        it('explains "Not connected" under the table when a row shows it', async () => {
+            const el = await mount(SMALL);
+            expect($(el, '.not-connected-help')!.textContent).toBe('c.LiveAgentDashboard_NotConnectedHelp');
+            const mismatch = $(el, 'input.mismatch-only') as HTMLInputElement;
+            mismatch.checked = true;
+            mismatch.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect($(el, '.not-connected-help')).toBeNull();
+        });
+
+        it('pages above and below the table: first, last and any page by number, back to the table top', async () => {
+            const many = Array.from({ length: 201 }, (_, i) => agent(i, 'Available', guid(i)));
+            const scrolled = jest.fn();
+            HTMLElement.prototype.scrollIntoView = scrolled;
+            const el = await mount(many);
+            expect($$(el, 'nav.paging').map((n) => n.className)).toEqual([
+                expect.stringContaining('paging_top'),
+                expect.stringContaining('paging_bottom')
+            ]);
+            ($(el, 'nav.paging_bottom button.last') as HTMLButtonElement).click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0200']);
+            expect(($(el, 'nav.paging_top button.next') as HTMLButtonElement).disabled).toBe(true);
+            expect(scrolled).toHaveBeenCalled();
+            const select = $(el, 'nav.paging_top select.page-select') as HTMLSelectElement;
+            expect(select.options).toHaveLength(3);
+            select.value = '2';
+            select.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(names(el)[0]).toBe('Agent 0100');
+            ($(el, 'nav.paging_top button.first') as HTMLButtonElement).click();
+            await flush();
+            expect(names(el)[0]).toBe('Agent 0000');
+        });
+
+        it('shows no paging for a single page', async () => {
+            const el = await mount(SMALL);
+            expect($$(el, 'nav.paging')).toHaveLength(0);
+        });
+
+        it('a failed read names the cause in words, not the error kind', async () => {
+            presences = () => ({ ok: false, error: { kind: 'server', status: 503 } });
+            const el = await mount(SMALL);
+            const notice = $(el, '.notice_failed')!;
+            expect(notice.textContent).toMatch(
+                /^Not read: c\.LiveAgentDashboard_ReadFailedServer\. Next at /
+            );
+            expect(notice.textContent).not.toContain('server');
         });
 
         it('shows Connect when the bridge is not signed in, and reads after sign-in', async () => {

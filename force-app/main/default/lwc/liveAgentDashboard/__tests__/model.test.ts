@@ -215,8 +215,9 @@ describe('rows, sort, filter, paging', () => {
             field: Parameters<typeof sortRows>[1]['field'],
             direction: 'ascending' | 'descending' = 'ascending'
         ) => sortRows(rows, { field, direction }).map((r) => r.userId);
-        expect(ids('since')).toEqual(['2', '4', '1', '3']);
-        expect(ids('since', 'descending')).toEqual(['1', '2', '4', '3']);
+        // time in status: ascending is the shortest time first (the latest start); logged out last
+        expect(ids('since')).toEqual(['1', '2', '4', '3']);
+        expect(ids('since', 'descending')).toEqual(['2', '4', '1', '3']);
         expect(ids('agreement')).toEqual(['2', '1', '4', '3']);
         expect(ids('teams')).toEqual(['2', '1', '4', '3']);
         expect(ids('readAt', 'descending')).toEqual(['2', '1', '3', '4']);

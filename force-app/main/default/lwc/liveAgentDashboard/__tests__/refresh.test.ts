@@ -173,18 +173,22 @@ describe('DashboardRefresher', () => {
         expect(state.skippedChunks).toBe(2);
         expect(state.nextRefresh).toBe(t.now + 30_000);
         expect(state.readings.size).toBe(650);
-        // a manual refresh during the wait reloads Omni but sends no Graph request
+        // the refresh was cut short: "Last refresh" does not claim it (none before it here)
+        expect(state.lastRefresh).toBeNull();
+        // a manual refresh during the wait reloads Omni but sends no Graph request, and moves nothing
         t.advance(5_000);
         t.refresher.refresh();
         await flush();
         expect(t.calls).toHaveLength(2);
         expect(t.refresher.current.skippedChunks).toBe(4);
+        expect(t.refresher.current.lastRefresh).toBeNull();
         // after the wait
         t.advance(25_000);
         const timer = t.timers.shift();
         timer?.fn();
         await flush();
         expect(t.calls).toHaveLength(6);
+        expect(t.refresher.current.lastRefresh).toBe(t.now);
         expect(t.refresher.current.retry.reason).toBeNull();
         expect(t.refresher.current.teamsError).toBeNull();
     });

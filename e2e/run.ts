@@ -15,6 +15,7 @@ import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
+import { localeScenarios } from './locale';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
         ...consoleScenarios,
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
+        ...localeScenarios,
         ...dashboardScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));

@@ -75,3 +75,12 @@ declare module 'lightning/uiRecordApi' {
         clientOptions?: { ifUnmodifiedSince?: string }
     ): Promise<RecordRepresentation>;
 }
+// The running user's locale settings ("Internationalize Your Components", LWC Developer Guide).
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}
+declare module '@salesforce/i18n/timeZone' {
+    const timeZone: string;
+    export default timeZone;
+}

@@ -8,9 +8,11 @@ import path from 'node:path';
 import type { Plugin } from 'rollup';
 import { AGENT } from '../platform/constants';
 import type { LabelValue, ObjectDescribe } from '../platform/types';
+import { I18N_SETTINGS } from '../platform/i18n';
 
 const PREFIX = '\0salesforce-scoped:';
-const SCOPED = /^@salesforce\/(label\/c\.|apex\/|user\/Id$|messageChannel\/|schema\/|resourceUrl\/)/;
+const I18N = '@salesforce/i18n/';
+const SCOPED = /^@salesforce\/(label\/c\.|apex\/|user\/Id$|messageChannel\/|schema\/|resourceUrl\/|i18n\/)/;
 
 export interface ScopedImportsOptions {
     labels: Record<string, LabelValue>;
@@ -39,6 +41,9 @@ export function salesforceScopedImports(options: ScopedImportsOptions): Plugin {
     return {
         name: 'harness-salesforce-scoped-imports',
         resolveId(source) {
+            // the user's own settings; the rest of @salesforce/i18n (date and number patterns) comes from
+            // lightning-base-components' stubs
+            if (source.startsWith(I18N) && !I18N_SETTINGS.includes(source.slice(I18N.length))) return null;
             return SCOPED.test(source) ? PREFIX + source : null;
         },
         load(id) {
@@ -85,6 +90,12 @@ export function salesforceScopedImports(options: ScopedImportsOptions): Plugin {
                 }
                 case 'resourceUrl':
                     return `export default ${JSON.stringify(`/resource/${name}`)};\n`;
+                case 'i18n': {
+                    const i18nModule = JSON.stringify(
+                        path.join(path.dirname(options.runtimeModule), 'i18n.ts').split(path.sep).join('/')
+                    );
+                    return `import { userSetting } from ${i18nModule};\nexport default userSetting(${JSON.stringify(name)});\n`;
+                }
                 default:
                     return null;
             }

@@ -6,6 +6,7 @@
  * docs/connector-contracts.md section 1.
  */
 import { LightningElement, api, wire } from 'lwc';
+import { timeText } from 'c/presenceSyncLocale';
 import { EnclosingUtilityId, updateUtility } from 'lightning/platformUtilityBarApi';
 import { MessageContext } from 'lightning/messageService';
 import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
@@ -50,10 +51,6 @@ function saveFailedText(result: SaveResult & { ok: false }): string {
     if (result.code === 'emailRequired') return UI.EmailRequired;
     if (result.code === 'emailInvalid' || result.code === 'emailTooLong') return UI.EmailInvalid;
     return format(UI.EmailSaveFailed, result.message);
-}
-
-function formatTime(epochMs: number): string {
-    return new Date(epochMs).toLocaleTimeString();
 }
 
 export default class CtiDataConnector extends LightningElement {
@@ -194,7 +191,7 @@ export default class CtiDataConnector extends LightningElement {
     }
 
     get waitMessage(): string | null {
-        return this.view === null ? null : waitText(this.view, formatTime);
+        return this.view === null ? null : waitText(this.view, timeText);
     }
 
     get history(): HistoryRow[] {

@@ -80,6 +80,4 @@ export function agreementText(agreement: Agreement, expected: string | null): st
     }
 }
 
-export function timeText(epochMs: number): string {
-    return new Date(epochMs).toLocaleTimeString();
-}
+export { timeText } from 'c/presenceSyncLocale';

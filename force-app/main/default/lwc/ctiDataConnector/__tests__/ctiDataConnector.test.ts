@@ -348,7 +348,13 @@ describe('c-cti-data-connector', () => {
 
             expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_throttled');
             expect(text(element, '.health-wait')).toBe(
-                `Waiting until ${new Date(waitUntil).toLocaleTimeString()}.`
+                // in the user's Salesforce locale and time zone (sfdx-lwc-jest: en-US, America/Los_Angeles)
+                `Waiting until ${new Intl.DateTimeFormat('en-US', {
+                    timeZone: 'America/Los_Angeles',
+                    hour: 'numeric',
+                    minute: '2-digit',
+                    second: '2-digit'
+                }).format(waitUntil)}.`
             );
             await expect(element).toBeAccessible();
         });

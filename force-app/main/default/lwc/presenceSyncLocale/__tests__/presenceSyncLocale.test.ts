@@ -1,0 +1,30 @@
+/**
+ * Times in the user's Salesforce locale and time zone, not the browser's: the module reads
+ * @salesforce/i18n once, so each locale is a fresh module.
+ */
+const INSTANT = Date.parse('2026-12-04T16:08:20.000Z');
+
+function timeTextFor(locale: string, timeZone: string): (epochMs: number) => string {
+    let timeText!: (epochMs: number) => string;
+    jest.isolateModules(() => {
+        jest.doMock('@salesforce/i18n/locale', () => ({ default: locale }), { virtual: true });
+        jest.doMock('@salesforce/i18n/timeZone', () => ({ default: timeZone }), { virtual: true });
+        timeText = require('c/presenceSyncLocale').timeText;
+    });
+    return timeText;
+}
+
+describe('timeText', () => {
+    it('shows a German user 24-hour time in their time zone', () => {
+        expect(timeTextFor('de-DE', 'Europe/Berlin')(INSTANT)).toBe('17:08:20');
+    });
+
+    it('shows an American user 12-hour time in their time zone', () => {
+        expect(timeTextFor('en-US', 'America/Los_Angeles')(INSTANT)).toBe('8:08:20 AM');
+    });
+
+    it('falls back to the browser locale when the user locale is not one it knows', () => {
+        const text = timeTextFor('xx-invalid-locale-@@', 'Nowhere/Nothing')(INSTANT);
+        expect(text).toMatch(/\d{1,2}:08:20/);
+    });
+});

@@ -9,6 +9,7 @@ import { checkAuraBundles, checkClaimed, checkLwcBundles, checkStaticResources }
 import { convertToMetadataApi } from './convert';
 import { checkDataPlans, findDataPlans } from './data-plan';
 import { errorCount, errorMessage, FileError, issue, type Issue } from './issues';
+import { checkLimits } from './limits';
 import { compileLwcBundles } from './lwc-compile';
 import { readObjectDefinitions } from './objects';
 import { loadTree, type MetadataTree, type TreeKind } from './tree';
@@ -46,7 +47,8 @@ export function checkTree(tree: MetadataTree): Issue[] {
         ...checkXml(tree),
         ...checkLwcBundles(tree),
         ...checkAuraBundles(tree),
-        ...checkStaticResources(tree)
+        ...checkStaticResources(tree),
+        ...checkLimits(tree)
     ];
     // A file another check already explained is not reported again as unclaimed.
     const reported = new Set(issues.map((i) => i.file));

@@ -10,6 +10,7 @@ import { convertToMetadataApi } from './convert';
 import { checkDataPlans, findDataPlans } from './data-plan';
 import { errorCount, errorMessage, FileError, issue, type Issue } from './issues';
 import { checkLimits } from './limits';
+import { checkScratchDefinitions, checkWiring } from './wiring';
 import { compileLwcBundles } from './lwc-compile';
 import { readObjectDefinitions } from './objects';
 import { loadTree, type MetadataTree, type TreeKind } from './tree';
@@ -48,7 +49,8 @@ export function checkTree(tree: MetadataTree): Issue[] {
         ...checkLwcBundles(tree),
         ...checkAuraBundles(tree),
         ...checkStaticResources(tree),
-        ...checkLimits(tree)
+        ...checkLimits(tree),
+        ...checkWiring(tree)
     ];
     // A file another check already explained is not reported again as unclaimed.
     const reported = new Set(issues.map((i) => i.file));
@@ -87,7 +89,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
     let dataPlans = 0;
     let dataRecords = 0;
     if (source) {
-        issues.push(...checkTree(source));
+        issues.push(...checkTree(source), ...checkScratchDefinitions(options.projectRoot, displayRoot));
         trees.push({ kind: 'source', root: '.', components: source.components.length });
         const plans = checkDataPlans(
             findDataPlans(options.projectRoot),

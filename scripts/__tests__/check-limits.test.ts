@@ -177,7 +177,12 @@ const plants: Plant[] = [
     },
     {
         name: 'CspTrustedSite description over 255',
-        plant: () =>
+        plant: () => {
+            // an LWC that calls the site, so context LEX is as narrow as its use
+            project.edit(
+                `${LWC}/hello/hello.ts`,
+                (t) => `${t}\nexport const API = 'https://example.com/v1';\n`
+            );
             project.write(
                 `${DEFAULT}/cspTrustedSites/Example.cspTrustedSite-meta.xml`,
                 xml(
@@ -186,7 +191,8 @@ const plants: Plant[] = [
                         '<endpointUrl>https://example.com</endpointUrl><isActive>true</isActive>' +
                         '<isApplicableToConnectSrc>true</isApplicableToConnectSrc>'
                 )
-            ),
+            );
+        },
         file: `${DEFAULT}/cspTrustedSites/Example.cspTrustedSite-meta.xml`,
         says: /CspTrustedSite description is 256 characters, over the platform limit of 255 .*CspTrustedSite/
     },

@@ -240,6 +240,18 @@ const plants: Plant[] = [
         says: /LightningComponentBundle API name "widget_" must not end with an underscore \[.*Component Folder/
     },
     {
+        name: 'Visualforce page name over 40 characters',
+        plant: () => {
+            project.write(`${DEFAULT}/pages/${'B'.padEnd(41, 'x')}.page`, '<apex:page>hi</apex:page>\n');
+            project.write(
+                `${DEFAULT}/pages/${'B'.padEnd(41, 'x')}.page-meta.xml`,
+                xml('ApexPage', '<apiVersion>62.0</apiVersion><label>Long</label>')
+            );
+        },
+        file: `${DEFAULT}/pages/${'B'.padEnd(41, 'x')}.page-meta.xml`,
+        says: /ApexPage API name "Bx+" is 41 characters, over the platform limit of 40 .*Visualforce Component Limits/
+    },
+    {
         name: 'static resource name that begins with a digit',
         plant: () => {
             project.write(`${DEFAULT}/staticresources/1greeting.txt`, 'hi\n');

@@ -74,6 +74,10 @@ export const REFERENCES = {
             'with an underscore, and not contain two consecutive underscores")',
         url: 'https://developer.salesforce.com/docs/platform/api-tooling/references/tooling-objects/tooling-lightningcomponentbundle.html'
     },
+    visualforcePage: {
+        title: 'Salesforce Help, Visualforce Component Limits ("Page names can\'t be longer than 40 characters")',
+        url: 'https://help.salesforce.com/apex/HTViewHelpDoc?id=platform.pages_limits.htm'
+    },
     translation: {
         title:
             'Metadata API Developer Guide, Translations and CustomObjectTranslation (a translation replaces the ' +
@@ -192,7 +196,7 @@ export const RULES: Record<string, TypeRules> = {
     },
     // API names of the other types: the DeveloperName rules.
     ApexClass: { name: dev() },
-    ApexPage: { name: dev() },
+    ApexPage: { name: { format: 'developerName', max: 40, ref: REFERENCES.visualforcePage } },
     CompactLayout: { name: devLast() },
     CustomApplication: { name: dev() },
     CustomTab: { name: { format: 'developerName', customSuffix: true, ref: REFERENCES.developerName } },
@@ -367,8 +371,8 @@ export function checkLimits(tree: MetadataTree): Issue[] {
 
 /*
  * Values seen in this project for which no reference documents a length, so they are not length-checked:
- * FlexiPage masterLabel, QuickAction label and description, CustomTab description, CustomApplication label
- * and description, ApexPage label and description, LightningComponentBundle masterLabel, ListView label,
+ * FlexiPage masterLabel, QuickAction label and description, CustomTab label and description, CustomApplication
+ * label and description, ApexPage label and description, LightningComponentBundle masterLabel, ListView label,
  * CompactLayout label, LightningMessageChannel masterLabel and description, ServicePresenceStatus label,
  * ValidationRule description. Their API names are format-checked above.
  */

@@ -137,6 +137,40 @@ describe('wiring: record page activation', () => {
     });
 });
 
+describe('wiring: app page reachable', () => {
+    const APP_PAGE = `${DEFAULT}/flexipages/Widgets_Home.flexipage-meta.xml`;
+    const appPage = () =>
+        project.write(
+            APP_PAGE,
+            xml(
+                'FlexiPage',
+                `<flexiPageRegions>${item('hello')}<name>main</name><type>Region</type></flexiPageRegions>` +
+                    '<masterLabel>Widgets Home</masterLabel>' +
+                    '<template><name>flexipage:defaultAppHomeTemplate</name></template><type>AppPage</type>'
+            )
+        );
+
+    it('fails an app page without a tab, passes once a tab shows it', async () => {
+        appPage();
+        const found = await messages();
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatch(
+            new RegExp(
+                `^${APP_PAGE}: app page Widgets_Home has no tab \\(CustomTab with flexiPage Widgets_Home\\) and no ` +
+                    'app names it, so no user can open it \\[Metadata API Developer Guide, CustomTab'
+            )
+        );
+        project.write(
+            `${DEFAULT}/tabs/Widgets_Home.tab-meta.xml`,
+            xml(
+                'CustomTab',
+                '<flexiPage>Widgets_Home</flexiPage><label>Widgets Home</label><motif>Custom71: Headset</motif>'
+            )
+        );
+        expect(await messages()).toEqual([]);
+    });
+});
+
 describe('wiring: an LWC that needs its Aura utility host', () => {
     it('fails an LWC exposed for the utility bar that an Aura utility item hosts', async () => {
         omniHost();

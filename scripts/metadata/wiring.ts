@@ -4,7 +4,8 @@
  * - a utility bar with an Aura item that uses the Omni-Channel toolkit also has the Omni-Channel utility
  *   (without it agents cannot log in to Omni-Channel in that app, and no Omni event reaches the item);
  * - every record page is activated: an ActionOverride (View, type Flexipage) of its object or of an app
- *   names it (a record page nobody assigns is never shown);
+ *   names it (a record page nobody assigns is never shown); every app page has a tab (or is an app's
+ *   override), else no user can open it;
  * - an LWC embedded by an Aura utility item is not itself exposed for the utility bar (placed alone it
  *   would lack what its host gives it, e.g. the Omni events);
  * - a CSP Trusted Site is as narrow as its use: context VisualForce needs a page with cspHeader="true",
@@ -30,6 +31,10 @@ export const WIRING_REFERENCES = {
             'Metadata API Developer Guide, ActionOverride (type Flexipage for View: the Lightning page that ' +
             'overrides the record view) and FlexiPage',
         url: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/actionoverride.htm'
+    },
+    customTab: {
+        title: 'Metadata API Developer Guide, CustomTab (flexiPage: "The name of the Lightning page to display in this tab")',
+        url: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_tab.htm'
     },
     lwcTargets: {
         title: 'Lightning Web Components Developer Guide, XML Configuration File Elements (isExposed, targets)',
@@ -81,6 +86,8 @@ interface Project {
     lwc: Map<string, { file: string; exposed: boolean; targets: string[]; dir: string }>;
     /** Flexipage names that an ActionOverride names. */
     overrides: Set<string>;
+    /** Flexipage names that a CustomTab shows. */
+    tabPages: Set<string>;
     csp: { name: string; file: string; context: string; endpoint: string }[];
     pagesWithCspHeader: string[];
 }
@@ -105,6 +112,7 @@ function readProject(tree: MetadataTree): Project {
         aura: new Map(),
         lwc: new Map(),
         overrides: new Set(),
+        tabPages: new Set(),
         csp: [],
         pagesWithCspHeader: []
     };
@@ -144,6 +152,9 @@ function readProject(tree: MetadataTree): Project {
                     }
                 }
             }
+        } else if (type === 'CustomTab' && c.xml) {
+            const page = parse(c.xml, 'CustomTab').flexiPage;
+            if (typeof page === 'string') project.tabPages.add(page);
         } else if (type === 'CspTrustedSite' && c.xml) {
             const site = parse(c.xml, 'CspTrustedSite');
             project.csp.push({
@@ -203,6 +214,21 @@ function checkRecordPagesActivated(tree: MetadataTree, project: Project): Issue[
                 `record page ${p.name} is never activated: no ActionOverride (View, type Flexipage) in ` +
                     `${p.sobjectType ? `objects/${p.sobjectType}` : 'its object'} or in an app names it, so the ` +
                     `org keeps showing the default record page ${refText(WIRING_REFERENCES.actionOverride)}`
+            )
+        );
+}
+
+function checkAppPagesReachable(tree: MetadataTree, project: Project): Issue[] {
+    return project.flexiPages
+        .filter(
+            (p) => p.type === 'AppPage' && !project.tabPages.has(p.name) && !project.overrides.has(p.name)
+        )
+        .map((p) =>
+            issue(
+                tree.displayRoot,
+                p.file,
+                `app page ${p.name} has no tab (CustomTab with flexiPage ${p.name}) and no app names it, so no ` +
+                    `user can open it ${refText(WIRING_REFERENCES.customTab)}`
             )
         );
 }
@@ -307,6 +333,7 @@ export function checkWiring(tree: MetadataTree): Issue[] {
     return [
         ...checkOmniUtility(tree, project),
         ...checkRecordPagesActivated(tree, project),
+        ...checkAppPagesReachable(tree, project),
         ...checkHostedLwcNotInUtilityBar(tree, project),
         ...checkCspContext(tree, project)
     ];

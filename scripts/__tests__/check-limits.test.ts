@@ -19,6 +19,14 @@ async function messages(): Promise<string[]> {
     return result.issues.map(formatIssue);
 }
 
+/** The optional German package directory, as the project has it (translations never in force-app). */
+const GERMAN = 'force-app-de/main/default';
+function germanPackageDir(): void {
+    project.edit('sfdx-project.json', (t) =>
+        t.replace('"default": true }', '"default": true }, { "path": "force-app-de" }')
+    );
+}
+
 const text = (length: number, start = 'Planted') => start.padEnd(length, 'x');
 const xml = (root: string, body: string) =>
     `<?xml version="1.0" encoding="UTF-8" ?>\n<${root} xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}\n</${root}>\n`;
@@ -198,33 +206,36 @@ const plants: Plant[] = [
     },
     {
         name: 'translated custom label over 1,000',
-        plant: () =>
+        plant: () => {
+            germanPackageDir();
             project.write(
-                `${DEFAULT}/translations/de.translation-meta.xml`,
+                `${GERMAN}/translations/de.translation-meta.xml`,
                 xml(
                     'Translations',
                     `<customLabels><label>${text(1001)}</label><name>Greeting</name></customLabels>`
                 )
-            ),
-        file: `${DEFAULT}/translations/de.translation-meta.xml`,
+            );
+        },
+        file: `${GERMAN}/translations/de.translation-meta.xml`,
         says: /Translations customLabels\[Greeting\]\.label is 1001 characters, over the platform limit of 1000 .*Translations/
     },
     {
         name: 'translated field label over 40',
         plant: () => {
+            germanPackageDir();
             project.write(
-                `${DEFAULT}/objectTranslations/Widget__c-de/Widget__c-de.objectTranslation-meta.xml`,
+                `${GERMAN}/objectTranslations/Widget__c-de/Widget__c-de.objectTranslation-meta.xml`,
                 xml(
                     'CustomObjectTranslation',
                     '<caseValues><plural>false</plural><value>Widget</value></caseValues>'
                 )
             );
             project.write(
-                `${DEFAULT}/objectTranslations/Widget__c-de/fields/Kind__c.fieldTranslation-meta.xml`,
+                `${GERMAN}/objectTranslations/Widget__c-de/fields/Kind__c.fieldTranslation-meta.xml`,
                 xml('CustomFieldTranslation', `<label>${text(41)}</label><name>Kind__c</name>`)
             );
         },
-        file: `${DEFAULT}/objectTranslations/Widget__c-de/fields/Kind__c.fieldTranslation-meta.xml`,
+        file: `${GERMAN}/objectTranslations/Widget__c-de/fields/Kind__c.fieldTranslation-meta.xml`,
         says: /CustomFieldTranslation label is 41 characters, over the platform limit of 40/
     },
     {

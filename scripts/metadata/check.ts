@@ -10,6 +10,7 @@ import { convertToMetadataApi } from './convert';
 import { checkDataPlans, findDataPlans } from './data-plan';
 import { errorCount, errorMessage, FileError, issue, type Issue } from './issues';
 import { checkLimits } from './limits';
+import { checkTranslations } from './translations';
 import { checkScratchDefinitions, checkWiring } from './wiring';
 import { compileLwcBundles } from './lwc-compile';
 import { readObjectDefinitions } from './objects';
@@ -50,7 +51,8 @@ export function checkTree(tree: MetadataTree): Issue[] {
         ...checkAuraBundles(tree),
         ...checkStaticResources(tree),
         ...checkLimits(tree),
-        ...checkWiring(tree)
+        ...checkWiring(tree),
+        ...checkTranslations(tree)
     ];
     // A file another check already explained is not reported again as unclaimed.
     const reported = new Set(issues.map((i) => i.file));

@@ -9,7 +9,7 @@
  * The build is a list of steps (see `BUILD_STEPS`); each one reads the project and writes into the
  * output folder. Later steps (the esbuild static resource bundle, Aura) are added to that list.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { buildBridge, formatSize } from './build-bridge';
@@ -41,7 +41,24 @@ export interface BuildResult {
 
 /** Project files and folders copied as they are (a missing one is skipped). */
 const PROJECT_ENTRIES = ['sfdx-project.json', '.forceignore', 'config', 'data'];
+/** The package directory that holds the LWC sources (tsconfig.build.json compiles into its copy). */
 const PACKAGE_DIR = 'force-app';
+
+/**
+ * Every package directory sfdx-project.json lists (force-app, and force-app-de with the optional German
+ * translations), relative to the project root. Each one is copied, so that dist/deploy is the whole project
+ * and `sf package version create` or `sf project deploy start --source-dir <dir>` works from it.
+ */
+export function packageDirectories(root: string): string[] {
+    const file = path.join(root, 'sfdx-project.json');
+    if (!existsSync(file)) return [PACKAGE_DIR];
+    const project = JSON.parse(readFileSync(file, 'utf8')) as { packageDirectories?: { path?: unknown }[] };
+    const dirs = (project.packageDirectories ?? [])
+        .map((d) => d.path)
+        .filter((p): p is string => typeof p === 'string')
+        .map((p) => path.normalize(p).replace(/[\\/]+$/, ''));
+    return dirs.includes(PACKAGE_DIR) ? dirs : [PACKAGE_DIR, ...dirs];
+}
 
 /** Whether a file or folder of the package directory belongs in the deployable tree. */
 export function isDeployable(relativePath: string): boolean {
@@ -58,8 +75,10 @@ function cleanOutput(ctx: BuildContext): string {
 }
 
 function copyProjectFiles(ctx: BuildContext): string {
-    const source = path.join(ctx.root, PACKAGE_DIR);
-    if (!existsSync(source)) throw new Error(`${PACKAGE_DIR}/: not found in ${ctx.root}`);
+    const dirs = packageDirectories(ctx.root);
+    for (const dir of dirs) {
+        if (!existsSync(path.join(ctx.root, dir))) throw new Error(`${dir}/: not found in ${ctx.root}`);
+    }
     let copied = 0;
     for (const entry of PROJECT_ENTRIES) {
         const from = path.join(ctx.root, entry);
@@ -67,16 +86,19 @@ function copyProjectFiles(ctx: BuildContext): string {
         cpSync(from, path.join(ctx.outDir, entry), { recursive: true });
         copied += countFiles(from);
     }
-    cpSync(source, path.join(ctx.outDir, PACKAGE_DIR), {
-        recursive: true,
-        filter: (from) => {
-            const keep = isDeployable(path.relative(source, from));
-            if (keep && statSync(from).isFile()) copied++;
-            return keep;
-        }
-    });
+    for (const dir of dirs) {
+        const source = path.join(ctx.root, dir);
+        cpSync(source, path.join(ctx.outDir, dir), {
+            recursive: true,
+            filter: (from) => {
+                const keep = isDeployable(path.relative(source, from));
+                if (keep && statSync(from).isFile()) copied++;
+                return keep;
+            }
+        });
+    }
     ctx.stats.filesCopied = copied;
-    return `${copied} files copied`;
+    return `${copied} files copied${dirs.length > 1 ? ` (${dirs.join(', ')})` : ''}`;
 }
 
 function countFiles(p: string): number {

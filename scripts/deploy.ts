@@ -1,8 +1,13 @@
 /**
- * `npm run deploy [-- <sf flags>]`: builds dist/deploy, then deploys it with the Salesforce CLI the user
- * has installed (`sf project deploy start --source-dir force-app`, run inside dist/deploy, extra flags
- * such as `--target-org` passed through), then prints the steps that follow a first deploy.
- * Exit codes: 0 deployed, 1 build or deploy failed, 2 `sf` is not installed.
+ * `npm run deploy [-- [--german] <sf flags>]`: builds dist/deploy, then deploys it with the Salesforce CLI
+ * the user has installed (`sf project deploy start --source-dir force-app`, run inside dist/deploy, extra
+ * flags such as `--target-org` passed through), then prints the steps that follow a first deploy.
+ * German lives in its own package directory (force-app-de): an org without Translation Workbench rejects
+ * translations, and with them the whole deploy (Metadata API Developer Guide, "Translations" and
+ * "CustomObjectTranslation"), so the English app is deployed on its own and German only on request
+ * (`--german`), as a second deploy that cannot undo the first.
+ * Exit codes: 0 deployed, 1 build or deploy failed, 2 `sf` is not installed, 3 English deployed but German
+ * failed.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -13,6 +18,9 @@ import { findDataPlans } from './metadata/data-plan';
 export const PERMISSION_SETS = ['PresenceSyncAdmin', 'PresenceSyncAgent', 'PresenceSyncSupervisor'];
 export const DEFAULT_PLAN = 'data/presence-configurations-plan.json';
 export const EXIT_SF_MISSING = 2;
+export const EXIT_GERMAN_FAILED = 3;
+export const GERMAN_PACKAGE_DIR = 'force-app-de';
+export const GERMAN_FLAG = '--german';
 
 export type CommandRunner = (command: string, args: string[], options: { cwd: string }) => number;
 
@@ -26,8 +34,8 @@ export interface DeployDeps {
     error(line: string): void;
 }
 
-export function deployArgs(extra: string[]): string[] {
-    return ['project', 'deploy', 'start', '--source-dir', 'force-app', ...extra];
+export function deployArgs(extra: string[], sourceDir = 'force-app'): string[] {
+    return ['project', 'deploy', 'start', '--source-dir', sourceDir, ...extra];
 }
 
 /** The org named by `--target-org X`, `--target-org=X`, `-o X` or `-o=X`, if any. */
@@ -48,7 +56,7 @@ export function sfMissingMessage(): string[] {
     ];
 }
 
-export function nextSteps(org: string | undefined, plans: string[]): string[] {
+export function nextSteps(org: string | undefined, plans: string[], germanDeployed = false): string[] {
     const target = org ? ` --target-org ${org}` : '';
     const planLines = (plans.length > 0 ? plans : [DEFAULT_PLAN]).map(
         (plan) => `  sf data import tree --plan ${plan}${target}`
@@ -60,11 +68,19 @@ export function nextSteps(org: string | undefined, plans: string[]): string[] {
             (name) => `  sf org assign permset --name ${name}${target} [--on-behalf-of <username>]`
         ),
         '2. Load the delivered presence configurations (once per org):',
-        ...planLines
+        ...planLines,
+        ...(germanDeployed
+            ? []
+            : [
+                  '3. German (optional; needs Translation Workbench: Setup > Translation Language Settings > Enable):',
+                  `  npm run deploy -- ${GERMAN_FLAG}${target}`
+              ])
     ];
 }
 
-export function deploy(extra: string[], deps: DeployDeps): number {
+export function deploy(args: string[], deps: DeployDeps): number {
+    const german = args.includes(GERMAN_FLAG);
+    const extra = args.filter((a) => a !== GERMAN_FLAG);
     if (!deps.findOnPath('sf')) {
         sfMissingMessage().forEach((line) => deps.error(line));
         return EXIT_SF_MISSING;
@@ -76,16 +92,29 @@ export function deploy(extra: string[], deps: DeployDeps): number {
         deps.error(`deploy: build failed: ${error instanceof Error ? error.message : String(error)}`);
         return 1;
     }
-    const args = deployArgs(extra);
-    deps.log(`deploy: sf ${args.join(' ')}  (in ${path.relative(deps.root, outDir)})`);
-    const status = deps.run('sf', args, { cwd: outDir });
+    const english = deployArgs(extra);
+    deps.log(`deploy: sf ${english.join(' ')}  (in ${path.relative(deps.root, outDir)})`);
+    const status = deps.run('sf', english, { cwd: outDir });
     if (status !== 0) {
         deps.error(`deploy: sf project deploy start failed (exit ${status})`);
         return 1;
     }
+    let code = 0;
+    if (german) {
+        const de = deployArgs(extra, GERMAN_PACKAGE_DIR);
+        deps.log(`deploy: sf ${de.join(' ')}  (in ${path.relative(deps.root, outDir)})`);
+        const deStatus = deps.run('sf', de, { cwd: outDir });
+        if (deStatus !== 0) {
+            deps.error(
+                `deploy: the English app is deployed; the German translations failed (exit ${deStatus}). ` +
+                    'Is Translation Workbench on in this org (Setup > Translation Language Settings)?'
+            );
+            code = EXIT_GERMAN_FAILED;
+        }
+    }
     const plans = findDataPlans(deps.root).map((p) => path.relative(deps.root, p).split(path.sep).join('/'));
-    nextSteps(targetOrg(extra), plans).forEach((line) => deps.log(line));
-    return 0;
+    nextSteps(targetOrg(extra), plans, german && code === 0).forEach((line) => deps.log(line));
+    return code;
 }
 
 export function findOnPath(command: string, env: NodeJS.ProcessEnv = process.env): string | undefined {

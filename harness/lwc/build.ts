@@ -18,7 +18,7 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import { APEX_METHODS } from '../platform/scoped';
-import { readLabels, readMessageChannels, buildOrgSnapshot } from './orgMetadata';
+import { buildOrgSnapshot, GERMAN_DEFAULT_DIR, readLabels, readMessageChannels } from './orgMetadata';
 import { salesforceScopedImports } from './scopedImports';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -126,7 +126,7 @@ function newestInput(root: string): number {
     for (const p of [
         LWC_DIR,
         'force-app/main/default/labels',
-        'force-app/main/default/translations',
+        `${GERMAN_DEFAULT_DIR}/translations`,
         'force-app/main/default/messageChannels',
         'force-app/main/default/objects',
         'harness/platform',
@@ -207,7 +207,7 @@ async function bundleOnce(
         plugins: [
             entryModule(root, components, skipped),
             salesforceScopedImports({
-                labels: readLabels(defaultDir),
+                labels: readLabels(defaultDir, path.join(root, GERMAN_DEFAULT_DIR)),
                 objects: snapshot.objects,
                 messageChannels: readMessageChannels(defaultDir),
                 apexMethods: APEX_METHODS,

@@ -2,7 +2,8 @@
  * Builds the harness org (OrgSnapshot) from the project as a deploy and a data load would make it:
  * - schema from force-app/main/default/objects (custom fields, their types, lengths, picklists,
  *   lookups and master-detail relationships) plus the standard fields every object has;
- * - custom labels (CustomLabels.labels-meta.xml) and their German translations (de.translation-meta.xml);
+ * - custom labels (CustomLabels.labels-meta.xml) and their German translations (de.translation-meta.xml in
+ *   the optional German package directory, force-app-de);
  * - message channels and ServicePresenceStatus metadata;
  * - data: the data plan under data/ loaded as `sf data import tree --plan` does (references resolved),
  *   then what an admin does in a real org before an agent starts: the Azure app's client and tenant id on
@@ -226,7 +227,10 @@ function readObjects(objectsDir: string): Record<string, ObjectDescribe> {
     return objects;
 }
 
-export function readLabels(defaultDir: string): Record<string, LabelValue> {
+/** The German package directory's metadata folder (its own package, so German never blocks a deploy). */
+export const GERMAN_DEFAULT_DIR = 'force-app-de/main/default';
+
+export function readLabels(defaultDir: string, germanDir: string): Record<string, LabelValue> {
     const labels: Record<string, LabelValue> = {};
     const file = path.join(defaultDir, 'labels/CustomLabels.labels-meta.xml');
     if (existsSync(file)) {
@@ -235,7 +239,7 @@ export function readLabels(defaultDir: string): Record<string, LabelValue> {
             labels[str(l.fullName) as string] = { en: str(l.value) ?? '' };
         }
     }
-    const de = path.join(defaultDir, 'translations/de.translation-meta.xml');
+    const de = path.join(germanDir, 'translations/de.translation-meta.xml');
     if (existsSync(de)) {
         const root = readXml(de).Translations as Xml | undefined;
         for (const t of (root?.customLabels as Xml[] | undefined) ?? []) {
@@ -440,7 +444,7 @@ export function buildOrgSnapshot(options: SnapshotOptions): OrgSnapshot {
         user: { ...AGENT },
         objects,
         records,
-        labels: readLabels(defaultDir),
+        labels: readLabels(defaultDir, path.join(root, GERMAN_DEFAULT_DIR)),
         messageChannels: readMessageChannels(defaultDir),
         servicePresenceStatuses: readStatuses(defaultDir)
     };

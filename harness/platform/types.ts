@@ -73,7 +73,7 @@ export interface SObjectRecord {
 
 export interface LabelValue {
     en: string;
-    /** from translations/de.translation-meta.xml; absent: the English value is shown, as on the platform */
+    /** from force-app-de/main/default/translations/de.translation-meta.xml; absent: the English value is shown, as on the platform */
     de?: string;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { build, BUILD_STEPS, countBundles, isDeployable, type BuildStep } from '../build';
+import { build, BUILD_STEPS, countBundles, isDeployable, packageDirectories, type BuildStep } from '../build';
 import { listFiles } from '../metadata/tree';
 import { FixtureProject, LWC } from './helpers/fixture';
 
@@ -45,6 +45,25 @@ describe('npm run build', () => {
             '  compile LWC TypeScript: 2 .ts files compiled to .js',
             '  bundle the Teams bridge static resource (esbuild): no bridge/main.ts, skipped'
         ]);
+    });
+
+    it('copies every package directory of sfdx-project.json (the optional German one too)', () => {
+        project.edit('sfdx-project.json', (t) =>
+            t.replace('"default": true }', '"default": true }, { "path": "force-app-de" }')
+        );
+        project.write(
+            'force-app-de/main/default/translations/de.translation-meta.xml',
+            '<Translations xmlns="http://soap.sforce.com/2006/04/metadata"/>\n'
+        );
+        const lines: string[] = [];
+        build(project.root, BUILD_STEPS, (line) => lines.push(line));
+        expect(
+            existsSync(
+                project.path('dist/deploy/force-app-de/main/default/translations/de.translation-meta.xml')
+            )
+        ).toBe(true);
+        expect(lines[1]).toBe('  copy project: 20 files copied (force-app, force-app-de)');
+        expect(packageDirectories(project.root)).toEqual(['force-app', 'force-app-de']);
     });
 
     it('keeps the decorators and strips the types', () => {

@@ -56,7 +56,7 @@ describe('check:metadata on the clean fixture', () => {
             'metadata: 7 components (source), 7 components (dist/deploy), 2 LWC bundles compiled, ' +
                 '1 data plans (2 records): 0 errors in 0.4 s'
         );
-    });
+    }, 20_000); // the build compiles TypeScript: seconds on a loaded machine
 });
 
 describe('XML checks', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
     deploy,
     deployArgs,
+    EXIT_GERMAN_FAILED,
     EXIT_SF_MISSING,
     findOnPath,
     nextSteps,
@@ -91,6 +92,32 @@ describe('npm run deploy', () => {
         expect(printed).toContain('sf org assign permset --name PresenceSyncAgent --target-org dev');
         expect(printed).toContain('sf org assign permset --name PresenceSyncSupervisor --target-org dev');
         expect(printed).toContain('sf data import tree --plan data/widgets-plan.json --target-org dev');
+    });
+
+    it('deploys German only on request, as a second deploy after English succeeded', () => {
+        const plain = recorder(project.root);
+        expect(deploy(['-o', 'dev'], plain.deps)).toBe(0);
+        expect(plain.runs.map((run) => run.args[4])).toEqual(['force-app']);
+        expect(plain.out).toContain('  npm run deploy -- --german --target-org dev');
+
+        const withGerman = recorder(project.root);
+        expect(deploy(['--german', '-o', 'dev'], withGerman.deps)).toBe(0);
+        expect(withGerman.runs.map((run) => run.args)).toEqual([
+            ['project', 'deploy', 'start', '--source-dir', 'force-app', '-o', 'dev'],
+            ['project', 'deploy', 'start', '--source-dir', 'force-app-de', '-o', 'dev']
+        ]);
+        expect(withGerman.out.join('\n')).not.toContain('--german');
+    });
+
+    it('reports a failed German deploy as exit 3 and says that English is deployed', () => {
+        const r = recorder(project.root);
+        r.deps.run = (command, args) => (args.includes('force-app-de') ? 1 : 0);
+        expect(deploy(['--german'], r.deps)).toBe(EXIT_GERMAN_FAILED);
+        expect(EXIT_GERMAN_FAILED).toBe(3);
+        expect(r.err[0]).toMatch(
+            /^deploy: the English app is deployed; the German translations failed \(exit 1\)/
+        );
+        expect(r.err[0]).toContain('Translation Workbench');
     });
 
     it('passes sf failures on as exit 1 and prints no next steps', () => {

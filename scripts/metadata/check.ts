@@ -9,6 +9,9 @@ import { checkAuraBundles, checkClaimed, checkLwcBundles, checkStaticResources }
 import { convertToMetadataApi } from './convert';
 import { checkDataPlans, findDataPlans } from './data-plan';
 import { errorCount, errorMessage, FileError, issue, type Issue } from './issues';
+import { checkLimits } from './limits';
+import { checkTranslations } from './translations';
+import { checkScratchDefinitions, checkWiring } from './wiring';
 import { compileLwcBundles } from './lwc-compile';
 import { readObjectDefinitions } from './objects';
 import { loadTree, type MetadataTree, type TreeKind } from './tree';
@@ -46,7 +49,10 @@ export function checkTree(tree: MetadataTree): Issue[] {
         ...checkXml(tree),
         ...checkLwcBundles(tree),
         ...checkAuraBundles(tree),
-        ...checkStaticResources(tree)
+        ...checkStaticResources(tree),
+        ...checkLimits(tree),
+        ...checkWiring(tree),
+        ...checkTranslations(tree)
     ];
     // A file another check already explained is not reported again as unclaimed.
     const reported = new Set(issues.map((i) => i.file));
@@ -85,7 +91,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckResult> 
     let dataPlans = 0;
     let dataRecords = 0;
     if (source) {
-        issues.push(...checkTree(source));
+        issues.push(...checkTree(source), ...checkScratchDefinitions(options.projectRoot, displayRoot));
         trees.push({ kind: 'source', root: '.', components: source.components.length });
         const plans = checkDataPlans(
             findDataPlans(options.projectRoot),

@@ -1,6 +1,6 @@
 /*
  * Every user-facing string of the CTI Data Connector: Custom Labels (CustomLabels.labels-meta.xml, German in
- * translations/de.translation-meta.xml), grouped by what they name. The core returns codes; these maps turn
+ * force-app-de/main/default/translations/de.translation-meta.xml), grouped by what they name. The core returns codes; these maps turn
  * them into words. A test checks that every CtiDataConnector_ label is imported here and translated.
  */
 import L_Title from '@salesforce/label/c.CtiDataConnector_Title';

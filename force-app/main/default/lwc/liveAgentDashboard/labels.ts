@@ -1,6 +1,6 @@
 /*
  * Every user-facing string of the Live Agent Dashboard: Custom Labels LiveAgentDashboard_* (English in
- * CustomLabels.labels-meta.xml, German in translations/de.translation-meta.xml). A test checks that each
+ * CustomLabels.labels-meta.xml, German in force-app-de/main/default/translations/de.translation-meta.xml). A test checks that each
  * one is imported here and translated.
  */
 import L_Title from '@salesforce/label/c.LiveAgentDashboard_Title';

@@ -1,6 +1,6 @@
 /*
  * Every user-facing text of the bundle, as Custom Labels (PresenceAuthorization_*; German in
- * translations/de). Texts with {0} are filled in by format().
+ * force-app-de/main/default/translations). Texts with {0} are filled in by format().
  */
 import title from '@salesforce/label/c.PresenceAuthorization_Title';
 import intro from '@salesforce/label/c.PresenceAuthorization_Intro';

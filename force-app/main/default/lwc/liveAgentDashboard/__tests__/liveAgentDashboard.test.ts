@@ -378,7 +378,7 @@ describe('c-live-agent-dashboard', () => {
     it('every label is imported and translated', () => {
         const fs = jest.requireActual('node:fs') as typeof import('node:fs');
         const en = fs.readFileSync('force-app/main/default/labels/CustomLabels.labels-meta.xml', 'utf8');
-        const de = fs.readFileSync('force-app/main/default/translations/de.translation-meta.xml', 'utf8');
+        const de = fs.readFileSync('force-app-de/main/default/translations/de.translation-meta.xml', 'utf8');
         const defined = [...en.matchAll(/<fullName>(LiveAgentDashboard_\w+)<\/fullName>/g)].map((m) => m[1]);
         expect([...defined].sort()).toEqual([...LABEL_NAMES].sort());
         for (const name of LABEL_NAMES) expect(de).toContain(`<name>${name}</name>`);

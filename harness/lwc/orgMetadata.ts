@@ -50,7 +50,8 @@ const xml = new XMLParser({
             'fieldPermissions',
             'classAccesses',
             'pageAccesses',
-            'userPermissions'
+            'userPermissions',
+            'servicePresenceStatusAccesses'
         ].includes(name)
 });
 
@@ -331,7 +332,8 @@ export function parsePermissionSet(name: string, source: string): PermissionSetM
         fields,
         classes: enabled('classAccesses', 'apexClass'),
         pages: enabled('pageAccesses', 'apexPage'),
-        userPermissions: enabled('userPermissions', 'name')
+        userPermissions: enabled('userPermissions', 'name'),
+        servicePresenceStatuses: enabled('servicePresenceStatusAccesses', 'servicePresenceStatus')
     };
 }
 

@@ -6,8 +6,8 @@
  * - field-level security: a custom field is readable / editable only through a `fieldPermissions` entry.
  *   Standard fields (Id, Name, OwnerId, CreatedDate, ...) follow the object; required and master-detail
  *   fields cannot be restricted (the platform gives them no field-level security setting);
- * - Apex class access (`classAccesses`), Visualforce page access (`pageAccesses`) and user permissions
- *   (`userPermissions`, e.g. ViewSetup);
+ * - Apex class access (`classAccesses`), Visualforce page access (`pageAccesses`), Omni-Channel status
+ *   access (`servicePresenceStatusAccesses`) and user permissions (`userPermissions`, e.g. ViewSetup);
  * - `ServicePresenceStatus.DeveloperName` is readable only with "View DeveloperName" or "View Setup and
  *   Configuration" (ServicePresenceStatus, Object Reference for the Salesforce Platform:
  *   https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-servicepresencestatus.html).
@@ -142,6 +142,15 @@ export class Access {
 
     pageAccess(page: string): boolean {
         return this.sets.some((s) => s.pages.includes(page));
+    }
+
+    /**
+     * Whether the user may use an Omni-Channel status ("Agents must be given access to this presence status
+     * through their associated profile or permission set", setServicePresenceStatus,
+     * https://developer.salesforce.com/docs/service/api-console/guide/sforce-api-console-lightning-setservicepresencestatus.html).
+     */
+    servicePresenceStatus(developerName: string): boolean {
+        return this.sets.some((s) => s.servicePresenceStatuses.includes(developerName));
     }
 
     hasUserPermission(name: string): boolean {

@@ -109,6 +109,8 @@ export interface PermissionSetModel {
     pages: string[];
     /** userPermissions that are enabled (e.g. ViewSetup, ViewDeveloperName) */
     userPermissions: string[];
+    /** servicePresenceStatusAccesses that are enabled (Omni-Channel statuses the user may use) */
+    servicePresenceStatuses: string[];
 }
 
 /** The running user: who the page runs as, with the permission sets assigned to them. */

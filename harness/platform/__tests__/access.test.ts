@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseApexClass } from '../../lwc/apexSource';
+import { FakeOmniToolkit } from '../../console/omniToolkit';
 import { installSession, INSUFFICIENT_PRIVILEGES } from '../../console/session';
 import { Access } from '../access';
 import { apexAccessFailure } from '../apexAccess';
@@ -391,6 +392,36 @@ describe('Apex source: the SOQL of the classes as written', () => {
                 sharing: 'without'
             })
         ]);
+    });
+});
+
+describe('Omni-Channel statuses (servicePresenceStatusAccesses)', () => {
+    it('the agent can use only the statuses their permission set gives access to', async () => {
+        const toolkitFor = (snapshot: ReturnType<typeof orgAs>) => {
+            const access = new Access(snapshot);
+            return new FakeOmniToolkit(snapshot.servicePresenceStatuses, (name) =>
+                access.servicePresenceStatus(name)
+            );
+        };
+        const real = orgAs('agent');
+        const beRightBack = real.servicePresenceStatuses.find((s) => s.DeveloperName === 'Be_Right_Back');
+        expect(beRightBack).toBeDefined();
+        await expect(
+            toolkitFor(real).setServicePresenceStatus({ statusId: beRightBack?.Id })
+        ).resolves.toMatchObject({ statusApiName: 'Be_Right_Back' });
+        const without = orgAs('agent', {
+            PresenceSyncAgent: withoutBlock(
+                permissionSetXml('PresenceSyncAgent'),
+                'servicePresenceStatusAccesses',
+                '<servicePresenceStatus>Be_Right_Back</servicePresenceStatus>'
+            )
+        });
+        const toolkit = toolkitFor(without);
+        expect(toolkit.statuses.map((s) => s.statusApiName)).not.toContain('Be_Right_Back');
+        expect(toolkit.statuses.map((s) => s.statusApiName)).toContain('Available');
+        await expect(toolkit.setServicePresenceStatus({ statusId: beRightBack?.Id })).rejects.toThrow(
+            'Invalid status id'
+        );
     });
 });
 

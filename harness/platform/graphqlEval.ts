@@ -355,6 +355,24 @@ function validate(ctx: Context, parent: TypeRef, selections: SelectionNode[], pa
                 const message = object && checkFilter(ctx, object, evalValue(ctx, node), printValue(node));
                 if (message) ctx.errors.push(validationError('WrongType', here, message, field.loc));
             }
+            if (arg === 'orderBy' && info.type.kind === 'Connection') {
+                const object = ctx.schema.object(info.type.object);
+                const value = evalValue(ctx, node);
+                const bad =
+                    object && value && typeof value === 'object'
+                        ? Object.keys(value).find((k) => k !== 'Id' && !ctx.schema.scalar(object, k))
+                        : undefined;
+                if (object && bad !== undefined) {
+                    ctx.errors.push(
+                        validationError(
+                            'WrongType',
+                            here,
+                            `argument 'orderBy' with value '${printValue(node)}' contains a field not in '${object.apiName}_OrderBy': '${bad}'`,
+                            field.loc
+                        )
+                    );
+                }
+            }
         }
         const leaf = info.type.kind === 'Scalar';
         if (leaf && field.selectionSet) {

@@ -110,6 +110,14 @@ describe('GraphQL (UI API): the user schema reflects object access and field-lev
         );
     });
 
+    it('ordering by a field the user cannot read is rejected', () => {
+        const query = `query q { uiapi { query { PresenceStateConfiguration__c(orderBy: { Description__c: { order: ASC } }) { edges { node { Id } } } } } }`;
+        expect(messages(execute(new Org(orgAs('agent')), query).errors)[0]).toContain(
+            "contains a field not in 'PresenceStateConfiguration__c_OrderBy': 'Description__c'"
+        );
+        expect(execute(new Org(orgAs('admin')), query).errors).toBeUndefined();
+    });
+
     it('Private sharing: View All shows every record, without it only the own ones', () => {
         const query = `query q { uiapi { query { PresenceSyncUserSetting__c { edges { node { Id } } } } } }`;
         const count = (snapshot: ReturnType<typeof orgAs>) =>

@@ -184,21 +184,32 @@ export function parseApexClass(name: string, source: string): ApexClassModel {
             line: code.slice(0, m.index).split('\n').length
         });
     }
-    return { name, sharing: top?.sharing ?? 'none', queries };
+    return { name, sharing: top?.sharing ?? 'none', queries, references: [] };
 }
 
-/** Every class of force-app/main/default/classes except test classes (@IsTest), by name. */
+/**
+ * Every class of force-app/main/default/classes except test classes (@IsTest), by name. Each also lists
+ * the other project classes its code names: their queries run on its behalf.
+ */
 export function readApexClasses(defaultDir: string): Record<string, ApexClassModel> {
     const dir = path.join(defaultDir, 'classes');
     const out: Record<string, ApexClassModel> = {};
     if (!existsSync(dir)) return out;
+    const codes: Record<string, string> = {};
     for (const file of readdirSync(dir)
         .filter((f) => f.endsWith('.cls'))
         .sort()) {
         const source = readFileSync(path.join(dir, file), 'utf8');
-        if (/@IsTest\b/i.test(blank(source).code.slice(0, 2000))) continue;
+        const code = blank(source).code;
+        if (/@IsTest\b/i.test(code.slice(0, 2000))) continue;
         const name = file.replace(/\.cls$/, '');
         out[name] = parseApexClass(name, source);
+        codes[name] = code;
+    }
+    for (const [name, code] of Object.entries(codes)) {
+        out[name].references = Object.keys(codes).filter(
+            (other) => other !== name && new RegExp(`\\b${other}\\b`).test(code)
+        );
     }
     return out;
 }

@@ -14,8 +14,8 @@
  *   ..."), an object they cannot read with "sObject type ... is not supported"; the
  *   ServicePresenceStatus.DeveloperName rule applies (access.ts). Queries `WITH SYSTEM_MODE` or without a
  *   mode are not checked (system mode).
- * All queries of the class are checked for each of its methods (each project class has one @AuraEnabled
- * method; helpers and inner classes it calls are part of the same file).
+ * All queries of the class (inner classes included) and of the project classes it names are checked for
+ * each of its methods (each project class has one @AuraEnabled method).
  */
 import { STANDARD_OBJECTS, type Access } from './access';
 import type { ApexQuery, OrgSnapshot } from './types';
@@ -83,6 +83,21 @@ export function queryFailure(
     return null;
 }
 
+/** The queries of a class and of every project class it names, transitively. */
+function reachableQueries(classes: OrgSnapshot['apexClasses'], name: string): ApexQuery[] {
+    const seen = new Set<string>();
+    const queue = [name];
+    const out: ApexQuery[] = [];
+    while (queue.length > 0) {
+        const next = queue.shift() as string;
+        if (seen.has(next) || !classes[next]) continue;
+        seen.add(next);
+        out.push(...classes[next].queries);
+        queue.push(...classes[next].references);
+    }
+    return out;
+}
+
 /** Why the platform refuses `Class.method` for this user before it answers, or null. */
 export function apexAccessFailure(
     snapshot: Pick<OrgSnapshot, 'objects' | 'apexClasses'>,
@@ -100,13 +115,13 @@ export function apexAccessFailure(
             isUserDefinedException: false
         };
     }
-    for (const query of apexClass.queries) {
+    for (const query of reachableQueries(snapshot.apexClasses, className)) {
         const failure = queryFailure(snapshot, access, query);
         if (failure !== null) {
             return {
                 message: failure,
                 exceptionType: 'System.QueryException',
-                stackTrace: `Class.${query.className === className ? className : `${className}.${query.className}`}.${method.split('.')[1]}: line ${query.line}, column 1`,
+                stackTrace: `Class.${query.className}: line ${query.line}, column 1`,
                 isUserDefinedException: false
             };
         }

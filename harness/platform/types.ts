@@ -142,6 +142,8 @@ export interface ApexClassModel {
     /** the top-level class's sharing keyword */
     sharing: 'with' | 'without' | 'inherited' | 'none';
     queries: ApexQuery[];
+    /** the other project classes its code names (their queries run on its behalf) */
+    references: string[];
 }
 
 export interface OrgSnapshot {

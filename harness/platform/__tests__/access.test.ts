@@ -4,7 +4,10 @@
  * DeveloperName rule, and Visualforce page access.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseApexClass } from '../../lwc/apexSource';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseApexClass, readApexClasses } from '../../lwc/apexSource';
 import { FakeOmniToolkit } from '../../console/omniToolkit';
 import { installSession, INSUFFICIENT_PRIVILEGES } from '../../console/session';
 import { Access } from '../access';
@@ -354,6 +357,34 @@ describe('Apex: class access and the user-mode SOQL of the real classes', () => 
 });
 
 describe('Apex source: the SOQL of the classes as written', () => {
+    it('a user-mode query in a class the entry class calls is checked too', () => {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'apex-'));
+        mkdirSync(path.join(dir, 'classes'));
+        writeFileSync(
+            path.join(dir, 'classes/LiveAgentDashboardController.cls'),
+            'public with sharing class LiveAgentDashboardController { @AuraEnabled public static Object getAgents() { return DashboardReader.read(); } }'
+        );
+        writeFileSync(
+            path.join(dir, 'classes/DashboardReader.cls'),
+            'public inherited sharing class DashboardReader { public static Object read() { return [SELECT Office365Email__c FROM PresenceSyncUserSetting__c WITH USER_MODE]; } }'
+        );
+        const apexClasses = readApexClasses(dir);
+        expect(apexClasses.LiveAgentDashboardController.references).toEqual(['DashboardReader']);
+        const supervisor = orgAs('supervisor');
+        expect(
+            apexAccessFailure(
+                { ...supervisor, apexClasses },
+                new Access(supervisor),
+                'LiveAgentDashboardController.getAgents'
+            )
+        ).toMatchObject({
+            message: expect.stringMatching(
+                /^No such column 'Office365Email__c' on entity 'PresenceSyncUserSetting__c'/
+            ),
+            stackTrace: 'Class.DashboardReader: line 1, column 1'
+        });
+    });
+
     it('reads objects, fields, modes and the sharing keyword of the real classes', () => {
         const dashboard = orgAs('supervisor').apexClasses.LiveAgentDashboardController;
         expect(dashboard.sharing).toBe('with');

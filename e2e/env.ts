@@ -9,7 +9,7 @@ import { mountConsole } from '../harness/console/mount';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
 import { CHROMIUM, requireTool } from '../harness/systemTools';
-import { buildBundles, pageAssets } from './pages';
+import { buildBundles, pageAssets, PATHS } from './pages';
 
 /** Flags known to work on these machines (closed network: no background connections). */
 export const CHROMIUM_FLAGS = [
@@ -46,7 +46,8 @@ export async function startEnvironment(): Promise<Environment> {
     let browser: Browser;
     try {
         mountAssets(harness, pageAssets(bundles, harness.urls));
-        mountConsole(harness, { bundleFile: lwc.file });
+        // the bridge host page stands in for the agent's console: its session is the agent's
+        mountConsole(harness, { bundleFile: lwc.file, sessionPages: { [PATHS.hostPage]: 'agent' } });
         browser = await chromium.launch({
             executablePath,
             headless: true,

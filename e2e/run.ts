@@ -16,6 +16,7 @@ import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { localeScenarios } from './locale';
+import { leastPrivilegeScenarios } from './least-privilege';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -77,7 +78,8 @@ async function main(): Promise<number> {
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
         ...localeScenarios,
-        ...dashboardScenarios
+        ...dashboardScenarios,
+        ...leastPrivilegeScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

@@ -88,6 +88,14 @@ export interface Harness {
     directory: Directory;
     /** Serves `path` (exact, or a prefix when it ends with '/') on the Lightning or Visualforce origin. */
     mount(host: 'lightning' | 'visualforce', path: string, handler: RouteHandler): () => void;
+    /**
+     * Runs `filter` before the mounted routes of an origin: it may answer the request itself (return true,
+     * e.g. a page the session's user has no access to) or add headers and let the route answer (false).
+     */
+    intercept(
+        host: 'lightning' | 'visualforce',
+        filter: (...args: Parameters<RouteHandler>) => boolean
+    ): () => void;
     stop(): Promise<void>;
 }
 
@@ -100,6 +108,8 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
     const port = options.port ?? (process.env.HARNESS_PORT ? Number(process.env.HARNESS_PORT) : 8443);
     const tls = generateCertificates(Object.values(HOSTS), options.tlsDir);
     const mounts: Record<'lightning' | 'visualforce', Mount[]> = { lightning: [], visualforce: [] };
+    type Filter = (...args: Parameters<RouteHandler>) => boolean;
+    const filters: Record<'lightning' | 'visualforce', Filter[]> = { lightning: [], visualforce: [] };
     let dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
         res.writeHead(503);
         res.end();
@@ -199,7 +209,9 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 return;
             case HOSTS.lightning:
             case HOSTS.visualforce: {
-                const list = mounts[host === HOSTS.lightning ? 'lightning' : 'visualforce'];
+                const origin = host === HOSTS.lightning ? 'lightning' : 'visualforce';
+                if (filters[origin].some((f) => f(req, res, url))) return;
+                const list = mounts[origin];
                 const match = list.find((m) =>
                     m.path.endsWith('/') ? url.pathname.startsWith(m.path) : url.pathname === m.path
                 );
@@ -246,6 +258,13 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 if (i >= 0) {
                     list.splice(i, 1);
                 }
+            };
+        },
+        intercept(host, filter) {
+            filters[host].push(filter);
+            return () => {
+                const i = filters[host].indexOf(filter);
+                if (i >= 0) filters[host].splice(i, 1);
             };
         },
         stop: () =>

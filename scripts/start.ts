@@ -79,7 +79,7 @@ function banner(s: Started): string {
         `  German                 ${s.consoleUrl}?lang=de`,
         `  Authorize (admin)      ${s.adminUrl}`,
         `  Live Agent Dashboard   ${h.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=500  (1..5000 agents; Connect as sue.supervisor@acme.example)`,
-        `  Teams bridge page      ${h.urls.visualforce}${BRIDGE_PATHS.bridgePage}`,
+        `  Teams bridge page      ${h.urls.visualforce}${BRIDGE_PATHS.bridgePage}  (needs the session of a page above)`,
         `  Microsoft sign-in      ${h.urls.authority}`,
         `  Graph / control API    ${h.urls.graphApi}  /  ${h.urls.control}`,
         '',

@@ -3,6 +3,7 @@
  * mountConsole beside the console pages, so `npm start` and the browser tests both have it):
  *   /dashboard?agents=N&seed=S    an app page with c-live-agent-dashboard over N generated agents
  *                                 (1..5,000, default 500; seed default 1), run as the supervisor
+ *                                 (PresenceSyncSupervisor only)
  * The org is the console's (metadata and data plan); its configurations poll every
  * DASHBOARD_POLL_SECONDS (the data plan says 10 s) so that a Teams change shows within seconds.
  */
@@ -23,17 +24,15 @@ export function mountDashboard(
     const snapshot = buildOrgSnapshot({
         ...(options.root ? { root: options.root } : {}),
         clientId: harness.clientId,
-        tenantId: harness.tenantId
+        tenantId: harness.tenantId,
+        user: 'supervisor'
     });
     for (const c of snapshot.records.PresenceStateConfiguration__c ?? []) {
         c.PollIntervalSeconds__c = DASHBOARD_POLL_SECONDS;
     }
     const html = pageHtml('Live Agent Dashboard | Salesforce (harness)', {
         page: 'dashboard',
-        snapshot: {
-            ...snapshot,
-            user: { Id: SUPERVISOR.Id, Name: SUPERVISOR.Name, Username: `${SUPERVISOR.email}.sf` }
-        },
+        snapshot,
         urls: {
             lightning: harness.urls.lightning,
             visualforce: harness.urls.visualforce,

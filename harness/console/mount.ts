@@ -6,7 +6,10 @@
  *   /harness/console.js(.map)        the browser bundle (harness/lwc/build.ts)
  *   /slds/…                          the Salesforce Lightning Design System assets (styles, icons, fonts)
  *   /                                redirects to /console
- * The org the pages run against (OrgSnapshot) is built here and inlined into each page. The bridge page
+ * The org the pages run against (OrgSnapshot) is built here and inlined into each page: the console runs as
+ * the agent, the setup page as the admin, the dashboard as the supervisor, each with only their permission
+ * set; loading a page makes that user the session's (session.ts), which the Visualforce origin checks for
+ * page access. The bridge page
  * on the Visualforce origin is not served here: callers mount it (scripts/start.ts and the browser
  * tests render it from the real Visualforce page, see e2e/pages.ts and harness/bridgeHost/mount.ts).
  */
@@ -18,6 +21,8 @@ import { escapeHtml, sendHtml } from '../http/util';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
 import { DASHBOARD_PATH, mountDashboard } from './dashboardMount';
 import { HARNESS_POLL_INTERVAL_SECONDS } from '../platform/constants';
+import { installSession } from './session';
+import type { HarnessUserKey } from '../platform/constants';
 import type { PageConfig } from './pageConfig';
 import { CONSOLE_CSS } from './styles';
 
@@ -82,25 +87,34 @@ export interface ConsoleMountOptions {
     bundleFile: string;
     /** project root (metadata and data of the org); default: this repository */
     root?: string;
+    /**
+     * Other Lightning pages (exact paths) that start a session as a user, e.g. the browser tests' bridge
+     * host page, which stands in for the agent's console.
+     */
+    sessionPages?: Record<string, HarnessUserKey>;
 }
 
 /** Mounts the console pages; returns a function that unmounts them. */
 export function mountConsole(
-    harness: Pick<Harness, 'mount' | 'urls' | 'directory' | 'clientId' | 'tenantId'>,
+    harness: Pick<Harness, 'mount' | 'intercept' | 'urls' | 'directory' | 'clientId' | 'tenantId'>,
     options: ConsoleMountOptions
 ): () => void {
-    const snapshot = buildOrgSnapshot({
-        ...(options.root ? { root: options.root } : {}),
-        clientId: harness.clientId,
-        tenantId: harness.tenantId,
-        pollIntervalSeconds: HARNESS_POLL_INTERVAL_SECONDS
-    });
+    const orgAs = (user: HarnessUserKey) =>
+        buildOrgSnapshot({
+            ...(options.root ? { root: options.root } : {}),
+            clientId: harness.clientId,
+            tenantId: harness.tenantId,
+            pollIntervalSeconds: HARNESS_POLL_INTERVAL_SECONDS,
+            user
+        });
+    const snapshot = orgAs('agent');
+    const adminSnapshot = orgAs('admin');
     const teamsUsers = harness.directory
         .all()
         .map((u) => ({ upn: u.userPrincipalName, name: u.displayName }));
     const config = (page: PageConfig['page']): PageConfig => ({
         page,
-        snapshot,
+        snapshot: page === 'admin' ? adminSnapshot : snapshot,
         urls: {
             lightning: harness.urls.lightning,
             visualforce: harness.urls.visualforce,
@@ -113,6 +127,15 @@ export function mountConsole(
     const consoleHtml = pageHtml('Service Console | Salesforce (harness)', config('console'));
     const adminHtml = pageHtml('Presence State Configuration | Salesforce (harness)', config('admin'));
     const unmounts = [
+        installSession(harness, {
+            pages: {
+                ...options.sessionPages,
+                [CONSOLE_PATHS.console]: 'agent',
+                [CONSOLE_PATHS.admin]: 'admin',
+                [CONSOLE_PATHS.dashboard]: 'supervisor'
+            },
+            snapshots: { agent: snapshot, admin: adminSnapshot, supervisor: orgAs('supervisor') }
+        }),
         harness.mount('lightning', CONSOLE_PATHS.console, (_req, res) => sendHtml(res, 200, consoleHtml)),
         harness.mount('lightning', CONSOLE_PATHS.admin, (_req, res) => sendHtml(res, 200, adminHtml)),
         mountDashboard(harness, options, pageHtml),

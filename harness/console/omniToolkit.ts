@@ -3,7 +3,9 @@
  * A fake Omni-Channel toolkit (`lightning:omniToolkitAPI`) and the Omni events it raises, as the console
  * shell's Aura host stand-in sees them. Documented behaviour modelled:
  * - `setServicePresenceStatus({ statusId })` logs the agent in if needed and resolves to
- *   `{ statusName, statusApiName, statusId, channels }`; an unknown status id rejects;
+ *   `{ statusName, statusApiName, statusId, channels }`; an unknown status id rejects; the agent has only
+ *   the statuses their permission sets give access to (`servicePresenceStatusAccesses`): the widget
+ *   offers no other and setting another rejects;
  * - `logout()` resolves true; `getServicePresenceStatusId()` resolves `{ statusId, statusName, statusApiName }`
  *   and rejects while logged out;
  * - `lightning:omniChannelStatusChanged` carries `reason`: OmniManualStatusChange (the agent's picker),
@@ -49,12 +51,17 @@ export class FakeOmniToolkit {
     private openWork: { workItemId: string; workId: string } | undefined;
     readonly statuses: OmniStatus[];
 
-    constructor(statuses: ServicePresenceStatusRecord[]) {
-        this.statuses = statuses.map((s) => ({
-            statusId: s.Id.slice(0, 15),
-            statusApiName: s.DeveloperName,
-            statusName: s.MasterLabel
-        }));
+    constructor(
+        statuses: ServicePresenceStatusRecord[],
+        granted: (developerName: string) => boolean = () => true
+    ) {
+        this.statuses = statuses
+            .filter((s) => granted(s.DeveloperName))
+            .map((s) => ({
+                statusId: s.Id.slice(0, 15),
+                statusApiName: s.DeveloperName,
+                statusName: s.MasterLabel
+            }));
     }
 
     get status(): OmniStatus | undefined {

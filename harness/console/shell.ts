@@ -521,7 +521,9 @@ function consolePage(
     components: Record<string, unknown>
 ) {
     applySetupParam(runtime);
-    const toolkit = new FakeOmniToolkit(config.snapshot.servicePresenceStatuses);
+    const toolkit = new FakeOmniToolkit(config.snapshot.servicePresenceStatuses, (name) =>
+        runtime.access.servicePresenceStatus(name)
+    );
     const hostLog = logBox('aura-host-log');
     const setupPicker = select(
         'setup-picker',

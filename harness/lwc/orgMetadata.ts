@@ -9,26 +9,51 @@
  *   then what an admin does in a real org before an agent starts: the Azure app's client and tenant id on
  *   the configurations (Authorize Meeting Application), one Call Center Setup per configuration, a
  *   deliberately broken configuration for the error state, and the agent's settings record.
- * It reads metadata and data files only, never the project's code.
+ * - permission sets (what the running user may do: harness/platform/access.ts), Visualforce pages, and the
+ *   SOQL of the Apex classes (harness/lwc/apexSource.ts);
+ * - the running user: the agent by default, or the supervisor or admin, each with one permission set.
+ * It reads metadata and data files and the SOQL of the .cls files, never the project's TypeScript.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { makeId } from '../platform/ids';
-import { AGENT, BROKEN_CONFIGURATION_NAME, SETUPS, type SetupKey } from '../platform/constants';
+import {
+    AGENT,
+    BROKEN_CONFIGURATION_NAME,
+    HARNESS_USERS,
+    SETUPS,
+    type HarnessUserKey,
+    type SetupKey
+} from '../platform/constants';
 import type {
     FieldDescribe,
     FieldValue,
     LabelValue,
     ObjectDescribe,
     OrgSnapshot,
+    PermissionSetModel,
     SObjectRecord
 } from '../platform/types';
+import { readApexClasses } from './apexSource';
 
 const xml = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
-    isArray: (name) => ['labels', 'customLabels', 'value', 'fields', 'records'].includes(name)
+    isArray: (name) =>
+        [
+            'labels',
+            'customLabels',
+            'value',
+            'fields',
+            'records',
+            'objectPermissions',
+            'fieldPermissions',
+            'classAccesses',
+            'pageAccesses',
+            'userPermissions',
+            'servicePresenceStatusAccesses'
+        ].includes(name)
 });
 
 type Xml = Record<string, unknown>;
@@ -53,6 +78,8 @@ export interface SnapshotOptions {
      * console shell uses HARNESS_POLL_INTERVAL_SECONDS so that Teams changes reach Salesforce quickly.
      */
     pollIntervalSeconds?: number;
+    /** who the page runs as (default: the agent) */
+    user?: HarnessUserKey;
 }
 
 function standardField(apiName: string, partial: Partial<FieldDescribe>): FieldDescribe {
@@ -210,6 +237,7 @@ function readObjects(objectsDir: string): Record<string, ObjectDescribe> {
             labelPlural: str(meta.pluralLabel) ?? name,
             keyPrefix: `a0${index.toString(36).toUpperCase()}`,
             privateSharing: str(meta.sharingModel) === 'Private',
+            sharingModel: str(meta.sharingModel) ?? 'ReadWrite',
             fields,
             childRelationships: []
         };
@@ -275,6 +303,64 @@ function readStatuses(defaultDir: string) {
                 MasterLabel: str(meta.label) ?? developerName
             };
         });
+}
+
+/** One permission set file (PermissionSet metadata) as the access model reads it. */
+export function parsePermissionSet(name: string, source: string): PermissionSetModel {
+    const p = (xml.parse(source) as Xml).PermissionSet as Xml | undefined;
+    if (!p) throw new Error(`${name}: not a PermissionSet`);
+    const list = (key: string) => (p[key] as Xml[] | undefined) ?? [];
+    const objects: PermissionSetModel['objects'] = {};
+    for (const o of list('objectPermissions')) {
+        objects[str(o.object) as string] = {
+            allowRead: bool(o.allowRead),
+            allowCreate: bool(o.allowCreate),
+            allowEdit: bool(o.allowEdit),
+            allowDelete: bool(o.allowDelete),
+            viewAllRecords: bool(o.viewAllRecords),
+            modifyAllRecords: bool(o.modifyAllRecords)
+        };
+    }
+    const fields: PermissionSetModel['fields'] = {};
+    for (const f of list('fieldPermissions')) {
+        fields[str(f.field) as string] = { readable: bool(f.readable), editable: bool(f.editable) };
+    }
+    const enabled = (key: string, nameKey: string) =>
+        list(key)
+            .filter((e) => bool(e.enabled))
+            .map((e) => str(e[nameKey]) as string);
+    return {
+        name,
+        label: str(p.label) ?? name,
+        objects,
+        fields,
+        classes: enabled('classAccesses', 'apexClass'),
+        pages: enabled('pageAccesses', 'apexPage'),
+        userPermissions: enabled('userPermissions', 'name'),
+        servicePresenceStatuses: enabled('servicePresenceStatusAccesses', 'servicePresenceStatus')
+    };
+}
+
+/** Every permission set of force-app/main/default/permissionsets, by name. */
+export function readPermissionSets(defaultDir: string): Record<string, PermissionSetModel> {
+    const dir = path.join(defaultDir, 'permissionsets');
+    const out: Record<string, PermissionSetModel> = {};
+    if (!existsSync(dir)) return out;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.permissionset-meta.xml'))) {
+        const name = f.replace('.permissionset-meta.xml', '');
+        out[name] = parsePermissionSet(name, readFileSync(path.join(dir, f), 'utf8'));
+    }
+    return out;
+}
+
+/** The Visualforce pages of force-app/main/default/pages. */
+export function readPages(defaultDir: string): string[] {
+    const dir = path.join(defaultDir, 'pages');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+        .filter((f) => f.endsWith('.page'))
+        .map((f) => f.replace(/\.page$/, ''))
+        .sort();
 }
 
 interface PlanEntry {
@@ -437,11 +523,23 @@ export function buildOrgSnapshot(options: SnapshotOptions): OrgSnapshot {
             ...system
         }
     ];
-    records.User = [
-        { Id: AGENT.Id, Name: AGENT.Name, Username: AGENT.Username, Email: 'ada.agent@acme.example' }
-    ];
+    records.User = Object.values(HARNESS_USERS).map((u) => ({
+        Id: u.Id,
+        Name: u.Name,
+        Username: u.Username,
+        Email: u.email
+    }));
+    const user = HARNESS_USERS[options.user ?? 'agent'];
     return {
-        user: { ...AGENT },
+        user: {
+            Id: user.Id,
+            Name: user.Name,
+            Username: user.Username,
+            permissionSets: [...user.permissionSets]
+        },
+        permissionSets: readPermissionSets(defaultDir),
+        apexClasses: readApexClasses(defaultDir),
+        pages: readPages(defaultDir),
         objects,
         records,
         labels: readLabels(defaultDir, path.join(root, GERMAN_DEFAULT_DIR)),

@@ -2,12 +2,50 @@
  * Names shared by the Node side (org snapshot, page builder) and the browser side (fakes, shell).
  */
 
+/**
+ * The harness's users. Each has the "minimum access" profile (no permission on the project's objects) and
+ * exactly one of the project's permission sets, as the README tells admins to assign them; the fakes read
+ * the permission sets from force-app/main/default/permissionsets.
+ */
 /** The running user of the console shell: the agent (its Id is what `@salesforce/user/Id` gives). */
 export const AGENT = {
     Id: '005Hn0000000001IAA',
     Name: 'Ada Agent',
-    Username: 'ada.agent@acme.example.sf'
+    Username: 'ada.agent@acme.example.sf',
+    email: 'ada.agent@acme.example',
+    permissionSets: ['PresenceSyncAgent']
 } as const;
+
+/** The supervisor the dashboard page runs as (a harness directory user with Presence.Read.All consent). */
+export const SUPERVISOR = {
+    Id: '005Hn0000000002IAA',
+    Name: 'Sue Supervisor',
+    Username: 'sue.supervisor@acme.example.sf',
+    email: 'sue.supervisor@acme.example',
+    permissionSets: ['PresenceSyncSupervisor']
+} as const;
+
+/** The admin the setup page (Authorize Meeting Application) runs as. */
+export const ADMIN = {
+    Id: '005Hn0000000003IAA',
+    Name: 'Alex Admin',
+    Username: 'alex.admin@acme.example.sf',
+    email: 'alex.admin@acme.example',
+    permissionSets: ['PresenceSyncAdmin']
+} as const;
+
+export type HarnessUserKey = 'agent' | 'supervisor' | 'admin';
+
+export const HARNESS_USERS: Record<
+    HarnessUserKey,
+    { Id: string; Name: string; Username: string; email: string; permissionSets: readonly string[] }
+> = { agent: AGENT, supervisor: SUPERVISOR, admin: ADMIN };
+
+/**
+ * The session cookie of the harness's Salesforce site (both origins), naming the user a page runs as, as
+ * the platform's session does: the Visualforce origin checks page access for that user.
+ */
+export const SESSION_COOKIE = 'harness_sid';
 
 /** The utility bar item that hosts the connector (what EnclosingUtilityId gives inside it). */
 export const CONNECTOR_UTILITY_ID = 'utility-cti-data-connector';

@@ -15,19 +15,14 @@
  */
 /// <reference lib="dom" />
 import { generatePopulation, MAX_POPULATION, seededRandom } from '../directory';
-import { SETUPS } from './constants';
+import { SETUPS, SUPERVISOR } from './constants';
 import { makeId } from './ids';
 import { runtime } from './runtime';
 
 export const DASHBOARD_DEFAULT_AGENTS = 500;
 export const DASHBOARD_DEFAULT_SEED = 1;
 
-/** The supervisor the dashboard page runs as (a harness directory user with Presence.Read.All consent). */
-export const SUPERVISOR = {
-    Id: '005Hn0000000002IAA',
-    Name: 'Sue Supervisor',
-    email: 'sue.supervisor@acme.example'
-} as const;
+export { SUPERVISOR };
 
 /** `?agents=N&seed=S` of the dashboard page: N clamped to 1..5,000 (default 500), S default 1. */
 export function dashboardParams(search: string): { count: number; seed: number } {

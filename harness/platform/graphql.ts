@@ -3,7 +3,8 @@
  * `lightning/graphql` (v2) for the harness: `gql` parses the query; the `graphql` wire adapter runs it
  * against the in-memory org after a simulated round trip and emits `{ data, errors, refresh }` (GraphQL
  * response shape, read-only data). A query of `undefined` (dynamic construction) emits nothing. When a record changes through `lightning/uiRecordApi`, the query is run again and a changed
- * result is emitted, as Lightning Data Service re-emits changed records. `refresh()` re-runs it.
+ * result is emitted, as Lightning Data Service re-emits changed records. `refresh()` re-runs it. Queries
+ * run as the page's user: their object and field access and sharing (graphqlEval.ts).
  */
 import { execute, type GraphQLError } from './graphqlEval';
 import { parse, type DocumentNode } from './graphqlParser';
@@ -72,7 +73,8 @@ export class graphql {
         const generation = ++this.generation;
         await roundTrip();
         if (!this.connected || generation !== this.generation) return;
-        const result = execute(runtime().org, config.query, config.variables ?? {}, config.operationName);
+        const { org, access } = runtime();
+        const result = execute(org, config.query, config.variables ?? {}, config.operationName, access);
         const json = JSON.stringify(result);
         if (!always && json === this.lastJson) return;
         this.lastJson = json;

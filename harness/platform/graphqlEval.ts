@@ -7,7 +7,17 @@
  * against that schema first and rejected as a whole with graphql-java's validation messages
  * (`Validation error (FieldUndefined@[uiapi/query/X__c/edges/node/Foo__c]) : Field 'Foo__c' in type
  * 'X__c' is undefined`), as the GraphQL API answers. Mutations are not modelled.
+ *
+ * The schema is the running user's: "A schema that reflects the user's Field Level Security, so they only
+ * see the types and fields permitted at their level" (GraphQL API overview,
+ * https://developer.salesforce.com/docs/platform/graphql/overview). An object the user cannot read is not a
+ * field of RecordQuery, a field without read access is not a field of its record type, a relationship to
+ * either is absent too, and a `where` on such a field is not in the filter type: the query fails validation
+ * as a whole (FieldUndefined), as a real org answers for an object missing from the user's schema
+ * (github.com/salesforce/lwc issue 5541 shows that answer). Records follow the user's sharing: a Private
+ * object shows the user's own records unless a permission set gives View All (or Modify All).
  */
+import { Access } from './access';
 import { sameId } from './ids';
 import type { Org } from './org';
 import {
@@ -92,20 +102,41 @@ interface FieldInfo {
 }
 
 class Schema {
-    constructor(private readonly org: Org) {}
+    constructor(
+        private readonly org: Org,
+        readonly access: Access
+    ) {}
 
+    /** The object, if it is in the user's schema (the user can read it). */
     object(name: string): ObjectDescribe | undefined {
-        return this.org.describe(name);
+        const object = this.org.describe(name);
+        return object && this.access.canRead(name) ? object : undefined;
+    }
+
+    /** The field, if it is in the user's schema (readable). */
+    scalar(object: ObjectDescribe, name: string): FieldDescribe | undefined {
+        const field = object.fields[name];
+        return field && this.access.fieldReadable(object.apiName, name) ? field : undefined;
     }
 
     parentRelationship(object: ObjectDescribe, name: string): FieldDescribe | undefined {
         return Object.values(object.fields).find(
-            (f) => f.dataType === 'Reference' && f.relationshipName === name
+            (f) =>
+                f.dataType === 'Reference' &&
+                f.relationshipName === name &&
+                this.access.fieldReadable(object.apiName, f.apiName) &&
+                f.referenceTo !== undefined &&
+                this.object(f.referenceTo) !== undefined
         );
     }
 
     childRelationship(object: ObjectDescribe, name: string) {
-        return object.childRelationships.find((c) => c.relationshipName === name);
+        return object.childRelationships.find(
+            (c) =>
+                c.relationshipName === name &&
+                this.object(c.childObject) !== undefined &&
+                this.access.fieldReadable(c.childObject, c.field)
+        );
     }
 
     field(parent: TypeRef, name: string): FieldInfo | undefined {
@@ -156,7 +187,7 @@ class Schema {
                     return { type: { kind: 'Scalar', name: 'String' }, args: [] };
                 }
                 if (name === 'WeakEtag') return { type: { kind: 'Scalar', name: 'Long' }, args: [] };
-                const field = object.fields[name];
+                const field = this.scalar(object, name);
                 if (field)
                     return { type: { kind: 'Value', name: VALUE_TYPE[field.dataType], field }, args: [] };
                 const parentField = this.parentRelationship(object, name);
@@ -262,7 +293,7 @@ function checkFilter(
             if (e) return e;
             continue;
         }
-        if (key === 'Id' || object.fields[key]) {
+        if (key === 'Id' || ctx.schema.scalar(object, key)) {
             if (inner && typeof inner === 'object') {
                 const bad = Object.keys(inner).find((op) => !FILTER_OPERATORS.includes(op));
                 if (bad) {
@@ -323,6 +354,24 @@ function validate(ctx: Context, parent: TypeRef, selections: SelectionNode[], pa
                 const object = ctx.schema.object(info.type.object);
                 const message = object && checkFilter(ctx, object, evalValue(ctx, node), printValue(node));
                 if (message) ctx.errors.push(validationError('WrongType', here, message, field.loc));
+            }
+            if (arg === 'orderBy' && info.type.kind === 'Connection') {
+                const object = ctx.schema.object(info.type.object);
+                const value = evalValue(ctx, node);
+                const bad =
+                    object && value && typeof value === 'object'
+                        ? Object.keys(value).find((k) => k !== 'Id' && !ctx.schema.scalar(object, k))
+                        : undefined;
+                if (object && bad !== undefined) {
+                    ctx.errors.push(
+                        validationError(
+                            'WrongType',
+                            here,
+                            `argument 'orderBy' with value '${printValue(node)}' contains a field not in '${object.apiName}_OrderBy': '${bad}'`,
+                            field.loc
+                        )
+                    );
+                }
             }
         }
         const leaf = info.type.kind === 'Scalar';
@@ -425,10 +474,7 @@ function matches(ctx: Context, object: ObjectDescribe, record: SObjectRecord, fi
 }
 
 function visible(ctx: Context, object: ObjectDescribe): SObjectRecord[] {
-    const all = ctx.org.records(object.apiName);
-    if (!object.privateSharing) return all;
-    const userId = ctx.org.snapshot.user.Id;
-    return all.filter((r) => sameId(typeof r.OwnerId === 'string' ? r.OwnerId : null, userId));
+    return ctx.org.records(object.apiName).filter((r) => ctx.schema.access.seesRecord(object, r.OwnerId));
 }
 
 function sortRecords(records: SObjectRecord[], orderBy: unknown): SObjectRecord[] {
@@ -587,12 +633,16 @@ function selectOperation(doc: DocumentNode, operationName?: string): OperationNo
     };
 }
 
-/** Runs `query` (text or parsed) with `variables` against `org`, as the GraphQL API would. */
+/**
+ * Runs `query` (text or parsed) with `variables` against `org`, as the GraphQL API would for the user of
+ * `access` (default: the org's running user with their permission sets).
+ */
 export function execute(
     org: Org,
     query: string | DocumentNode,
     variables: Record<string, unknown> = {},
-    operationName?: string
+    operationName?: string,
+    access: Access = new Access(org.snapshot)
 ): GraphQLResult {
     let doc: DocumentNode;
     try {
@@ -617,7 +667,7 @@ export function execute(
         doc,
         variables: { ...variables },
         declared: new Set(op.variables.map((v) => v.name)),
-        schema: new Schema(org),
+        schema: new Schema(org, access),
         org,
         errors: []
     };

@@ -2,8 +2,11 @@
  * The in-memory org behind the platform fakes: the schema and data of an OrgSnapshot, record creates
  * and updates with the field validation DML applies (the error codes and messages Salesforce uses), and
  * an optional store (the page's localStorage) so that, as with a real org, what one tab saves is what
- * another tab or a reload reads.
+ * another tab or a reload reads. Given the running user's Access (the UI API fakes pass it), a create,
+ * update or delete also checks what the platform checks for that user: the object permission, the record's
+ * sharing (owner, Modify All) and each field's edit access.
  */
+import type { Access } from './access';
 import { makeId, sameId, isSalesforceId } from './ids';
 import type { FieldDescribe, FieldValue, ObjectDescribe, OrgSnapshot, SObjectRecord } from './types';
 
@@ -23,6 +26,10 @@ export class DmlException extends Error {
         super(errors.map((e) => e.message).join('; '));
         this.name = 'DmlException';
     }
+}
+
+function insufficientAccess(message: string): DmlError {
+    return { errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message };
 }
 
 export interface OrgStore {
@@ -127,13 +134,19 @@ export class Org {
         this.pendingFailure = errors;
     }
 
-    create(objectApiName: string, fields: Record<string, unknown>): SObjectRecord {
+    /** Creates a record; with `access`, as that user (object Create, field edit access). */
+    create(objectApiName: string, fields: Record<string, unknown>, access?: Access): SObjectRecord {
         const object = this.describe(objectApiName);
-        if (!object) {
+        if (!object || (access && !access.canRead(objectApiName))) {
             throw new DmlException(
                 [{ errorCode: 'INVALID_TYPE', message: `sObject type '${objectApiName}' is not supported.` }],
                 400
             );
+        }
+        if (access && !access.object(objectApiName).allowCreate) {
+            throw new DmlException([
+                insufficientAccess(`You don't have permission to create ${object.label} records.`)
+            ]);
         }
         const state = this.state();
         const record: SObjectRecord = { Id: '' };
@@ -142,7 +155,7 @@ export class Org {
                 record[field.apiName] = field.defaultValue ?? (field.dataType === 'Boolean' ? false : null);
             }
         }
-        const errors = this.apply(object, record, fields, 'create', state);
+        const errors = this.apply(object, record, fields, 'create', state, access);
         if (errors.length > 0) throw new DmlException(errors);
         this.takeFailure();
         state.serial += 1;
@@ -159,14 +172,23 @@ export class Org {
         return { ...record };
     }
 
-    update(id: string, fields: Record<string, unknown>): { objectApiName: string; record: SObjectRecord } {
+    /** Updates a record; with `access`, as that user (object Edit, the record's sharing, field edit access). */
+    update(
+        id: string,
+        fields: Record<string, unknown>,
+        access?: Access
+    ): { objectApiName: string; record: SObjectRecord } {
         const state = this.state();
         for (const [objectApiName, list] of Object.entries(state.records)) {
             const index = list.findIndex((r) => sameId(r.Id, id));
             if (index < 0) continue;
             const object = this.snapshot.objects[objectApiName];
+            if (access && !access.seesRecord(object, list[index].OwnerId)) break;
+            if (access && !access.editsRecord(object, list[index].OwnerId)) {
+                throw new DmlException([insufficientAccess(`insufficient access rights on object id ${id}`)]);
+            }
             const record = { ...list[index] };
-            const errors = this.apply(object, record, fields, 'update', state);
+            const errors = this.apply(object, record, fields, 'update', state, access);
             if (errors.length > 0) throw new DmlException(errors);
             this.takeFailure();
             const stamp = this.now().toISOString();
@@ -176,6 +198,47 @@ export class Org {
             list[index] = record;
             this.save(state);
             return { objectApiName, record: { ...record } };
+        }
+        throw new DmlException(
+            [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+            404
+        );
+    }
+
+    /**
+     * Deletes a record and, as a master-detail relationship does, its detail records; with `access`, as
+     * that user (object Delete, owner or Modify All).
+     */
+    delete(id: string, access?: Access): void {
+        const state = this.state();
+        for (const [objectApiName, list] of Object.entries(state.records)) {
+            const index = list.findIndex((r) => sameId(r.Id, id));
+            if (index < 0) continue;
+            const object = this.snapshot.objects[objectApiName];
+            const owner = list[index].OwnerId;
+            if (access && !access.seesRecord(object, owner)) break;
+            const p = access?.object(objectApiName);
+            const owns = typeof owner === 'string' && access !== undefined && sameId(owner, access.userId);
+            if (p && (!p.allowDelete || !(p.modifyAllRecords || owns))) {
+                throw new DmlException([insufficientAccess(`insufficient access rights on object id ${id}`)]);
+            }
+            const removed = list[index].Id;
+            list.splice(index, 1);
+            for (const [childName, children] of Object.entries(state.records)) {
+                const child = this.snapshot.objects[childName];
+                const details = Object.values(child?.fields ?? {}).filter(
+                    (f) => f.masterDetail && f.referenceTo === objectApiName
+                );
+                if (details.length === 0) continue;
+                state.records[childName] = children.filter(
+                    (r) =>
+                        !details.some(
+                            (f) => typeof r[f.apiName] === 'string' && sameId(String(r[f.apiName]), removed)
+                        )
+                );
+            }
+            this.save(state);
+            return;
         }
         throw new DmlException(
             [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
@@ -197,7 +260,8 @@ export class Org {
         record: SObjectRecord,
         fields: Record<string, unknown>,
         operation: 'create' | 'update',
-        state: StoredState
+        state: StoredState,
+        access?: Access
     ): DmlError[] {
         const errors: DmlError[] = [];
         const next: Record<string, FieldValue> = {};
@@ -211,7 +275,9 @@ export class Org {
                 });
                 continue;
             }
-            const allowed = operation === 'create' ? field.createable : field.updateable;
+            const allowed =
+                (operation === 'create' ? field.createable : field.updateable) &&
+                (!access || access.fieldEditable(object.apiName, name));
             if (!allowed) {
                 errors.push({
                     errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',

@@ -5,6 +5,7 @@
  * (which imports these files directly) share them even where the bundler gives a module two
  * instances. The shell installs it before it creates any component.
  */
+import { Access } from './access';
 import { Org, type OrgStore } from './org';
 import type { OrgSnapshot } from './types';
 
@@ -112,6 +113,8 @@ export interface ToastRecord {
 
 export interface PlatformRuntime {
     org: Org;
+    /** what the running user (org.snapshot.user, with their permission sets) may do */
+    access: Access;
     lms: MessageBus;
     utilityBar: UtilityBar;
     language: Language;
@@ -147,6 +150,7 @@ export function installRuntime(
 ): PlatformRuntime {
     const runtime: PlatformRuntime = {
         org: new Org(snapshot, options.store),
+        access: new Access(snapshot),
         lms: new MessageBus(),
         utilityBar: new UtilityBar(),
         language: options.language ?? 'en',

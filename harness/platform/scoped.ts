@@ -6,8 +6,11 @@
  *   where there is one, else the English value, as the platform falls back to the default language);
  * - `@salesforce/apex/Class.method`: an Apex method of the harness org (callable imperatively, and as
  *   a wire adapter through its `adapter` property, like the platform's), answering after a round trip;
- *   errors reject as Apex errors do (`{ status, body: { message, exceptionType, … } }`).
+ *   errors reject as Apex errors do (`{ status, body: { message, exceptionType, … } }`). Before a method
+ *   answers, the running user's class access and the user-mode queries of the real class are checked
+ *   (apexAccess.ts): a user without access gets the platform's error, not the answer.
  */
+import { apexAccessFailure, type ApexErrorBody } from './apexAccess';
 import { getAgentsApex } from './dashboardAgents';
 import { languageOf, roundTrip, runtime, type Language } from './runtime';
 import type { LabelValue } from './types';
@@ -21,7 +24,7 @@ type ApexImplementation = (params: Record<string, unknown>) => unknown;
 
 /** The Apex the harness org has: the project's classes, as the harness models them. */
 const APEX: Record<string, ApexImplementation> = {
-    // SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus (with sharing, USER_MODE)
+    // SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus (access: the class's own SOQL)
     'PresenceStatusController.getStatuses': () =>
         runtime().org.snapshot.servicePresenceStatuses.map((s) => ({ ...s })),
     'LiveAgentDashboardController.getAgents': getAgentsApex
@@ -34,7 +37,11 @@ export interface ApexError {
     statusText: string;
     ok: false;
     headers: Record<string, string>;
-    body: { message: string; exceptionType: string; stackTrace: string; isUserDefinedException: boolean };
+    body: ApexErrorBody;
+}
+
+function apexError(body: ApexErrorBody): ApexError {
+    return { status: 500, statusText: 'Server Error', ok: false, headers: {}, body };
 }
 
 export type ApexMethod = ((params?: Record<string, unknown>) => Promise<unknown>) & {
@@ -57,22 +64,18 @@ export function apexMethod(name: string): ApexMethod {
     if (!implementation) throw new Error(`harness: no Apex method ${name}`);
     const call = async (params: Record<string, unknown> = {}) => {
         await roundTrip();
+        const { org, access } = runtime();
+        const denied = apexAccessFailure(org.snapshot, access, name);
+        if (denied) throw apexError(denied);
         const failure = failures.get(name);
         if (failure !== undefined) {
             failures.delete(name);
-            const error: ApexError = {
-                status: 500,
-                statusText: 'Server Error',
-                ok: false,
-                headers: {},
-                body: {
-                    message: failure,
-                    exceptionType: 'System.QueryException',
-                    stackTrace: `Class.${name}: line 1, column 1`,
-                    isUserDefinedException: false
-                }
-            };
-            throw error;
+            throw apexError({
+                message: failure,
+                exceptionType: 'System.QueryException',
+                stackTrace: `Class.${name}: line 1, column 1`,
+                isUserDefinedException: false
+            });
         }
         return JSON.parse(JSON.stringify(implementation(params) ?? null)) as unknown;
     };

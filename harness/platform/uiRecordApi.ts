@@ -6,6 +6,13 @@
  * failures reject with a FetchResponse-like object as Lightning Data Service does: DML errors as
  * `body.output.errors` (record level) and `body.output.fieldErrors` (per field), read errors as an array
  * body, with the platform's error codes (INVALID_EMAIL_ADDRESS, STRING_TOO_LONG, …).
+ *
+ * Everything runs as the page's user (runtime().access): a record of an object they cannot read, or one
+ * their sharing hides, is not found; a field in `fields` they cannot read is an error and one in
+ * `optionalFields` is left out ("If the context user doesn't have access to a field, an error is returned
+ * ... use the optionalFields parameter", getRecord, https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-record.html);
+ * records come back without the fields they cannot read; creating, updating and deleting check the object
+ * permission, the record's sharing and each field's edit access (org.ts).
  */
 import { DmlException, type DmlError } from './org';
 import { notifyRecordChange, roundTrip, runtime } from './runtime';
@@ -104,14 +111,14 @@ function representation(
     record: SObjectRecord,
     paths?: string[]
 ): RecordRepresentation {
-    const { org } = runtime();
+    const { org, access } = runtime();
     const object = org.describe(objectApiName) as ObjectDescribe;
     const fields: Record<string, FieldValueRepresentation> = {};
     const wanted = paths ?? Object.keys(object.fields);
     for (const path of wanted) {
         const [head, ...rest] = path.split('.');
         if (rest.length === 0) {
-            if (head in object.fields || head === 'Id') {
+            if ((head in object.fields && access.fieldReadable(objectApiName, head)) || head === 'Id') {
                 fields[head] = {
                     value: record[head] ?? null,
                     displayValue: displayValueOf(object, head, record[head])
@@ -120,8 +127,14 @@ function representation(
             continue;
         }
         const lookup = Object.values(object.fields).find((f) => f.relationshipName === head);
-        const parentId = lookup ? record[lookup.apiName] : null;
-        const parent = typeof parentId === 'string' ? org.find(parentId) : undefined;
+        const parentId =
+            lookup && access.fieldReadable(objectApiName, lookup.apiName) ? record[lookup.apiName] : null;
+        const found = typeof parentId === 'string' ? org.find(parentId) : undefined;
+        const parent =
+            found &&
+            access.seesRecord(org.describe(found.objectApiName) as ObjectDescribe, found.record.OwnerId)
+                ? found
+                : undefined;
         const nested = parent ? representation(parent.objectApiName, parent.record, [rest.join('.')]) : null;
         const existing = fields[head]?.value as RecordRepresentation | null | undefined;
         if (existing && nested) Object.assign(existing.fields, nested.fields);
@@ -152,14 +165,19 @@ function unknownFieldError(objectApiName: string, path: string): FetchResponse {
     ]);
 }
 
+/** Whether the field path exists and the user can read every field on it. */
 function fieldExists(objectApiName: string, path: string): boolean {
-    const { org } = runtime();
+    const { org, access } = runtime();
     const object = org.describe(objectApiName);
-    if (!object) return false;
+    if (!object || !access.canRead(objectApiName)) return false;
     const [head, ...rest] = path.split('.');
-    if (rest.length === 0) return head === 'Id' || head in object.fields;
+    if (rest.length === 0) {
+        return head === 'Id' || (head in object.fields && access.fieldReadable(objectApiName, head));
+    }
     const lookup = Object.values(object.fields).find((f) => f.relationshipName === head);
-    return lookup?.referenceTo ? fieldExists(lookup.referenceTo, rest.join('.')) : false;
+    return lookup?.referenceTo && access.fieldReadable(objectApiName, lookup.apiName)
+        ? fieldExists(lookup.referenceTo, rest.join('.'))
+        : false;
 }
 
 interface GetRecordConfig {
@@ -208,7 +226,11 @@ export class getRecord {
         const generation = ++this.generation;
         await roundTrip();
         if (!this.connected || generation !== this.generation) return;
-        const found = runtime().org.find(config.recordId);
+        const { org, access } = runtime();
+        const lookedUp = org.find(config.recordId);
+        const object = lookedUp ? org.describe(lookedUp.objectApiName) : undefined;
+        const found =
+            lookedUp && object && access.seesRecord(object, lookedUp.record.OwnerId) ? lookedUp : undefined;
         if (!found) {
             this.dataCallback({
                 data: undefined,
@@ -247,7 +269,8 @@ export async function createRecord(recordInput: {
 }): Promise<RecordRepresentation> {
     await roundTrip();
     try {
-        const record = runtime().org.create(recordInput.apiName, recordInput.fields ?? {});
+        const { org, access } = runtime();
+        const record = org.create(recordInput.apiName, recordInput.fields ?? {}, access);
         notifyRecordChange([record.Id]);
         return representation(recordInput.apiName, record);
     } catch (e) {
@@ -267,7 +290,8 @@ export async function updateRecord(recordInput: {
         ]);
     }
     try {
-        const { objectApiName, record } = runtime().org.update(id, recordInput.fields);
+        const { org, access } = runtime();
+        const { objectApiName, record } = org.update(id, recordInput.fields, access);
         notifyRecordChange([record.Id]);
         return representation(objectApiName, record);
     } catch (e) {
@@ -278,12 +302,19 @@ export async function updateRecord(recordInput: {
 
 export async function deleteRecord(recordId: string): Promise<void> {
     await roundTrip();
-    throw fetchResponse(403, [
-        {
-            errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
-            message: `insufficient access rights on object id ${recordId}`
+    try {
+        const { org, access } = runtime();
+        org.delete(recordId, access);
+        notifyRecordChange([recordId]);
+    } catch (e) {
+        if (e instanceof DmlException) {
+            throw fetchResponse(
+                e.statusCode === 404 ? 404 : 403,
+                e.errors.map((x) => ({ errorCode: x.errorCode, message: x.message }))
+            );
         }
-    ]);
+        throw e;
+    }
 }
 
 export function getFieldValue(record: RecordRepresentation | undefined, field: FieldRef): unknown {

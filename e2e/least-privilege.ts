@@ -1,0 +1,86 @@
+/**
+ * Browser scenarios of least privilege: every harness page runs as one user with only their permission
+ * set (read from force-app by the harness), and the Visualforce origin serves the Teams bridge page only
+ * to a session whose user has page access. The console and dashboard scenarios run the agent and the
+ * supervisor this way; here the admin's setup page does its reads and the bridge page's session check is
+ * seen in a real browser.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { CONSOLE_PATHS } from '../harness/console/mount';
+import { INSUFFICIENT_PRIVILEGES, LOGIN_REQUIRED_TITLE } from '../harness/console/session';
+import { PATHS } from './pages';
+import { waitUntil, type Scenario } from './scenarios';
+
+async function permissionSets(page: Page): Promise<string[]> {
+    return waitUntil('the page runtime', () =>
+        page.evaluate(
+            () =>
+                (
+                    window as unknown as {
+                        harness?: { runtime: { org: { snapshot: { user: { permissionSets: string[] } } } } };
+                    }
+                ).harness?.runtime.org.snapshot.user.permissionSets
+        )
+    );
+}
+
+export const leastPrivilegeScenarios: Scenario[] = [
+    {
+        name: 'least privilege: the setup page runs as the admin with PresenceSyncAdmin only and loads the record, the validator and the delivered configurations',
+        async run({ env }) {
+            const context = await env.browser.newContext();
+            try {
+                const page = await context.newPage();
+                const errors: string[] = [];
+                page.on('pageerror', (e) => errors.push(e.message));
+                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}`);
+                assert.deepEqual(await permissionSets(page), ['PresenceSyncAdmin']);
+                const component = page.locator('c-presence-authorization');
+                // getRecord of the configuration's Azure ids (field-level security of the admin's set)
+                await waitUntil('the client id from the record', async () =>
+                    (await component.locator('input[name="clientId"]').inputValue()) === env.harness.clientId
+                        ? true
+                        : undefined
+                );
+                // the configuration query with its rows, and the delivered configurations query
+                await component.locator('[data-id="issues-ok"]').waitFor({ timeout: 10_000 });
+                await component.locator('[data-id="all-present"]').waitFor({ timeout: 10_000 });
+                assert.equal(await component.locator('[data-id="issues-error"]').count(), 0);
+                assert.equal(await component.locator('[data-id="delivered-error"]').count(), 0);
+                // the admin's session opens the bridge page (PresenceSyncAdmin has page access)
+                const bridge = await context.newPage();
+                await bridge.goto(`${env.harness.urls.visualforce}${PATHS.bridgePage}`);
+                assert.equal(await bridge.locator('#harness-access-title').count(), 0);
+                assert.deepEqual(errors, []);
+            } finally {
+                await context.close();
+            }
+        }
+    },
+    {
+        name: 'least privilege: console and dashboard run with only their permission set; the bridge page needs a session with page access',
+        async run({ env }) {
+            const context = await env.browser.newContext();
+            try {
+                const page = await context.newPage();
+                // no Salesforce page opened yet: no session on the site
+                const response = await page.goto(`${env.harness.urls.visualforce}${PATHS.bridgePage}`);
+                assert.equal(response?.status(), 401);
+                assert.equal(await page.locator('#harness-access-title').textContent(), LOGIN_REQUIRED_TITLE);
+                assert.notEqual(LOGIN_REQUIRED_TITLE, INSUFFICIENT_PRIVILEGES.title);
+                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.console}`);
+                assert.deepEqual(await permissionSets(page), ['PresenceSyncAgent']);
+                // the console made the agent the session's user on the whole site, the Visualforce origin too
+                const bridge = await context.newPage();
+                const served = await bridge.goto(`${env.harness.urls.visualforce}${PATHS.bridgePage}`);
+                assert.equal(served?.status(), 200);
+                assert.equal(await bridge.locator('#harness-access-title').count(), 0);
+                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=5`);
+                assert.deepEqual(await permissionSets(page), ['PresenceSyncSupervisor']);
+            } finally {
+                await context.close();
+            }
+        }
+    }
+];

@@ -273,10 +273,12 @@ describe('Apex: class access and the user-mode SOQL of the real classes', () => 
     });
 
     it('a user without class access gets the platform error, not the answer', async () => {
-        install(orgAs('supervisor'));
-        await expect(apexMethod('PresenceStatusController.getStatuses')()).rejects.toMatchObject({
+        install(orgAs('agent'));
+        await expect(apexMethod('LiveAgentDashboardController.getAgents')()).rejects.toMatchObject({
             status: 500,
-            body: { message: "You do not have access to the Apex class named 'PresenceStatusController'." }
+            body: {
+                message: "You do not have access to the Apex class named 'LiveAgentDashboardController'."
+            }
         });
         install(orgAs('agent'));
         await expect(apexMethod('LiveAgentDashboardController.getAgents')()).rejects.toMatchObject({

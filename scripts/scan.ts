@@ -2,7 +2,8 @@
  * `npm run scan`: Salesforce Code Analyzer (v5) on what gets deployed, the way a Salesforce security
  * review runs it: its PMD (with the AppExchange security rules), ESLint, regex and RetireJS engines, rule
  * selection "Recommended", "AppExchange" and "Security" (union). Fails on any violation of severity 1
- * (Critical) or 2 (High); lists every other violation with file:line and its severity.
+ * (Critical) or 2 (High), and on any error an engine logs (a file ESLint cannot parse is a file not
+ * checked); lists every other violation with file:line and its severity.
  *
  * Built on the library (`@salesforce/code-analyzer-core` and the engine packages) rather than
  * `@salesforce/plugin-code-analyzer`: the plugin is a Salesforce CLI (oclif) command that brings the CLI
@@ -12,7 +13,8 @@
  * What is scanned (after `npm run build`):
  * - dist/deploy/force-app: Apex, the Visualforce page, the metadata XML, the compiled LWC and Aura
  *   JavaScript, CSS and HTML, with every engine;
- * - bridge/: the TypeScript sources of the Teams bridge page, with every engine;
+ * - bridge/: the TypeScript sources of the Teams bridge page (without their tests), with every engine
+ *   (ESLint's TypeScript rules need bridge/tsconfig.json to find the bridge's compiler settings);
  * - the built static resource staticresources/teamsBridge.js, a minified bundle of those sources with
  *   MSAL and the Graph client, with RetireJS only (known-vulnerable library versions). Linting minified
  *   third-party code with ESLint reports the bundler's and the libraries' style (about 2,000 findings
@@ -43,6 +45,8 @@ export const SEVERITY_NAMES: Record<number, string> = {
 };
 /** built bundles that only RetireJS checks (their sources are scanned in full) */
 export const BUNDLES = ['**/staticresources/teamsBridge.js'];
+/** never deployed */
+export const NOT_SHIPPED = ['**/__tests__/**'];
 
 export interface Finding {
     severity: number;
@@ -69,19 +73,26 @@ export interface ScanOptions {
 
 export interface ScanResult {
     findings: Finding[];
+    /**
+     * errors the engines logged, such as a file ESLint could not parse: such a file was not checked,
+     * so they fail the scan like a severity 1 finding
+     */
+    engineErrors: string[];
     /** rules that ran per pass */
     rules: { full: number; bundles: number };
     results: RunResults[];
 }
 
-async function analyzer(options: ScanOptions, ignores: string[]): Promise<CodeAnalyzer> {
+async function analyzer(options: ScanOptions, ignores: string[], errors: string[]): Promise<CodeAnalyzer> {
     const config = CodeAnalyzerConfig.fromObject(
         {
             log_folder: options.logFolder,
             log_level: LogLevel.Warn,
             ignores: { files: ignores },
             engines: {
-                pmd: { java_command: options.java },
+                // PMD for Apex, Visualforce, metadata XML and HTML; JavaScript is ESLint's: PMD's JavaScript
+                // parser (Rhino) fails on ES2019 syntax the components use (catch without a binding)
+                pmd: { java_command: options.java, rule_languages: ['apex', 'visualforce', 'xml', 'html'] },
                 // copy-paste detection is no security rule and costs a second Java run
                 cpd: { disable_engine: true },
                 // the engine's own base configs for JavaScript, TypeScript, LWC and SLDS; this project's
@@ -92,13 +103,13 @@ async function analyzer(options: ScanOptions, ignores: string[]): Promise<CodeAn
         options.root
     );
     const codeAnalyzer = new CodeAnalyzer(config);
-    // errors only; an engine that fails to run also shows up as a severity 1 violation of Code Analyzer
+    // errors only (an engine that fails to run also shows up as a severity 1 violation of Code Analyzer)
     codeAnalyzer.onEvent(EventType.LogEvent, (event: LogEvent) => {
-        if (event.logLevel <= LogLevel.Error) console.error(`code analyzer: ${event.message}`);
+        if (event.logLevel <= LogLevel.Error) errors.push(`code analyzer: ${event.message}`);
     });
     codeAnalyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
         if (event.logLevel <= LogLevel.Error)
-            console.error(`code analyzer (${event.engineName}): ${event.message}`);
+            errors.push(`code analyzer (${event.engineName}): ${event.message}`);
     });
     for (const engine of [pmdEngine, eslintEngine, regexEngine, retireJsEngine]) {
         // one plugin per engine package, added in sequence (each validates its configuration)
@@ -125,12 +136,13 @@ function findingsOf(results: RunResults, root: string): Finding[] {
 /** Runs Code Analyzer: every engine on the targets without the bundles, then RetireJS on everything. */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
     const bundles = options.bundles ?? [];
-    const full = await analyzer(options, bundles);
+    const engineErrors: string[] = [];
+    const full = await analyzer(options, [...bundles, ...NOT_SHIPPED], engineErrors);
     const fullWorkspace = await full.createWorkspace(options.targets);
     const fullRules = await full.selectRules(SELECTORS, { workspace: fullWorkspace });
     const fullResults = await full.run(fullRules, { workspace: fullWorkspace });
 
-    const libraries = await analyzer(options, []);
+    const libraries = await analyzer(options, NOT_SHIPPED, engineErrors);
     const librariesWorkspace = await libraries.createWorkspace(options.targets);
     const libraryRules = await libraries.selectRules(['retire-js'], { workspace: librariesWorkspace });
     const libraryResults = await libraries.run(libraryRules, { workspace: librariesWorkspace });
@@ -155,6 +167,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     );
     return {
         findings,
+        engineErrors,
         rules: { full: fullRules.getCount(), bundles: libraryRules.getCount() },
         results: [fullResults, libraryResults]
     };
@@ -192,15 +205,17 @@ async function main(): Promise<void> {
         for (const f of rest) console.log(`  ${formatFinding(f)}`);
     }
     for (const f of blocking) console.error(formatFinding(f));
+    for (const e of result.engineErrors) console.error(e);
     const bySeverity = [1, 2, 3, 4, 5]
         .map((s) => `${result.findings.filter((f) => f.severity === s).length} ${SEVERITY_NAMES[s]}`)
         .join(', ');
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
         `scan: Salesforce Code Analyzer, ${result.rules.full} rules (${SELECTORS.join(' + ')}) and RetireJS on the bundles: ` +
-            `${bySeverity} in ${seconds} s; ${blocking.length} of severity 1-2 (failing). Report: dist/code-analyzer/findings.json`
+            `${bySeverity}, ${result.engineErrors.length} engine errors in ${seconds} s; ` +
+            `${blocking.length} of severity 1-2 (failing). Report: dist/code-analyzer/findings.json`
     );
-    process.exit(blocking.length > 0 ? 1 : 0);
+    process.exit(blocking.length > 0 || result.engineErrors.length > 0 ? 1 : 0);
 }
 
 if (require.main === module) {

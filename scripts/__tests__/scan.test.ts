@@ -19,6 +19,7 @@ jest.setTimeout(600_000);
 
 let project: FixtureProject;
 let findings: Finding[];
+let engineErrors: string[];
 
 beforeAll(async () => {
     project = new FixtureProject();
@@ -45,17 +46,21 @@ beforeAll(async () => {
     project.write('force-app/main/default/lwc/hello/render.js', INNER_HTML);
     // the same code in a built bundle: only RetireJS looks at bundles
     project.write('force-app/main/default/staticresources/bundle.js', INNER_HTML);
+    // ESLint's TypeScript rules need the nearest tsconfig.json to list a file; stray.ts is in none
+    project.write(
+        'tsconfig.json',
+        JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, include: ['force-app/**/*.ts'] })
+    );
+    project.write('stray/stray.ts', 'export const stray: number = 1;\n');
     const java = findJava();
     if (java === null) throw new Error('scan tests need Java, as npm run scan does');
-    findings = (
-        await scan({
-            root: project.root,
-            targets: [project.path('force-app')],
-            java,
-            logFolder: project.root,
-            bundles: ['**/staticresources/bundle.js']
-        })
-    ).findings;
+    ({ findings, engineErrors } = await scan({
+        root: project.root,
+        targets: [project.path('force-app'), project.path('stray')],
+        java,
+        logFolder: project.root,
+        bundles: ['**/staticresources/bundle.js']
+    }));
 });
 
 afterAll(() => {
@@ -78,6 +83,11 @@ describe('npm run scan', () => {
         const files = failing(findings).map((f) => f.file);
         expect(files).not.toContain(`${CLASSES}/WidgetReader.cls`);
         expect(findings.filter((f) => f.file.includes('bundle.js') && f.engine !== 'retire-js')).toEqual([]);
+    });
+
+    it('fails on a file an engine could not read, and on nothing else', () => {
+        expect(engineErrors).toHaveLength(1);
+        expect(engineErrors[0]).toMatch(/^code analyzer \(eslint\): .*stray[/]stray\.ts/s);
     });
 
     it('prints severity, engine, rule and message', () => {

@@ -29,6 +29,9 @@ const steps: Step[] = [
     },
     { name: 'Build', command: 'npm', args: ['run', '--silent', 'build'] },
     { name: 'Metadata checks', command: 'npm', args: ['run', '--silent', 'check:metadata'] },
+    // apex-ls and Salesforce Code Analyzer on dist/deploy; both need Java (fail, never skip, without it)
+    { name: 'Apex semantics (apex-ls)', command: 'npm', args: ['run', '--silent', 'check:apex'] },
+    { name: 'Salesforce Code Analyzer', command: 'npm', args: ['run', '--silent', 'scan'] },
     // Debian chromium through playwright-core; fails (never skips) when $CHROMIUM_PATH or /usr/bin/chromium is missing
     { name: 'Browser tests (Chromium)', command: bin('tsx'), args: ['e2e/run.ts'] }
 ];

@@ -288,21 +288,40 @@ export function readMessageChannels(defaultDir: string): string[] {
         .sort();
 }
 
+/**
+ * The presence statuses a customer org already has before the app arrives (Omni-Channel setup creates
+ * them; most orgs name them like this). The project does not ship them, so that a deploy or package
+ * install never overwrites the org's own statuses and their service channels (docs/data-model.md,
+ * "Omni-Channel presence statuses").
+ */
+export const ORG_OWN_STATUSES: readonly { developerName: string; label: string }[] = [
+    { developerName: 'Available', label: 'Available' },
+    { developerName: 'Busy', label: 'Busy' },
+    { developerName: 'Away', label: 'Away' }
+];
+
+/** The org's own statuses plus the ServicePresenceStatus files the project ships, by DeveloperName. */
 function readStatuses(defaultDir: string) {
     const dir = path.join(defaultDir, 'servicePresenceStatuses');
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-        .filter((f) => f.endsWith('.servicePresenceStatus-meta.xml'))
-        .sort()
-        .map((f, i) => {
-            const meta = readXml(path.join(dir, f)).ServicePresenceStatus as Xml;
-            const developerName = f.replace('.servicePresenceStatus-meta.xml', '');
-            return {
-                Id: makeId('0N5', i + 1),
-                DeveloperName: developerName,
-                MasterLabel: str(meta.label) ?? developerName
-            };
-        });
+    const shipped = existsSync(dir)
+        ? readdirSync(dir)
+              .filter((f) => f.endsWith('.servicePresenceStatus-meta.xml'))
+              .map((f) => {
+                  const meta = readXml(path.join(dir, f)).ServicePresenceStatus as Xml;
+                  const developerName = f.replace('.servicePresenceStatus-meta.xml', '');
+                  return { developerName, label: str(meta.label) ?? developerName };
+              })
+        : [];
+    const byName = new Map(ORG_OWN_STATUSES.map((s) => [s.developerName, s.label]));
+    // a shipped file replaces an org status of the same name, as a deploy does
+    for (const s of shipped) byName.set(s.developerName, s.label);
+    return [...byName]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([developerName, label], i) => ({
+            Id: makeId('0N5', i + 1),
+            DeveloperName: developerName,
+            MasterLabel: label
+        }));
 }
 
 /** One permission set file (PermissionSet metadata) as the access model reads it. */

@@ -22,6 +22,7 @@ import {
     AGENT,
     BROKEN_CONFIGURATION_NAME,
     HARNESS_USERS,
+    ORG_OWN_STATUSES,
     SETUPS,
     type HarnessUserKey,
     type SetupKey
@@ -287,18 +288,6 @@ export function readMessageChannels(defaultDir: string): string[] {
         .map((f) => `${f.replace('.messageChannel-meta.xml', '')}__c`)
         .sort();
 }
-
-/**
- * The presence statuses a customer org already has before the app arrives (Omni-Channel setup creates
- * them; most orgs name them like this). The project does not ship them, so that a deploy or package
- * install never overwrites the org's own statuses and their service channels (docs/data-model.md,
- * "Omni-Channel presence statuses").
- */
-export const ORG_OWN_STATUSES: readonly { developerName: string; label: string }[] = [
-    { developerName: 'Available', label: 'Available' },
-    { developerName: 'Busy', label: 'Busy' },
-    { developerName: 'Away', label: 'Away' }
-];
 
 /** The org's own statuses plus the ServicePresenceStatus files the project ships, by DeveloperName. */
 function readStatuses(defaultDir: string) {

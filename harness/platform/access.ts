@@ -13,6 +13,7 @@
  *   https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-servicepresencestatus.html).
  * Pure: no DOM, no time; the same code runs in the page and in Node tests.
  */
+import { ORG_OWN_STATUSES } from './constants';
 import type { ObjectDescribe, ObjectPermission, OrgSnapshot, PermissionSetModel } from './types';
 
 const NONE: ObjectPermission = {
@@ -150,6 +151,8 @@ export class Access {
      * https://developer.salesforce.com/docs/service/api-console/guide/sforce-api-console-lightning-setservicepresencestatus.html).
      */
     servicePresenceStatus(developerName: string): boolean {
+        // the org's own statuses come with the org's Omni-Channel set-up (the agents' profile), not the app
+        if (ORG_OWN_STATUSES.some((s) => s.developerName === developerName)) return true;
         return this.sets.some((s) => s.servicePresenceStatuses.includes(developerName));
     }
 

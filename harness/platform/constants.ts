@@ -73,3 +73,16 @@ export const BROKEN_CONFIGURATION_NAME = 'Broken - Presence State (harness)';
  * `npm start` and the browser tests. One agent stays far inside the tenant budget at this rate.
  */
 export const HARNESS_POLL_INTERVAL_SECONDS = 2;
+
+/**
+ * The presence statuses a customer org already has before the app arrives (Omni-Channel setup creates
+ * them; most orgs name them like this). The project does not ship them, so that a deploy or package
+ * install never overwrites the org's own statuses and their service channels (docs/data-model.md,
+ * "Omni-Channel presence statuses"). The org's own Omni-Channel set-up gives its agents these statuses
+ * (through their profile), so the harness agent may use them without the app's permission set.
+ */
+export const ORG_OWN_STATUSES: readonly { developerName: string; label: string }[] = [
+    { developerName: 'Available', label: 'Available' },
+    { developerName: 'Busy', label: 'Busy' },
+    { developerName: 'Away', label: 'Away' }
+];

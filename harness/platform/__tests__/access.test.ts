@@ -189,7 +189,7 @@ describe('UI API records (lightning/uiRecordApi) as the running user', () => {
         ).resolves.toMatchObject({ fields: { Office365Email__c: { value: 'ada.agent@acme.example' } } });
     });
 
-    it('object permissions: the supervisor cannot create settings, the admin cannot edit them', async () => {
+    it("object permissions: the supervisor cannot create settings; the admin assigns an agent's Call Center Setup but cannot change the agent's email", async () => {
         install(orgAs('supervisor'));
         await expect(
             createRecord({ apiName: 'PresenceSyncUserSetting__c', fields: { Name: 'x', UserKey__c: 'x' } })
@@ -202,12 +202,20 @@ describe('UI API records (lightning/uiRecordApi) as the running user', () => {
         });
         const admin = orgAs('admin');
         install(admin);
+        // Modify All on the agent's private record, edit access on CallCenterSetup__c only
         await expect(
             updateRecord({ fields: { Id: settingsId(admin), CallCenterSetup__c: null } })
+        ).resolves.toMatchObject({ fields: { CallCenterSetup__c: { value: null } } });
+        await expect(
+            updateRecord({ fields: { Id: settingsId(admin), Office365Email__c: 'someone@else.example' } })
         ).rejects.toMatchObject({
             body: {
                 output: {
-                    errors: [expect.objectContaining({ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' })]
+                    fieldErrors: {
+                        Office365Email__c: [
+                            expect.objectContaining({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' })
+                        ]
+                    }
                 }
             }
         });

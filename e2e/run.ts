@@ -14,6 +14,7 @@ import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
+import { lwsScenarios } from './lws';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -73,7 +74,8 @@ async function main(): Promise<number> {
         ...bridgeScenarios,
         ...consoleScenarios,
         ...consoleSyncScenarios,
-        ...dashboardScenarios
+        ...dashboardScenarios,
+        ...lwsScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

@@ -27,7 +27,7 @@ export type SignInSaveResult = Awaited<ReturnType<typeof saveAgentSignIn>>;
 
 export interface Adapters {
     loadConfiguration(): Promise<LoadedConfiguration>;
-    saveEmail(email: string, settings: UserSettings | null): Promise<SaveResult>;
+    saveEmail(email: string, settings: UserSettings | null, userName: string | null): Promise<SaveResult>;
     saveSignIn(settings: UserSettings | null, identity: SignInIdentity): Promise<SignInSaveResult>;
     createOmni(options: PresenceSyncOmniOptions): OmniAdapter;
     createPhone(options: PresenceSyncPhoneOptions): PhoneAdapter;
@@ -35,7 +35,7 @@ export interface Adapters {
 
 export const ADAPTERS: Adapters = {
     loadConfiguration: () => loadAgentConfiguration(),
-    saveEmail: (email, settings) => saveAgentEmail(email, settings),
+    saveEmail: (email, settings, userName) => saveAgentEmail(email, settings, userName),
     saveSignIn: (settings, identity) => saveAgentSignIn(settings, identity),
     createOmni: (options) => new PresenceSyncOmni(options),
     createPhone: (options) => new PresenceSyncPhone(options)

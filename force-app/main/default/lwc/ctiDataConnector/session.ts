@@ -78,6 +78,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     let configuration: Configuration | null = null;
     let email: string | null = null;
     let settings: UserSettings | null = null;
+    let userName: string | null = null;
     let statuses: StatusDirectory | null = null;
     let runner: PresenceSyncRunner | null = null;
     let bridge: PresenceSyncBridge | null = null;
@@ -202,6 +203,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                     if (disposed) return;
                     email = loaded.email;
                     settings = loaded.settings ?? null;
+                    userName = loaded.userName ?? null;
                     statuses = loaded.statuses;
                     configuration = loaded.problem === null ? loaded.configuration : null;
                     hooks.onConfiguration({
@@ -253,7 +255,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             voiceHandlers[type](toolkitEvent);
         },
         async saveEmail(value) {
-            const result = await adapters.saveEmail(value, settings);
+            const result = await adapters.saveEmail(value, settings, userName);
             if (!result.ok || disposed) return result;
             const changed = result.value !== email;
             email = result.value;

@@ -45,6 +45,8 @@ export interface LoadedConfiguration {
     /** the agent's saved Office 365 email, or null */
     email: string | null;
     settings: UserSettings | null;
+    /** the agent's name (User.Name), which names a new settings record; null when unreadable */
+    userName: string | null;
 }
 
 export interface LoadDependencies {
@@ -109,6 +111,13 @@ export function readSettings(data: unknown, userId: string): UserSettings | null
     };
 }
 
+/** The agent's own name (User.Name) from the settings query's data, or null. */
+export function readUserName(data: unknown, userId: string): string | null {
+    const all = nodes(connection(data, 'User'));
+    const node = all.find((n) => n.Id === userId) ?? all[0];
+    return node === undefined ? null : valueOf(node, 'Name');
+}
+
 /** The configuration record (in the shape parseConfiguration accepts) and whether rows were left out. */
 export function readConfiguration(
     data: unknown
@@ -143,6 +152,7 @@ function failed(detail: string, partial: Partial<LoadedConfiguration> = {}): Loa
         statuses: null,
         email: null,
         settings: null,
+        userName: null,
         ...partial
     };
 }
@@ -180,7 +190,8 @@ export async function loadConfiguration(deps: LoadDependencies): Promise<LoadedC
         statusLabels: loaded.ok ? loaded.directory.labels : {},
         statuses: loaded.ok ? loaded.directory : null,
         email: settings?.email ?? null,
-        settings
+        settings,
+        userName: readUserName(settingsResult.data, deps.userId)
     };
     const missing = (what: 'settings' | 'callCenterSetup' | 'configuration'): LoadedConfiguration => ({
         ...base,

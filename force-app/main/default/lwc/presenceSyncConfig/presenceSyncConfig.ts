@@ -23,6 +23,7 @@ export {
     loadConfiguration,
     readConfiguration,
     readSettings,
+    readUserName,
     unknownStatuses,
     wireQuery
 } from './loader';
@@ -36,7 +37,14 @@ export type {
     WireAdapterClass,
     WireAdapterLike
 } from './loader';
-export { EMAIL_FIELD, recordErrors, saveEmail, saveSignInIdentity, SETTINGS_OBJECT } from './save';
+export {
+    EMAIL_FIELD,
+    RECORD_NAME_MAX_LENGTH,
+    recordErrors,
+    saveEmail,
+    saveSignInIdentity,
+    SETTINGS_OBJECT
+} from './save';
 export type { RecordApi, SaveEmailInput, SaveResult, SignInIdentity } from './save';
 /** The graphql wire adapter, for a composition root that wants @wire updates. */
 export { graphql };
@@ -52,12 +60,16 @@ export function loadAgentConfiguration(): Promise<LoadedConfiguration> {
     });
 }
 
-/** Saves the current user's Office 365 email (creating the settings record when missing). */
+/**
+ * Saves the current user's Office 365 email (creating the settings record when missing, named after the
+ * user: `userName` is their User.Name from the settings query).
+ */
 export function saveAgentEmail(
     email: string,
     settings: UserSettings | null,
-    recordName?: string
+    userName?: string | null
 ): Promise<SaveResult> {
+    const recordName = userName ?? undefined;
     return saveEmail(recordApi, { email, settingsId: settings?.id ?? null, userId: USER_ID, recordName });
 }
 

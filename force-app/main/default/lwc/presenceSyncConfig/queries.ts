@@ -11,7 +11,11 @@ import { gql } from 'lightning/graphql';
  */
 export const LABEL_LIMIT = 200;
 
-/** The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent. */
+/**
+ * The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent; and the
+ * agent's own User name, which names a settings record created for them (every user can read their own
+ * User record through the UI API: "Get Information About the Current User", LWC Developer Guide).
+ */
 export const SETTINGS_QUERY = gql`
     query presenceSyncSettings($userKey: String, $ownerId: ID) {
         uiapi {
@@ -45,6 +49,16 @@ export const SETTINGS_QUERY = gql`
                                 PresenceStateConfiguration__c {
                                     value
                                 }
+                            }
+                        }
+                    }
+                }
+                User(where: { Id: { eq: $ownerId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
                             }
                         }
                     }

@@ -152,6 +152,7 @@ function loaded(overrides: Record<string, unknown> = {}) {
         statuses: null,
         email: 'agent@example.com',
         settings: SETTINGS,
+        userName: 'Ada Agent',
         ...overrides
     };
 }
@@ -673,7 +674,7 @@ describe('c-cti-data-connector', () => {
             resolve({ ok: true, settingsId: SETTINGS.id, value: 'new@example.com' });
             await flush();
 
-            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com', SETTINGS);
+            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com', SETTINGS, 'Ada Agent');
             expect(save.disabled).toBe(false);
             expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
             expect(shadow(element).querySelector('.email-error')).toBeNull();

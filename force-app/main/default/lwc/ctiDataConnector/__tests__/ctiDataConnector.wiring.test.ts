@@ -7,7 +7,7 @@
 import { createElement } from 'lwc';
 import CtiDataConnector from 'c/ctiDataConnector';
 import { MessageContext, publish, subscribe } from 'lightning/messageService';
-import { updateRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { loadAgentConfiguration } from 'c/presenceSyncConfig';
 import { statusDirectory } from 'c/presenceSyncConfig';
 import type { LoadedConfiguration } from 'c/presenceSyncConfig';
@@ -38,6 +38,7 @@ jest.mock('c/presenceSyncConfig', () => ({
 const MessageContextAdapter = MessageContext as unknown as { emit(value: unknown): void };
 const mockedLoad = loadAgentConfiguration as jest.MockedFunction<typeof loadAgentConfiguration>;
 const mockedUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockedCreateRecord = createRecord as unknown as jest.Mock;
 const mockedSubscribe = subscribe as unknown as jest.Mock;
 const mockedPublish = publish as unknown as jest.Mock;
 
@@ -145,6 +146,7 @@ function loaded(overrides: Partial<LoadedConfiguration> = {}): LoadedConfigurati
         statuses: STATUSES,
         email: SETTINGS.email,
         settings: SETTINGS,
+        userName: 'Ada Agent',
         ...overrides
     };
 }
@@ -393,6 +395,32 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             click(element, 'lightning-button.save');
             await settle();
         }
+
+        it("an agent without a settings record gets one named after them (the user's name), keyed by the user id", async () => {
+            mockedLoad.mockResolvedValue(
+                loaded({
+                    problem: { kind: 'missing', what: 'settings' },
+                    configuration: null,
+                    email: null,
+                    settings: null,
+                    userName: 'Ada Agent'
+                })
+            );
+            mockedCreateRecord.mockResolvedValue({ id: 'a03xx000000NewAAA' });
+            const { element } = await mount('Available');
+
+            await saveEmail(element, 'ada.agent@acme.example');
+
+            expect(mockedCreateRecord).toHaveBeenCalledTimes(1);
+            expect(mockedCreateRecord.mock.calls[0][0]).toEqual({
+                apiName: 'PresenceSyncUserSetting__c',
+                fields: expect.objectContaining({
+                    Name: 'Ada Agent',
+                    Office365Email__c: 'ada.agent@acme.example'
+                })
+            });
+            expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
+        });
 
         it('a saved email is written to the settings record and becomes the login hint at once', async () => {
             const { element } = await mount('Available');

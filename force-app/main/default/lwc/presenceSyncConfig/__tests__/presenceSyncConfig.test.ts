@@ -10,6 +10,7 @@ import {
     loadAgentConfiguration,
     loadConfiguration,
     readSettings,
+    readUserName,
     recordErrors,
     saveAgentEmail,
     saveAgentSignIn,
@@ -73,7 +74,7 @@ function configurationData(raw: RawConfigurationRecord, hasNextPage = false): un
 }
 
 function settingsData(
-    overrides: { setup?: boolean; configuration?: boolean; userKey?: string } = {}
+    overrides: { setup?: boolean; configuration?: boolean; userKey?: string; userName?: string | null } = {}
 ): unknown {
     const setup = overrides.setup !== false;
     const node = {
@@ -92,7 +93,15 @@ function settingsData(
               }
             : null
     };
-    return { uiapi: { query: { PresenceSyncUserSetting__c: { edges: [{ node }] } } } };
+    const user = { Id: overrides.userKey ?? USER, Name: { value: overrides.userName ?? 'Ada Agent' } };
+    return {
+        uiapi: {
+            query: {
+                PresenceSyncUserSetting__c: { edges: [{ node }] },
+                User: { edges: overrides.userName === null ? [] : [{ node: user }] }
+            }
+        }
+    };
 }
 
 const EMPTY_SETTINGS = { uiapi: { query: { PresenceSyncUserSetting__c: { edges: [] } } } };
@@ -139,6 +148,7 @@ describe('c-presence-sync-config', () => {
             expect(loaded.configuration?.name).toBe('Phone System with MS-Teams - Presence State');
             expect(loaded.configuration?.rows).toHaveLength(18);
             expect(loaded.email).toBe('agent@contoso.com');
+            expect(loaded.userName).toBe('Ada Agent');
             expect(loaded.settings).toMatchObject({
                 id: SETTINGS_ID,
                 callCenterSetupName: 'Berlin support floor'
@@ -373,6 +383,32 @@ describe('c-presence-sync-config', () => {
             });
         });
 
+        const longName = `Maximiliane ${'Mustermann-'.repeat(10)}`;
+        it.each([
+            ['  Ada Agent ', 'Ada Agent'],
+            [longName, longName.slice(0, 80)],
+            [undefined, USER],
+            ['   ', USER]
+        ])(
+            "names a new settings record after the user (%j -> %j), cut to the Name field's 80 characters",
+            async (recordName, expected) => {
+                const a = api();
+                await saveEmail(a, {
+                    email: 'agent@contoso.com',
+                    settingsId: null,
+                    userId: USER,
+                    recordName
+                });
+                expect(a.createRecord.mock.calls[0][0].fields.Name).toBe(expected);
+            }
+        );
+
+        it('reads the user name from the settings query, null when the User row is not there', () => {
+            expect(readUserName(settingsData({ userName: 'Mia Müller' }), USER)).toBe('Mia Müller');
+            expect(readUserName(settingsData({ userName: null }), USER)).toBeNull();
+            expect(readUserName(EMPTY_SETTINGS, USER)).toBeNull();
+        });
+
         it('does not call the server for an invalid email and keeps what was typed', async () => {
             const a = api();
             expect(
@@ -554,6 +590,12 @@ describe('c-presence-sync-config', () => {
                 value: 'agent@contoso.com'
             });
             expect(mockedCreateRecord.mock.calls[0][0].fields.UserKey__c).toBe(USER_ID);
+            mockedCreateRecord.mockResolvedValueOnce({ id: 'created' });
+            await saveAgentEmail('agent@contoso.com', null, 'Ada Agent');
+            expect(mockedCreateRecord.mock.calls[1][0].fields).toMatchObject({
+                Name: 'Ada Agent',
+                UserKey__c: USER_ID
+            });
             mockedUpdateRecord.mockResolvedValueOnce({});
             const settings = {
                 id: SETTINGS_ID,

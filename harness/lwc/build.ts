@@ -307,7 +307,6 @@ async function bundleOnce(
     skipped: BuildResult['skipped'],
     options: BuildOptions
 ): Promise<string[]> {
-    const modules = componentModules(root);
     const defaultDir = path.join(root, 'force-app/main/default');
     const snapshot = buildOrgSnapshot({ root, clientId: '', tenantId: '' });
     const warnings: string[] = [];
@@ -328,10 +327,8 @@ async function bundleOnce(
             replaceEnv(options),
             lwc({
                 rootDir: path.join(root, LWC_DIR),
+                // the `c` modules are not bundled here: they run in the sandbox (bundleNamespace)
                 modules: [
-                    // the `c` modules are not bundled here (they run in the sandbox); listing them lets
-                    // a harness module import their types only
-                    ...modules,
                     ...Object.entries(PLATFORM_MODULES).map(([name, f]) => ({
                         name,
                         path: path.join(root, 'harness/platform', f)

@@ -17,6 +17,7 @@ import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
+import { lwsScenarios } from './lws';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { Control, HostSession } from './session';
 
@@ -79,7 +80,8 @@ async function main(): Promise<number> {
         ...connectorEmailScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
-        ...leastPrivilegeScenarios
+        ...leastPrivilegeScenarios,
+        ...lwsScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

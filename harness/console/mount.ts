@@ -4,6 +4,8 @@
  *   /setup/authorization             a Presence State Configuration record page with c-presence-authorization
  *   /dashboard?agents=N              the Live Agent Dashboard over N generated agents (dashboardMount.ts)
  *   /harness/console.js(.map)        the browser bundle (harness/lwc/build.ts)
+ *   /harness/c.js.map                the source map of the `c` namespace, which the bundle evaluates in
+ *                                    the Lightning Web Security sandbox
  *   /slds/…                          the Salesforce Lightning Design System assets (styles, icons, fonts)
  *   /                                redirects to /console
  * The org the pages run against (OrgSnapshot) is built here and inlined into each page: the console runs as
@@ -18,6 +20,7 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Harness } from '../server';
 import { escapeHtml, sendHtml } from '../http/util';
+import { NAMESPACE_MAP_FILE } from '../lwc/build';
 import { buildOrgSnapshot } from '../lwc/orgMetadata';
 import { DASHBOARD_PATH, mountDashboard } from './dashboardMount';
 import { HARNESS_POLL_INTERVAL_SECONDS } from '../platform/constants';
@@ -31,6 +34,7 @@ export const CONSOLE_PATHS = {
     admin: '/setup/authorization',
     dashboard: DASHBOARD_PATH,
     script: '/harness/console.js',
+    namespaceMap: `/harness/${NAMESPACE_MAP_FILE}`,
     slds: '/slds/'
 } as const;
 
@@ -142,6 +146,9 @@ export function mountConsole(
         harness.mount('lightning', CONSOLE_PATHS.script, (_req, res) => sendFile(res, options.bundleFile)),
         harness.mount('lightning', `${CONSOLE_PATHS.script}.map`, (_req, res) =>
             sendFile(res, `${options.bundleFile}.map`)
+        ),
+        harness.mount('lightning', CONSOLE_PATHS.namespaceMap, (_req, res) =>
+            sendFile(res, path.join(path.dirname(options.bundleFile), NAMESPACE_MAP_FILE))
         ),
         harness.mount('lightning', CONSOLE_PATHS.slds, (_req, res, url) => {
             const rel = path.normalize(decodeURIComponent(url.pathname.slice(CONSOLE_PATHS.slds.length)));

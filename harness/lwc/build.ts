@@ -7,16 +7,23 @@
  * - the platform modules (`lightning/graphql`, `uiRecordApi`, `messageService`, `platformUtilityBarApi`,
  *   `platformShowToastEvent`) from harness/platform/, `@salesforce/*` from the harness org
  *   (harness/lwc/scopedImports.ts);
- * - synthetic shadow, as Lightning Experience runs it, so the page's SLDS styles reach the components.
- * One IIFE, dist/harness/console.js, holds the console shell and every component it can mount; it is
- * rebuilt only when one of its inputs changed (or with `force`).
+ * - synthetic shadow, as Lightning Experience runs it, so the page's SLDS styles reach the components;
+ * - Lightning Web Security, as Lightning runs an org's own components: the `c` namespace is bundled on
+ *   its own (rollup's AMD output, with the LWC compiler's `enableLightningWebSecurityTransforms`, and
+ *   `lwc`, `lightning/*`, `@salesforce/*` left external) and evaluated at page load inside LWS's sandbox
+ *   under the key `c` (harness/lwc/lws.ts, `@locker/sandbox`); the engine, the base components, the
+ *   platform fakes and the console shell stay outside, as the platform's own code does.
+ * One IIFE, dist/harness/console.js, holds the console shell, the platform modules and the namespace's
+ * source text; it is rebuilt only when one of its inputs changed (or with `force`). The namespace's
+ * source map is dist/harness/c.js.map.
  */
 import { transformAsync } from '@babel/core';
 import lwc from '@lwc/rollup-plugin';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rollup, type Plugin, type RollupLog } from 'rollup';
+import { rollup, type Plugin, type RollupLog, type RollupOptions } from 'rollup';
 import { APEX_METHODS } from '../platform/scoped';
 import { buildOrgSnapshot, GERMAN_DEFAULT_DIR, readLabels, readMessageChannels } from './orgMetadata';
 import { salesforceScopedImports } from './scopedImports';
@@ -25,6 +32,8 @@ export const ROOT = path.resolve(__dirname, '../..');
 const LWC_DIR = 'force-app/main/default/lwc';
 export const DEFAULT_OUT_DIR = path.join(ROOT, 'dist/harness');
 export const BUNDLE_FILE = 'console.js';
+/** the source map of the `c` namespace evaluated in the LWS sandbox, beside the bundle */
+export const NAMESPACE_MAP_FILE = 'c.js.map';
 
 /** The components the harness pages can mount, by tag name, when they exist in the project. */
 export const PAGE_COMPONENTS = ['ctiDataConnector', 'presenceAuthorization', 'liveAgentDashboard'] as const;
@@ -39,6 +48,12 @@ const PLATFORM_MODULES: Record<string, string> = {
 };
 
 const ENTRY_ID = '\0harness-console-entry';
+const NAMESPACE_ENTRY_ID = '\0harness-c-namespace-entry';
+const NAMESPACE_SOURCE_ID = '\0harness-c-namespace-source';
+
+/** What Lightning provides outside the sandbox: the engine, base components, `@salesforce/*` modules. */
+const isPlatformModule = (id: string): boolean =>
+    id === 'lwc' || id.startsWith('lightning/') || id.startsWith('@salesforce/');
 
 export interface BuildResult {
     file: string;
@@ -96,19 +111,55 @@ function componentModules(root: string): { name: string; path: string }[] {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-function entryModule(root: string, components: string[], skipped: BuildResult['skipped']): Plugin {
+/** The `c` namespace's entry: one module whose default export is the page components by name. */
+function namespaceEntry(components: string[]): Plugin {
+    const lines = [
+        ...components.map((c, i) => `import C${i} from 'c/${c}';`),
+        `export default { ${components.map((c, i) => `${JSON.stringify(c)}: C${i}`).join(', ')} };`
+    ];
+    return {
+        name: 'harness-c-namespace-entry',
+        resolveId: (source) => (source === NAMESPACE_ENTRY_ID ? NAMESPACE_ENTRY_ID : null),
+        load: (id) => (id === NAMESPACE_ENTRY_ID ? lines.join('\n') + '\n' : null)
+    };
+}
+
+/**
+ * The page's entry (outside the sandbox): synthetic shadow, the engine, every platform module the
+ * namespace imports (by the name it imports), the namespace's source text evaluated in the sandbox,
+ * then the console shell with the components it defined.
+ */
+function entryModule(
+    root: string,
+    namespace: { code: string; imports: string[] },
+    skipped: BuildResult['skipped']
+): Plugin {
     const shell = toPosix(path.join(root, 'harness/console/shell.ts'));
+    const loader = toPosix(path.join(root, 'harness/lwc/lws.ts'));
+    const platform = namespace.imports.filter((id) => id !== 'lwc');
     const lines = [
         "import '@lwc/synthetic-shadow';",
-        "import { createElement } from 'lwc';",
+        "import * as lwc from 'lwc';",
+        ...platform.map((id, i) => `import * as P${i} from ${JSON.stringify(id)};`),
+        `import source from ${JSON.stringify(NAMESPACE_SOURCE_ID)};`,
+        `import { evaluateInNamespace, evaluateNamespace, NAMESPACE_KEY } from ${JSON.stringify(loader)};`,
         `import { startHarnessPage } from ${JSON.stringify(shell)};`,
-        ...components.map((c, i) => `import C${i} from 'c/${c}';`),
-        `startHarnessPage({ createElement, components: { ${components.map((c, i) => `${JSON.stringify(c)}: C${i}`).join(', ')} }, skipped: ${JSON.stringify(skipped)} });`
+        `const modules = { lwc, ${platform.map((id, i) => `${JSON.stringify(id)}: P${i}`).join(', ')} };`,
+        `const map = new URL(${JSON.stringify(`/harness/${NAMESPACE_MAP_FILE}`)}, location.href).href;`,
+        // the sandbox turns "sandboxMappingURL" into "sourceMappingURL" (bundlers strip the latter)
+        "const components = evaluateNamespace(source + '\\n//# sandboxMappingURL=' + map, modules);",
+        `startHarnessPage({ createElement: lwc.createElement, components, skipped: ${JSON.stringify(skipped)} });`,
+        // for the browser tests: the sandbox the components run in (e2e/lws.ts)
+        'window.harness.lws = Object.freeze({ key: NAMESPACE_KEY, components, evaluate: evaluateInNamespace });'
     ];
     return {
         name: 'harness-console-entry',
-        resolveId: (source) => (source === ENTRY_ID ? ENTRY_ID : null),
-        load: (id) => (id === ENTRY_ID ? lines.join('\n') + '\n' : null)
+        resolveId: (source) => (source === ENTRY_ID || source === NAMESPACE_SOURCE_ID ? source : null),
+        load: (id) => {
+            if (id === ENTRY_ID) return lines.join('\n') + '\n';
+            if (id === NAMESPACE_SOURCE_ID) return `export default ${JSON.stringify(namespace.code)};\n`;
+            return null;
+        }
     };
 }
 
@@ -171,6 +222,84 @@ export async function buildHarnessBundle(options: BuildOptions = {}): Promise<Bu
     }
 }
 
+/** Rollup's warnings, sorted: what is harmless is dropped, a missing import fails the build. */
+function onWarn(warnings: string[]): RollupOptions['onwarn'] {
+    return (warning: RollupLog) => {
+        // an import nothing provides would become a global that is undefined at run time and kill the
+        // page (a platform module without a harness stand-in): fail the build and name it instead
+        if (warning.code === 'UNRESOLVED_IMPORT') {
+            throw new Error(
+                `harness build: nothing provides "${warning.exporter ?? warning.message}" ` +
+                    `(imported by ${warning.id ?? '?'}); add a stand-in under harness/platform`
+            );
+        }
+        // lightning-base-components' own templates draw compiler warnings (duplicate slot, attributes)
+        const where = `${warning.id ?? ''} ${warning.loc?.file ?? ''}`;
+        if (warning.plugin === 'rollup-plugin-lwc-compiler' && where.includes('node_modules')) return;
+        if (
+            warning.code === 'CIRCULAR_DEPENDENCY' &&
+            warning.ids?.every((id) => id.includes('node_modules'))
+        ) {
+            return;
+        }
+        warnings.push(warning.message);
+    };
+}
+
+function replaceEnv(options: BuildOptions): Plugin {
+    return replace({
+        preventAssignment: true,
+        values: {
+            'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development'),
+            'import.meta.env.SSR': 'false'
+        }
+    });
+}
+
+/**
+ * The `c` namespace alone, as the platform compiles it for LWS: the LWC compiler's Lightning Web
+ * Security transforms on (they rewrite the unforgeable `window.location` / `window.top` references the
+ * sandbox cannot virtualize, and async functions into generators the sandbox can run), every platform
+ * module external. AMD output: `define([dependencies], function (...) { ... return components; })`.
+ */
+async function bundleNamespace(
+    root: string,
+    components: string[],
+    options: BuildOptions,
+    warnings: string[]
+): Promise<{ code: string; map: string; imports: string[] }> {
+    const bundle = await rollup({
+        input: NAMESPACE_ENTRY_ID,
+        external: (id) => isPlatformModule(id),
+        onwarn: onWarn(warnings),
+        plugins: [
+            namespaceEntry(components),
+            stripTypeScript(),
+            replaceEnv(options),
+            lwc({
+                rootDir: path.join(root, LWC_DIR),
+                modules: componentModules(root),
+                enableLightningWebSecurityTransforms: true
+            })
+        ]
+    });
+    try {
+        const { output } = await bundle.generate({
+            format: 'amd',
+            exports: 'default',
+            // a platform module is an ES module namespace: the default import is its `default`
+            interop: 'esModule',
+            sourcemap: true,
+            sourcemapPathTransform: (relative, map) =>
+                toPosix(path.relative(root, path.resolve(path.dirname(map), relative)))
+        });
+        const [chunk] = output;
+        return { code: chunk.code, map: chunk.map?.toString() ?? '', imports: chunk.imports };
+    } finally {
+        await bundle.close();
+    }
+}
+
 async function bundleOnce(
     root: string,
     file: string,
@@ -178,34 +307,15 @@ async function bundleOnce(
     skipped: BuildResult['skipped'],
     options: BuildOptions
 ): Promise<string[]> {
-    const modules = componentModules(root);
     const defaultDir = path.join(root, 'force-app/main/default');
     const snapshot = buildOrgSnapshot({ root, clientId: '', tenantId: '' });
     const warnings: string[] = [];
+    const namespace = await bundleNamespace(root, components, options, warnings);
     const bundle = await rollup({
         input: ENTRY_ID,
-        onwarn(warning: RollupLog) {
-            // an import nothing provides would become a global that is undefined at run time and kill the
-            // page (a platform module without a harness stand-in): fail the build and name it instead
-            if (warning.code === 'UNRESOLVED_IMPORT') {
-                throw new Error(
-                    `harness build: nothing provides "${warning.exporter ?? warning.message}" ` +
-                        `(imported by ${warning.id ?? '?'}); add a stand-in under harness/platform`
-                );
-            }
-            // lightning-base-components' own templates draw compiler warnings (duplicate slot, attributes)
-            const where = `${warning.id ?? ''} ${warning.loc?.file ?? ''}`;
-            if (warning.plugin === 'rollup-plugin-lwc-compiler' && where.includes('node_modules')) return;
-            if (
-                warning.code === 'CIRCULAR_DEPENDENCY' &&
-                warning.ids?.every((id) => id.includes('node_modules'))
-            ) {
-                return;
-            }
-            warnings.push(warning.message);
-        },
+        onwarn: onWarn(warnings),
         plugins: [
-            entryModule(root, components, skipped),
+            entryModule(root, namespace, skipped),
             salesforceScopedImports({
                 labels: readLabels(defaultDir, path.join(root, GERMAN_DEFAULT_DIR)),
                 objects: snapshot.objects,
@@ -214,24 +324,20 @@ async function bundleOnce(
                 runtimeModule: path.join(root, 'harness/platform/scoped.ts')
             }),
             stripTypeScript(),
-            replace({
-                preventAssignment: true,
-                values: {
-                    'process.env.NODE_ENV': JSON.stringify(options.production ? 'production' : 'development'),
-                    'import.meta.env.SSR': 'false'
-                }
-            }),
+            replaceEnv(options),
             lwc({
                 rootDir: path.join(root, LWC_DIR),
+                // the `c` modules are not bundled here: they run in the sandbox (bundleNamespace)
                 modules: [
-                    ...modules,
                     ...Object.entries(PLATFORM_MODULES).map(([name, f]) => ({
                         name,
                         path: path.join(root, 'harness/platform', f)
                     })),
                     { npm: 'lightning-base-components' }
                 ]
-            })
+            }),
+            // @locker/sandbox and its packages (plain ES modules from npm; the HTML sanitizer uses DOMPurify)
+            nodeResolve({ browser: true, resolveOnly: [/^@locker\//, 'dompurify'] })
         ]
     });
     // written beside and renamed into place: a harness serving the previous bundle (another `npm start`,
@@ -244,6 +350,9 @@ async function bundleOnce(
             sourcemap: true,
             inlineDynamicImports: true
         });
+        mkdirSync(staging, { recursive: true });
+        writeFileSync(path.join(staging, NAMESPACE_MAP_FILE), namespace.map);
+        renameSync(path.join(staging, NAMESPACE_MAP_FILE), path.join(path.dirname(file), NAMESPACE_MAP_FILE));
         renameSync(path.join(staging, `${path.basename(file)}.map`), `${file}.map`);
         renameSync(path.join(staging, path.basename(file)), file);
     } finally {

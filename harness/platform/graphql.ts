@@ -2,8 +2,12 @@
 /**
  * `lightning/graphql` (v2) for the harness: `gql` parses the query; the `graphql` wire adapter runs it
  * against the in-memory org after a simulated round trip and emits `{ data, errors, refresh }` (GraphQL
- * response shape, read-only data). A query of `undefined` (dynamic construction) emits nothing. When a record changes through `lightning/uiRecordApi`, the query is run again and a changed
- * result is emitted, as Lightning Data Service re-emits changed records. `refresh()` re-runs it. Queries
+ * response shape, read-only data). A query of `undefined` (the documented way to hold a query back
+ * until its input is known) emits nothing. When a record changes through `lightning/uiRecordApi`, a
+ * changed result is emitted as long as the same records match, as Lightning Data Service re-emits
+ * changed records; LDS does not re-evaluate which records match the query ("Update Cached Query
+ * Results", GraphQL API Developer Guide), so a record created, deleted or moved into or out of the
+ * result shows only after `refresh()`, which re-runs the query. Queries
  * run as the page's user: their object and field access and sharing (graphqlEval.ts).
  */
 import { execute, type GraphQLError } from './graphqlEval';
@@ -40,10 +44,29 @@ export interface GraphqlValue {
     refresh: () => Promise<void>;
 }
 
+/** Every record Id in a result (sorted, joined): which records the result holds. */
+function recordIds(data: unknown): string {
+    const ids: string[] = [];
+    const visit = (value: unknown): void => {
+        if (Array.isArray(value)) {
+            value.forEach(visit);
+        } else if (value !== null && typeof value === 'object') {
+            for (const [key, inner] of Object.entries(value)) {
+                if (key === 'Id' && typeof inner === 'string') ids.push(inner);
+                else visit(inner);
+            }
+        }
+    };
+    visit(data);
+    return ids.sort().join(',');
+}
+
 export class graphql {
     private config: GraphqlConfig | undefined;
     private connected = false;
     private lastJson: string | undefined;
+    /** the records (Ids) of the last emitted result */
+    private lastIds: string | undefined;
     private generation = 0;
     private readonly onChange = () => {
         if (this.connected) void this.run(false);
@@ -64,6 +87,7 @@ export class graphql {
     update(config: GraphqlConfig): void {
         this.config = config;
         this.lastJson = undefined;
+        this.lastIds = undefined;
         void this.run(true);
     }
 
@@ -76,8 +100,10 @@ export class graphql {
         const { org, access } = runtime();
         const result = execute(org, config.query, config.variables ?? {}, config.operationName, access);
         const json = JSON.stringify(result);
-        if (!always && json === this.lastJson) return;
+        const ids = recordIds(result.data);
+        if (!always && (json === this.lastJson || ids !== this.lastIds)) return;
         this.lastJson = json;
+        this.lastIds = ids;
         const value: GraphqlValue = {
             data: deepFreeze(result.data),
             errors: result.errors ? deepFreeze(result.errors) : undefined,

@@ -4,8 +4,20 @@
  * (presenceSyncOmni) and phone calls (presenceSyncPhone). The types are those modules' own; `Adapters` is
  * only the seam the session is created with, so that tests can pass doubles.
  */
-import { loadAgentConfiguration, saveAgentEmail, saveAgentSignIn } from 'c/presenceSyncConfig';
-import type { LoadedConfiguration, SaveResult, SignInIdentity, UserSettings } from 'c/presenceSyncConfig';
+import {
+    evaluateConfiguration,
+    loadAgentStatuses,
+    saveAgentEmail,
+    saveAgentSignIn
+} from 'c/presenceSyncConfig';
+import type {
+    ConfigurationInputs,
+    LoadedConfiguration,
+    SaveResult,
+    SignInIdentity,
+    StatusesResult,
+    UserSettings
+} from 'c/presenceSyncConfig';
 import { PresenceSyncOmni } from 'c/presenceSyncOmni';
 import type { PresenceSyncOmniOptions } from 'c/presenceSyncOmni';
 import { PresenceSyncPhone } from 'c/presenceSyncPhone';
@@ -26,16 +38,19 @@ export type PhoneAdapter = Pick<
 export type SignInSaveResult = Awaited<ReturnType<typeof saveAgentSignIn>>;
 
 export interface Adapters {
-    loadConfiguration(): Promise<LoadedConfiguration>;
-    saveEmail(email: string, settings: UserSettings | null): Promise<SaveResult>;
+    loadStatuses(): Promise<StatusesResult>;
+    /** the configuration from the wires' results and the statuses; null while loading */
+    evaluateConfiguration(inputs: ConfigurationInputs): LoadedConfiguration | null;
+    saveEmail(email: string, settings: UserSettings | null, userName: string | null): Promise<SaveResult>;
     saveSignIn(settings: UserSettings | null, identity: SignInIdentity): Promise<SignInSaveResult>;
     createOmni(options: PresenceSyncOmniOptions): OmniAdapter;
     createPhone(options: PresenceSyncPhoneOptions): PhoneAdapter;
 }
 
 export const ADAPTERS: Adapters = {
-    loadConfiguration: () => loadAgentConfiguration(),
-    saveEmail: (email, settings) => saveAgentEmail(email, settings),
+    loadStatuses: () => loadAgentStatuses(),
+    evaluateConfiguration: (inputs) => evaluateConfiguration(inputs),
+    saveEmail: (email, settings, userName) => saveAgentEmail(email, settings, userName),
     saveSignIn: (settings, identity) => saveAgentSignIn(settings, identity),
     createOmni: (options) => new PresenceSyncOmni(options),
     createPhone: (options) => new PresenceSyncPhone(options)

@@ -7,8 +7,18 @@
  */
 import { LightningElement, api, wire } from 'lwc';
 import { timeText } from 'c/presenceSyncLocale';
+import { graphql } from 'lightning/graphql';
 import { EnclosingUtilityId, updateUtility } from 'lightning/platformUtilityBarApi';
 import { MessageContext } from 'lightning/messageService';
+import USER_ID from '@salesforce/user/Id';
+import {
+    CONFIGURATION_QUERY,
+    SETTINGS_QUERY,
+    configurationIdOf,
+    configurationVariables,
+    settingsVariables
+} from 'c/presenceSyncConfig';
+import type { GraphqlResult } from 'c/presenceSyncConfig';
 import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { UI } from './labels';
@@ -72,6 +82,10 @@ export default class CtiDataConnector extends LightningElement {
     signInSaveMessage: string | null = null;
 
     private session: Session | null = null;
+    /** the configuration the agent's settings name: the configuration wire runs once it is known */
+    configurationId: string | null = null;
+    private settingsResult: GraphqlResult | undefined;
+    private configurationResult: GraphqlResult | undefined;
     private messageContext: unknown = null;
     private utilityId: string | null = null;
     private utilityAvailable = true;
@@ -83,6 +97,48 @@ export default class CtiDataConnector extends LightningElement {
     private readonly pagehideListener = (): void => {
         this.session?.dispatch({ type: 'pageClosing', at: Date.now() });
     };
+
+    // The agent's settings, then the configuration they name: lightning/graphql's documented wire pattern
+    // (reactive variables; a query given as '$property' runs once the property has a value: "GraphQL
+    // Wire Adapter Best Practices"). Both emit again when a record in their result changes; `refresh`
+    // re-runs a query after a mutation ("Update Cached Query Results").
+    get settingsVariables(): Record<string, unknown> {
+        return settingsVariables(USER_ID);
+    }
+
+    get configurationQuery(): unknown {
+        return this.configurationId === null ? undefined : CONFIGURATION_QUERY;
+    }
+
+    get configurationVariables(): Record<string, unknown> | undefined {
+        return this.configurationId === null ? undefined : configurationVariables(this.configurationId);
+    }
+
+    @wire(graphql, { query: SETTINGS_QUERY, variables: '$settingsVariables' })
+    wiredSettings(result: GraphqlResult): void {
+        this.settingsResult = result;
+        const configurationId = configurationIdOf(result, USER_ID);
+        if (configurationId !== this.configurationId) {
+            // the configuration wire's value belongs to the previous id until it answers for this one
+            this.configurationResult = undefined;
+            this.configurationId = configurationId;
+        }
+        this.forwardGraphqlResults();
+    }
+
+    @wire(graphql, { query: '$configurationQuery', variables: '$configurationVariables' })
+    wiredConfiguration(result: GraphqlResult): void {
+        this.configurationResult = result;
+        this.forwardGraphqlResults();
+    }
+
+    private forwardGraphqlResults(): void {
+        this.session?.graphqlResults({
+            userId: USER_ID,
+            settings: this.settingsResult,
+            configuration: this.configurationId === null ? undefined : this.configurationResult
+        });
+    }
 
     @wire(EnclosingUtilityId)
     wiredUtilityId(value: unknown): void {
@@ -138,6 +194,7 @@ export default class CtiDataConnector extends LightningElement {
         document.addEventListener('visibilitychange', this.visibilityListener);
         window.addEventListener('pagehide', this.pagehideListener);
         this.session.start();
+        if (this.settingsResult !== undefined) this.forwardGraphqlResults();
     }
 
     override disconnectedCallback(): void {
@@ -323,6 +380,9 @@ export default class CtiDataConnector extends LightningElement {
         try {
             const result = await this.session.saveEmail(email);
             if (result.ok) {
+                // a record created for the agent is not in the settings query's cached result: run it
+                // again, as documented after a mutation
+                this.settingsResult?.refresh?.().catch(() => undefined);
                 this.savedEmail = result.value;
                 this.emailDraft = result.value;
                 this.emailSavedMessage = UI.EmailSaved;

@@ -2,8 +2,14 @@
  * The composition of one connector session: configuration, Teams bridge client, Omni and phone adapters,
  * runner. The component owns the DOM; this module owns the wiring and its order:
  *
- *   load configuration -> (valid) wait for the bridge container -> bridge, runner -> bridge init
- *   -> signedIn / signedOut into the runner; a sign-in stores the Entra identity on the agent's settings.
+ *   configuration (the component's GraphQL wires + the statuses) -> (valid) wait for the bridge container
+ *   -> bridge, runner -> bridge init -> signedIn / signedOut into the runner; a sign-in stores the Entra
+ *   identity on the agent's settings.
+ *
+ * The wires emit again when a record in their result changes (Lightning Data Service) or on refresh: the
+ * agent's settings (email, Entra identity, name) follow every emission. The first valid configuration
+ * starts the sync; a configuration that changes while it runs takes effect at the next page load (the
+ * runner is not rebuilt under the agent), and the panel keeps showing the running one.
  *
  * The Omni adapter exists from the start (the host relays events at once); the phone adapter as soon as the
  * component's MessageContext is wired. A saved email becomes the bridge's login hint at once (init again).
@@ -17,7 +23,15 @@ import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { AccountSummary, BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { PresenceSyncRunner, browserClock, bridgeTeamsPort, webLocksLeadership } from 'c/presenceSyncRunner';
 import type { Configuration, SyncEvent, ViewModel } from 'c/presenceSyncCore';
-import type { ConfigProblem, SaveResult, StatusDirectory, UserSettings } from 'c/presenceSyncConfig';
+import type {
+    ConfigProblem,
+    ConfigurationInputs,
+    LoadedConfiguration,
+    SaveResult,
+    StatusDirectory,
+    StatusesResult,
+    UserSettings
+} from 'c/presenceSyncConfig';
 import type { OmniCommandDetail } from 'c/presenceSyncOmni';
 import { ADAPTERS } from './adapters';
 import type { Adapters, OmniAdapter, PhoneAdapter } from './adapters';
@@ -49,7 +63,10 @@ export const VOICE_TOOLKIT_EVENTS = ['callstarted', 'callconnected', 'callended'
 type VoiceToolkitEvent = (typeof VOICE_TOOLKIT_EVENTS)[number];
 
 export interface Session {
+    /** reads the statuses; the configuration follows the wires (`graphqlResults`) */
     start(): void;
+    /** the latest values of the component's two GraphQL wires (settings, configuration) */
+    graphqlResults(results: Omit<ConfigurationInputs, 'statuses'>): void;
     /** the component rendered: the bridge container may exist now */
     rendered(): void;
     /** the component's `@wire(MessageContext)` value: the phone adapter subscribes with it */
@@ -78,6 +95,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     let configuration: Configuration | null = null;
     let email: string | null = null;
     let settings: UserSettings | null = null;
+    let userName: string | null = null;
+    let statusLabelsShown: Readonly<Record<string, string>> = {};
     let statuses: StatusDirectory | null = null;
     let runner: PresenceSyncRunner | null = null;
     let bridge: PresenceSyncBridge | null = null;
@@ -85,6 +104,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     let voiceHandlers: ReturnType<PhoneAdapter['voiceToolkitHandlers']> | null = null;
     let messageContext: unknown = null;
     let disposed = false;
+    let statusesResult: StatusesResult | undefined;
+    let wireResults: Omit<ConfigurationInputs, 'statuses'> | null = null;
 
     const dispatch = (event: SyncEvent): void => {
         if (disposed) return;
@@ -195,35 +216,68 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         initBridge(b, configuration);
     };
 
+    /** Applies one evaluation of the configuration (see the module comment for what a running sync takes). */
+    const apply = (loaded: LoadedConfiguration): void => {
+        const previousEmail = email;
+        email = loaded.email;
+        settings = loaded.settings ?? null;
+        userName = loaded.userName ?? null;
+        if (configuration !== null) {
+            if (email === previousEmail) return;
+            hooks.onConfiguration({ problem: null, statusLabels: statusLabelsShown, email });
+            // the new address is the login hint from now on: the bridge starts over with it
+            if (bridge !== null) initBridge(bridge, configuration);
+            return;
+        }
+        statuses = loaded.statuses;
+        statusLabelsShown = loaded.statusLabels;
+        hooks.onConfiguration({ problem: loaded.problem, statusLabels: loaded.statusLabels, email });
+        if (loaded.problem !== null || loaded.configuration === null) return;
+        configuration = loaded.configuration;
+        // the status the agent already has: Salesforce wins at start-up (sync-policy.md)
+        omni.requestCurrentStatus().catch(() => undefined);
+        startSync();
+    };
+
+    const evaluate = (): void => {
+        if (disposed || wireResults === null || statusesResult === undefined) return;
+        let loaded: LoadedConfiguration | null;
+        try {
+            loaded = adapters.evaluateConfiguration({ ...wireResults, statuses: statusesResult });
+        } catch (error) {
+            const detail = error instanceof Error ? error.message : String(error);
+            loaded = {
+                problem: { kind: 'loadFailed', detail },
+                configuration: null,
+                statusLabels: {},
+                statuses: null,
+                email,
+                settings,
+                userName
+            };
+        }
+        if (loaded !== null) apply(loaded);
+    };
+
     return {
         start() {
-            adapters.loadConfiguration().then(
-                (loaded) => {
-                    if (disposed) return;
-                    email = loaded.email;
-                    settings = loaded.settings ?? null;
-                    statuses = loaded.statuses;
-                    configuration = loaded.problem === null ? loaded.configuration : null;
-                    hooks.onConfiguration({
-                        problem: loaded.problem,
-                        statusLabels: loaded.statusLabels,
-                        email
-                    });
-                    if (configuration === null) return;
-                    // the status the agent already has: Salesforce wins at start-up (sync-policy.md)
-                    omni.requestCurrentStatus().catch(() => undefined);
-                    startSync();
+            adapters.loadStatuses().then(
+                (result) => {
+                    statusesResult = result;
+                    evaluate();
                 },
                 (error: unknown) => {
-                    if (disposed) return;
-                    const detail = error instanceof Error ? error.message : String(error);
-                    hooks.onConfiguration({
-                        problem: { kind: 'loadFailed', detail },
-                        statusLabels: {},
-                        email
-                    });
+                    statusesResult = {
+                        ok: false,
+                        detail: error instanceof Error ? error.message : String(error)
+                    };
+                    evaluate();
                 }
             );
+        },
+        graphqlResults(results) {
+            wireResults = results;
+            evaluate();
         },
         rendered() {
             startSync();
@@ -253,7 +307,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             voiceHandlers[type](toolkitEvent);
         },
         async saveEmail(value) {
-            const result = await adapters.saveEmail(value, settings);
+            const result = await adapters.saveEmail(value, settings, userName);
             if (!result.ok || disposed) return result;
             const changed = result.value !== email;
             email = result.value;

@@ -1,15 +1,10 @@
 /*
- * The platform the dashboard is bound to: the Apex controller (agents and their Omni status), the
- * configurations through lightning/graphql (the same query the agent's connector uses), and the Teams
- * bridge client. Tests replace this module.
+ * The platform the dashboard is bound to: the Apex controller (agents and their Omni status) and the
+ * Teams bridge client. (The configurations come through the component's own GraphQL wire.) Tests
+ * replace this module.
  */
 import getAgents from '@salesforce/apex/LiveAgentDashboardController.getAgents';
 import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
-import { graphql } from 'lightning/graphql';
-import { CONFIGURATION_QUERY, graphqlError, readConfiguration, wireQuery } from 'c/presenceSyncConfig';
-import type { WireAdapterClass } from 'c/presenceSyncConfig';
-import { parseConfiguration } from 'c/presenceSyncCore';
-import type { Configuration } from 'c/presenceSyncCore';
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
@@ -39,24 +34,6 @@ export async function loadStatusLabels(): Promise<Map<string, string>> {
         }
     }
     return labels;
-}
-
-/** The configurations by Id; one that is missing or invalid is left out (its agents are not compared). */
-export async function loadConfigurations(ids: readonly string[]): Promise<Map<string, Configuration>> {
-    const query = wireQuery(graphql as unknown as WireAdapterClass);
-    const entries = await Promise.all(
-        ids.map(async (configurationId): Promise<[string, Configuration] | null> => {
-            try {
-                const result = await query(CONFIGURATION_QUERY, { configurationId });
-                const found = graphqlError(result) === null ? readConfiguration(result.data) : null;
-                const parsed = found === null ? null : parseConfiguration(found.record);
-                return parsed !== null && parsed.ok ? [configurationId, parsed.configuration] : null;
-            } catch {
-                return null;
-            }
-        })
-    );
-    return new Map(entries.filter((e): e is [string, Configuration] => e !== null));
 }
 
 /** The Teams bridge page of this org (null: the page is not on a Lightning origin). */

@@ -5,18 +5,22 @@
  * Teams was last read. Sort, filter, paging (100 rows at a time: 5,000 agents never make 5,000 rows of
  * DOM), and a visible refresh state (last refresh, refreshing, throttled notice with the wait).
  */
-import { LightningElement } from 'lwc';
+import { LightningElement, wire } from 'lwc';
+import { graphql } from 'lightning/graphql';
+import {
+    CONFIGURATIONS_LIMIT,
+    CONFIGURATIONS_QUERY,
+    configurationsVariables,
+    graphqlError,
+    hasAnswered,
+    readConfigurations
+} from 'c/presenceSyncConfig';
+import type { GraphqlResult } from 'c/presenceSyncConfig';
 import type { Configuration } from 'c/presenceSyncCore';
-import { CONFIGURATION_DEFAULTS } from 'c/presenceSyncCore';
+import { CONFIGURATION_DEFAULTS, parseConfiguration } from 'c/presenceSyncCore';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import type PresenceSyncBridge from 'c/presenceSyncBridge';
-import {
-    bridgeUrl as orgBridgeUrl,
-    createBridge,
-    loadAgents,
-    loadConfigurations,
-    loadStatusLabels
-} from './adapters';
+import { bridgeUrl as orgBridgeUrl, createBridge, loadAgents, loadStatusLabels } from './adapters';
 import { UI } from './labels';
 import { DEFAULT_SORT, NO_FILTER, buildRows, filterRows, pageOf, sortRows, statusOptions } from './model';
 import type { AgentRecord, AgentRow, Filter, SortField, SortOrder } from './model';
@@ -58,6 +62,8 @@ export default class LiveAgentDashboard extends LightningElement {
     private configurations = new Map<string, Configuration>();
     /** Omni status labels by DeveloperName (null: not loaded yet) */
     private statusLabels: Map<string, string> | null = null;
+    /** the configurations the agents use, sorted: the configurations wire runs once there are any */
+    configurationIds: string[] = [];
     private refresher: DashboardRefresher | null = null;
     private bridge: PresenceSyncBridge | null = null;
     /** the bridge refuses init without a login hint: the supervisor's, from the Apex answer */
@@ -66,6 +72,38 @@ export default class LiveAgentDashboard extends LightningElement {
     private rowsKey: unknown[] = [];
     private visibleRows: AgentRow[] = [];
     private visibleKey: unknown[] = [];
+
+    // The agents' configurations: lightning/graphql's documented wire pattern (reactive variables; a
+    // query given as '$property' runs once the property has a value: "GraphQL Wire Adapter Best
+    // Practices"). The wire emits again when one of the records changes.
+    get configurationsQuery(): unknown {
+        return this.configurationIds.length === 0 ? undefined : CONFIGURATIONS_QUERY;
+    }
+
+    get configurationsVariables(): Record<string, unknown> | undefined {
+        return this.configurationIds.length === 0
+            ? undefined
+            : configurationsVariables(this.configurationIds);
+    }
+
+    /** A configuration that is missing or does not parse is left out (its agents are not compared). */
+    @wire(graphql, { query: '$configurationsQuery', variables: '$configurationsVariables' })
+    wiredConfigurations(result: GraphqlResult): void {
+        if (!hasAnswered(result) || graphqlError(result) !== null) return;
+        const next = new Map<string, Configuration>();
+        for (const { id, record } of readConfigurations(result.data)) {
+            const parsed = parseConfiguration(record);
+            if (parsed.ok) next.set(id, parsed.configuration);
+        }
+        this.configurations = next;
+        const first = [...next.values()][0];
+        if (first !== undefined) {
+            this.refresher?.setOptions({
+                floorSeconds: first.pollIntervalSeconds,
+                ceilingSeconds: first.maxPollIntervalSeconds
+            });
+        }
+    }
 
     override connectedCallback(): void {
         this.refresher = new DashboardRefresher(
@@ -78,8 +116,9 @@ export default class LiveAgentDashboard extends LightningElement {
                     return this.bridge.request('getPresencesByUserId', { ids });
                 },
                 now: () => Date.now(),
-                // eslint-disable-next-line @lwc/lwc/no-async-operation
+                // eslint-disable-next-line @lwc/lwc/no-async-operation, @locker/locker/distorted-window-set-timeout -- LWS distorts only the string form of setTimeout (evaluated in the sandbox); this passes a function
                 setTimeout: (fn, ms) => setTimeout(fn, ms),
+                // eslint-disable-next-line @locker/locker/distorted-window-set-timeout -- a type query, not a call
                 clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
                 random: () => Math.random(),
                 hidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
@@ -114,26 +153,13 @@ export default class LiveAgentDashboard extends LightningElement {
             // without them a mismatch names the status by its API name: a missing label is not fatal
             this.statusLabels = await loadStatusLabels().catch(() => new Map<string, string>());
         }
-        const missing = [
-            ...new Set(
-                agents
-                    .map((a) => a.configurationId)
-                    .filter((id): id is string => id !== null && !this.configurations.has(id))
-            )
-        ];
-        if (missing.length > 0) {
-            const loaded = await loadConfigurations(missing);
-            const next = new Map(this.configurations);
-            for (const [id, config] of loaded) next.set(id, config);
-            this.configurations = next;
-            const first = [...next.values()][0];
-            if (first !== undefined) {
-                this.refresher?.setOptions({
-                    floorSeconds: first.pollIntervalSeconds,
-                    ceilingSeconds: first.maxPollIntervalSeconds
-                });
-            }
-        }
+        const ids = [
+            ...new Set(agents.map((a) => a.configurationId).filter((id): id is string => id !== null))
+        ]
+            .sort()
+            .slice(0, CONFIGURATIONS_LIMIT);
+        // a new set of configurations re-runs the wire; the same set keeps its answer
+        if (ids.join() !== this.configurationIds.join()) this.configurationIds = ids;
         return agents;
     }
 

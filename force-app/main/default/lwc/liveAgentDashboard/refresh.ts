@@ -30,6 +30,7 @@ export interface RefreshPorts {
     loadAgents(): Promise<AgentRecord[]>;
     readPresences(ids: string[]): Promise<ReadResult>;
     now(): number;
+    // eslint-disable-next-line @locker/locker/distorted-window-set-timeout -- a port method named like the global, not a call of it (callers pass a function)
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
     random(): number;

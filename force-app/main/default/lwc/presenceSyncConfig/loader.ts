@@ -1,21 +1,30 @@
 /*
- * Loading the agent's configuration: settings record -> Call Center Setup -> Presence State Configuration
- * with its labels, parsed and validated by the core, and the org's presence statuses. Plain functions over
- * the platform functions passed in, so tests need no platform; the barrel binds the real ones.
+ * The agent's configuration from what the platform delivers: the two GraphQL wires of the composition
+ * root (`@wire(graphql, { query, variables })` of lightning/graphql: the settings record -> Call Center
+ * Setup, then the Presence State Configuration with its labels), and the org's presence statuses
+ * (Apex). Pure functions over those results: the core parses and validates the configuration; tests
+ * need no platform. The documented wire pattern: "Make Your Variables Reactive" and "GraphQL Wire
+ * Adapter Best Practices" (a query given as `'$property'` runs once the property has a value), GraphQL
+ * API Developer Guide.
  */
 import { OFFLINE_STATUS, parseConfiguration, validateConfiguration } from 'c/presenceSyncCore';
 import type { ConfigIssue, Configuration, RawConfigurationRecord } from 'c/presenceSyncCore';
-import { CONFIGURATION_QUERY, LABEL_LIMIT, SETTINGS_QUERY } from './queries';
+import { LABEL_LIMIT } from './queries';
 import { statusDirectory } from './statuses';
 import type { StatusDirectory } from './statuses';
 
-/** What a GraphQL wire adapter emits (GraphQL response shape: `errors`, not `error`). */
+/**
+ * What the graphql wire adapter emits (GraphQL response shape: `errors`, not `error`; `refresh` re-runs
+ * the query). A value with neither `data` nor `errors` means "loading".
+ */
 export interface GraphqlResult {
     data?: unknown;
     errors?: unknown;
+    refresh?: () => Promise<unknown>;
 }
 
-export type GraphqlQuery = (query: unknown, variables: Record<string, unknown>) => Promise<GraphqlResult>;
+/** The Apex read of the org's statuses: the directory, or why it failed. */
+export type StatusesResult = { ok: true; directory: StatusDirectory } | { ok: false; detail: string };
 
 export interface UserSettings {
     id: string;
@@ -45,14 +54,23 @@ export interface LoadedConfiguration {
     /** the agent's saved Office 365 email, or null */
     email: string | null;
     settings: UserSettings | null;
+    /** the agent's name (User.Name), which names a new settings record; null when unreadable */
+    userName: string | null;
 }
 
-export interface LoadDependencies {
-    query: GraphqlQuery;
+/** Everything the configuration is made of, as far as it has arrived. */
+export interface ConfigurationInputs {
     /** `@salesforce/user/Id` */
     userId: string;
-    /** Apex PresenceStatusController.getStatuses */
-    getStatuses: () => Promise<unknown>;
+    /** the settings wire's last value (SETTINGS_QUERY with settingsVariables), absent before the first */
+    settings?: GraphqlResult;
+    /**
+     * the configuration wire's last value for the configuration the settings name
+     * (CONFIGURATION_QUERY with configurationVariables), absent before it arrives
+     */
+    configuration?: GraphqlResult;
+    /** the Apex read of the statuses, absent before it answers */
+    statuses?: StatusesResult;
 }
 
 type Fields = Record<string, unknown>;
@@ -109,6 +127,13 @@ export function readSettings(data: unknown, userId: string): UserSettings | null
     };
 }
 
+/** The agent's own name (User.Name) from the settings query's data, or null. */
+export function readUserName(data: unknown, userId: string): string | null {
+    const all = nodes(connection(data, 'User'));
+    const node = all.find((n) => n.Id === userId) ?? all[0];
+    return node === undefined ? null : valueOf(node, 'Name');
+}
+
 /** The configuration record (in the shape parseConfiguration accepts) and whether rows were left out. */
 export function readConfiguration(
     data: unknown
@@ -118,6 +143,20 @@ export function readConfiguration(
     const labels = isRecord(node.PresenceStateLabels__r) ? node.PresenceStateLabels__r : null;
     const pageInfo = labels !== null && isRecord(labels.pageInfo) ? labels.pageInfo : null;
     return { record: node as RawConfigurationRecord, truncated: pageInfo?.hasNextPage === true };
+}
+
+/** Every configuration record of a CONFIGURATIONS_QUERY answer, with its Id. */
+export function readConfigurations(
+    data: unknown
+): { id: string; record: RawConfigurationRecord; truncated: boolean }[] {
+    return nodes(connection(data, 'PresenceStateConfiguration__c')).flatMap((node) => {
+        if (typeof node.Id !== 'string') return [];
+        const labels = isRecord(node.PresenceStateLabels__r) ? node.PresenceStateLabels__r : null;
+        const pageInfo = labels !== null && isRecord(labels.pageInfo) ? labels.pageInfo : null;
+        return [
+            { id: node.Id, record: node as RawConfigurationRecord, truncated: pageInfo?.hasNextPage === true }
+        ];
+    });
 }
 
 /** Salesforce statuses the configuration names that the org does not have (or the agent cannot see). */
@@ -143,6 +182,7 @@ function failed(detail: string, partial: Partial<LoadedConfiguration> = {}): Loa
         statuses: null,
         email: null,
         settings: null,
+        userName: null,
         ...partial
     };
 }
@@ -156,31 +196,60 @@ function detailOf(error: unknown): string {
     return 'unexpectedFailure';
 }
 
+/** Variables of SETTINGS_QUERY: the settings record keyed by or owned by the user, and the user. */
+export function settingsVariables(userId: string): { userKey: string; ownerId: string } {
+    return { userKey: userId, ownerId: userId };
+}
+
+/** Variables of CONFIGURATION_QUERY. */
+export function configurationVariables(configurationId: string): { configurationId: string } {
+    return { configurationId };
+}
+
+/** Variables of CONFIGURATIONS_QUERY (at most CONFIGURATIONS_LIMIT ids are read). */
+export function configurationsVariables(ids: readonly string[]): { ids: string[] } {
+    return { ids: [...ids] };
+}
+
+/** The wire has answered (data or errors), as opposed to "loading". */
+export function hasAnswered(result: GraphqlResult | undefined): result is GraphqlResult {
+    return result !== undefined && (result.data !== undefined || result.errors !== undefined);
+}
+
+/** The configuration the agent's settings name (via the Call Center Setup), or null. */
+export function configurationIdOf(settings: GraphqlResult | undefined, userId: string): string | null {
+    if (!hasAnswered(settings) || graphqlError(settings) !== null) return null;
+    return readSettings(settings.data, userId)?.configurationId ?? null;
+}
+
+/** Reads the org's statuses through `getStatuses` (Apex). Never rejects. */
+export function loadStatuses(getStatuses: () => Promise<unknown>): Promise<StatusesResult> {
+    return Promise.resolve()
+        .then(getStatuses)
+        .then(
+            (rows) => ({ ok: true as const, directory: statusDirectory(rows) }),
+            (error: unknown) => ({ ok: false as const, detail: detailOf(error) })
+        );
+}
+
 /**
- * Loads and checks everything the sync needs. Never rejects: a failure is a `loadFailed` problem, a
- * missing record `missing`, a broken configuration `invalid` with the validator's issues (the UI shows
- * them and keeps the sync paused), absent Azure ids `notAuthorized`.
+ * The agent's configuration, checked, from what has arrived; null while something it needs is still
+ * loading. Never throws: a failure is a `loadFailed` problem, a missing record `missing`, a broken
+ * configuration `invalid` with the validator's issues (the UI shows them and keeps the sync paused),
+ * absent Azure ids `notAuthorized`.
  */
-export async function loadConfiguration(deps: LoadDependencies): Promise<LoadedConfiguration> {
-    const statusesLoaded = deps.getStatuses().then(
-        (rows) => ({ ok: true as const, directory: statusDirectory(rows) }),
-        (error: unknown) => ({ ok: false as const, detail: detailOf(error) })
-    );
-    let settingsResult: GraphqlResult;
-    try {
-        settingsResult = await deps.query(SETTINGS_QUERY, { userKey: deps.userId, ownerId: deps.userId });
-    } catch (error) {
-        return failed(detailOf(error));
-    }
+export function evaluateConfiguration(inputs: ConfigurationInputs): LoadedConfiguration | null {
+    const { settings: settingsResult, statuses: loaded } = inputs;
+    if (!hasAnswered(settingsResult) || loaded === undefined) return null;
     const settingsError = graphqlError(settingsResult);
     if (settingsError !== null) return failed(settingsError);
-    const settings = readSettings(settingsResult.data, deps.userId);
-    const loaded = await statusesLoaded;
+    const settings = readSettings(settingsResult.data, inputs.userId);
     const base = {
         statusLabels: loaded.ok ? loaded.directory.labels : {},
         statuses: loaded.ok ? loaded.directory : null,
         email: settings?.email ?? null,
-        settings
+        settings,
+        userName: readUserName(settingsResult.data, inputs.userId)
     };
     const missing = (what: 'settings' | 'callCenterSetup' | 'configuration'): LoadedConfiguration => ({
         ...base,
@@ -191,14 +260,8 @@ export async function loadConfiguration(deps: LoadDependencies): Promise<LoadedC
     if (settings.callCenterSetupId === null) return missing('callCenterSetup');
     if (settings.configurationId === null) return missing('configuration');
 
-    let configurationResult: GraphqlResult;
-    try {
-        configurationResult = await deps.query(CONFIGURATION_QUERY, {
-            configurationId: settings.configurationId
-        });
-    } catch (error) {
-        return failed(detailOf(error), base);
-    }
+    const configurationResult = inputs.configuration;
+    if (!hasAnswered(configurationResult)) return null;
     const configurationError = graphqlError(configurationResult);
     if (configurationError !== null) return failed(configurationError, base);
     const read = readConfiguration(configurationResult.data);
@@ -230,42 +293,4 @@ export async function loadConfiguration(deps: LoadDependencies): Promise<LoadedC
         return { ...base, problem: { kind: 'notAuthorized', configName }, configuration };
     }
     return { ...base, problem: null, configuration };
-}
-
-/** A WireAdapter constructor as LWC defines it (`new (dataCallback) => { connect, disconnect, update }`). */
-export interface WireAdapterLike {
-    connect(): void;
-    disconnect(): void;
-    update(config: Record<string, unknown>, context?: Record<string, unknown>): void;
-}
-export type WireAdapterClass = new (dataCallback: (value: unknown) => void) => WireAdapterLike;
-
-/**
- * A one-shot query over a wire adapter (the graphql adapter of lightning/graphql), driven through the
- * wire adapter protocol: resolves with the first emitted value that has `data` or `errors` (a value with
- * neither means "loading"), then disconnects. Use @wire in a component where a stream of updates is wanted.
- */
-export function wireQuery(Adapter: WireAdapterClass): GraphqlQuery {
-    return (query, variables) =>
-        new Promise<GraphqlResult>((resolve, reject) => {
-            let settled = false;
-            let adapter: WireAdapterLike | null = null;
-            // after the current call: the adapter may emit from its constructor, before `adapter` is set
-            const finish = (): void => {
-                Promise.resolve().then(() => adapter?.disconnect());
-            };
-            try {
-                adapter = new Adapter((value: unknown) => {
-                    if (settled || !isRecord(value)) return;
-                    if (value.data === undefined && value.errors === undefined) return;
-                    settled = true;
-                    resolve({ data: value.data, errors: value.errors });
-                    finish();
-                });
-                adapter.connect();
-                adapter.update({ query, variables }, {});
-            } catch (error) {
-                if (!settled) reject(error);
-            }
-        });
 }

@@ -11,7 +11,11 @@ import { gql } from 'lightning/graphql';
  */
 export const LABEL_LIMIT = 200;
 
-/** The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent. */
+/**
+ * The agent's settings record: by UserKey__c (the user's Id) or, failing that, owned by the agent; and the
+ * agent's own User name, which names a settings record created for them (every user can read their own
+ * User record through the UI API: "Get Information About the Current User", LWC Developer Guide).
+ */
 export const SETTINGS_QUERY = gql`
     query presenceSyncSettings($userKey: String, $ownerId: ID) {
         uiapi {
@@ -49,6 +53,16 @@ export const SETTINGS_QUERY = gql`
                         }
                     }
                 }
+                User(where: { Id: { eq: $ownerId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                        }
+                    }
+                }
             }
         }
     }
@@ -60,6 +74,96 @@ export const CONFIGURATION_QUERY = gql`
         uiapi {
             query {
                 PresenceStateConfiguration__c(where: { Id: { eq: $configurationId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            MeetingApplication__c {
+                                value
+                            }
+                            SyncDirection__c {
+                                value
+                            }
+                            AzureClientId__c {
+                                value
+                            }
+                            AzureTenantId__c {
+                                value
+                            }
+                            PollIntervalSeconds__c {
+                                value
+                            }
+                            MaxPollIntervalSeconds__c {
+                                value
+                            }
+                            SessionExpiryMinutes__c {
+                                value
+                            }
+                            WrapUpSeconds__c {
+                                value
+                            }
+                            CallPresence__c {
+                                value
+                            }
+                            ManualStatusPolicy__c {
+                                value
+                            }
+                            PresenceStateLabels__r(first: 200, orderBy: { Name: { order: ASC } }) {
+                                edges {
+                                    node {
+                                        Id
+                                        Name {
+                                            value
+                                        }
+                                        SalesforceStatus__c {
+                                            value
+                                        }
+                                        FromSalesforce__c {
+                                            value
+                                        }
+                                        FromTeams__c {
+                                            value
+                                        }
+                                        TeamsAvailability__c {
+                                            value
+                                        }
+                                        TeamsActivity__c {
+                                            value
+                                        }
+                                        TeamsWriteKind__c {
+                                            value
+                                        }
+                                        PhoneReasonCode__c {
+                                            value
+                                        }
+                                    }
+                                }
+                                pageInfo {
+                                    hasNextPage
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+/** The most configurations one CONFIGURATIONS_QUERY reads (a supervisor's agents use a few). */
+export const CONFIGURATIONS_LIMIT = 50;
+
+/**
+ * Several Presence State Configurations with their rows, the same fields as CONFIGURATION_QUERY (the
+ * supervisor dashboard: the configurations of its agents).
+ */
+export const CONFIGURATIONS_QUERY = gql`
+    query presenceSyncConfigurations($ids: [ID]) {
+        uiapi {
+            query {
+                PresenceStateConfiguration__c(where: { Id: { in: $ids } }, first: 50) {
                     edges {
                         node {
                             Id

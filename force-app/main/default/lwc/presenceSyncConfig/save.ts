@@ -7,6 +7,8 @@ import { checkEmail } from './email';
 
 export const SETTINGS_OBJECT = 'PresenceSyncUserSetting__c';
 export const EMAIL_FIELD = 'Office365Email__c';
+/** Length of a custom object's Name field (Text, 80: Metadata API CustomObject nameField). */
+export const RECORD_NAME_MAX_LENGTH = 80;
 
 export interface RecordApi {
     createRecord(recordInput: { apiName: string; fields: Record<string, unknown> }): Promise<unknown>;
@@ -33,7 +35,10 @@ export interface SaveEmailInput {
     settingsId: string | null;
     /** `@salesforce/user/Id`: UserKey__c of a new record (its owner is the creating user) */
     userId: string;
-    /** Name of a new record (informational; defaults to the user id) */
+    /**
+     * Name of a new record: the user's name (User.Name), so that admins find the record by the agent;
+     * cut to the Name field's 80 characters. Only when the name could not be read, the user id.
+     */
     recordName?: string;
 }
 
@@ -90,6 +95,11 @@ function recordId(result: unknown): string | null {
     return isRecord(result) && typeof result.id === 'string' ? result.id : null;
 }
 
+function recordName(input: SaveEmailInput): string {
+    const name = input.recordName?.trim() ?? '';
+    return name === '' ? input.userId : Array.from(name).slice(0, RECORD_NAME_MAX_LENGTH).join('');
+}
+
 /** Checks, then saves the email on the settings record (created when missing). Never rejects. */
 export async function saveEmail(api: RecordApi, input: SaveEmailInput): Promise<SaveResult> {
     const typed = typeof input.email === 'string' ? input.email : '';
@@ -112,7 +122,7 @@ export async function saveEmail(api: RecordApi, input: SaveEmailInput): Promise<
         const created = await api.createRecord({
             apiName: SETTINGS_OBJECT,
             fields: {
-                Name: input.recordName ?? input.userId,
+                Name: recordName(input),
                 UserKey__c: input.userId,
                 [EMAIL_FIELD]: checked.value
             }

@@ -59,6 +59,7 @@ export interface StatusDirectory {
 
 export interface OmniTimers {
     now(): number;
+    // eslint-disable-next-line @locker/locker/distorted-window-set-timeout -- a port method named like the global, not a call of it (callers pass a function)
     setTimeout(fn: () => void, ms: number): unknown;
     clearTimeout(handle: unknown): void;
 }

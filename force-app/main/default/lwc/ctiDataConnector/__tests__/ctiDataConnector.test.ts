@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import type {} from '@sa11y/jest';
 import CtiDataConnector from 'c/ctiDataConnector';
 import { EnclosingUtilityId as UtilityIdAdapter, updateUtility } from 'lightning/platformUtilityBarApi';
+import { graphql } from 'lightning/graphql';
 import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 import { parseConfiguration } from 'c/presenceSyncCore';
@@ -39,6 +40,13 @@ jest.mock('@salesforce/label/c.CtiDataConnector_HistoryChange', () => ({ default
 
 // the Jest mock's test wire adapter
 const EnclosingUtilityId = UtilityIdAdapter as unknown as { emit(value: unknown): void };
+const graphqlAdapter = graphql as unknown as {
+    emit(
+        value: unknown,
+        filter?: (config: Record<string, unknown>) => boolean,
+        refresh?: () => unknown
+    ): void;
+};
 
 interface MockRunner {
     configuration: unknown;
@@ -110,7 +118,8 @@ const mockOmni = {
 };
 const mockOmniOptions: { send(d: unknown): void; onEvent(e: SyncEvent): void }[] = [];
 const mockAdapters = {
-    loadConfiguration: jest.fn(),
+    loadStatuses: jest.fn(),
+    evaluateConfiguration: jest.fn(),
     saveEmail: jest.fn(),
     saveSignIn: jest.fn(),
     createOmni: jest.fn((options) => {
@@ -152,6 +161,7 @@ function loaded(overrides: Record<string, unknown> = {}) {
         statuses: null,
         email: 'agent@example.com',
         settings: SETTINGS,
+        userName: 'Ada Agent',
         ...overrides
     };
 }
@@ -213,7 +223,8 @@ describe('c-cti-data-connector', () => {
         mockBridges.length = 0;
         mockOmniOptions.length = 0;
         jest.clearAllMocks();
-        mockAdapters.loadConfiguration.mockResolvedValue(loaded());
+        mockAdapters.evaluateConfiguration.mockReturnValue(loaded());
+        mockAdapters.loadStatuses.mockResolvedValue({ ok: true, directory: null });
         mockOmni.requestCurrentStatus.mockResolvedValue(undefined);
         (updateUtility as jest.Mock).mockResolvedValue(true);
         mockAdapters.saveSignIn.mockResolvedValue({ ok: true, saved: true });
@@ -421,7 +432,7 @@ describe('c-cti-data-connector', () => {
                 },
                 { code: 'someNewCode', row: 4, field: 'X', message: 'the core says why' }
             ];
-            mockAdapters.loadConfiguration.mockResolvedValue(
+            mockAdapters.evaluateConfiguration.mockReturnValue(
                 loaded({ problem: { kind: 'invalid', configName: 'Cfg', issues }, configuration: null })
             );
             const element = await mount();
@@ -447,7 +458,7 @@ describe('c-cti-data-connector', () => {
         });
 
         it('missing configuration: says so and starts nothing', async () => {
-            mockAdapters.loadConfiguration.mockResolvedValue(
+            mockAdapters.evaluateConfiguration.mockReturnValue(
                 loaded({ problem: { kind: 'missing' }, configuration: null })
             );
             const element = await mount();
@@ -538,8 +549,7 @@ describe('c-cti-data-connector', () => {
         });
 
         it('queues Omni events that arrive before the runner and feeds them in order', async () => {
-            let resolve: (value: unknown) => void = () => undefined;
-            mockAdapters.loadConfiguration.mockReturnValue(new Promise((r) => (resolve = r)));
+            mockAdapters.evaluateConfiguration.mockReturnValue(null); // still loading
             await mount();
             const early: SyncEvent = {
                 type: 'omniStatusChanged',
@@ -549,7 +559,8 @@ describe('c-cti-data-connector', () => {
             };
             mockOmniOptions[0].onEvent(early);
 
-            resolve(loaded());
+            mockAdapters.evaluateConfiguration.mockReturnValue(loaded());
+            graphqlAdapter.emit({ uiapi: { query: {} } });
             await flush();
             await flush();
 
@@ -679,10 +690,44 @@ describe('c-cti-data-connector', () => {
             resolve({ ok: true, settingsId: SETTINGS.id, value: 'new@example.com' });
             await flush();
 
-            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com', SETTINGS);
+            expect(mockAdapters.saveEmail).toHaveBeenCalledWith('new@example.com', SETTINGS, 'Ada Agent');
             expect(save.disabled).toBe(false);
             expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
             expect(shadow(element).querySelector('.email-error')).toBeNull();
+        });
+
+        it('re-runs the settings query after a successful save (refresh), not after a failed one', async () => {
+            const refresh = jest.fn(() => Promise.resolve());
+            const element = await openSettings();
+            graphqlAdapter.emit(
+                { uiapi: { query: {} } },
+                (config) => 'userKey' in ((config.variables as object) ?? {}),
+                refresh
+            );
+            await flush();
+            mockAdapters.saveEmail.mockResolvedValueOnce({
+                ok: false,
+                code: 'saveFailed',
+                value: 'new@example.com',
+                message: 'no',
+                fieldErrors: {},
+                errors: []
+            });
+            typeEmail(element, 'new@example.com');
+            await flush();
+            click(element, 'lightning-button.save');
+            await flush();
+            expect(refresh).not.toHaveBeenCalled();
+
+            mockAdapters.saveEmail.mockResolvedValueOnce({
+                ok: true,
+                settingsId: 'created',
+                value: 'new@example.com'
+            });
+            click(element, 'lightning-button.save');
+            await flush();
+            await flush();
+            expect(refresh).toHaveBeenCalledTimes(1);
         });
 
         it('keeps the typed value and shows the server field error when saving fails', async () => {

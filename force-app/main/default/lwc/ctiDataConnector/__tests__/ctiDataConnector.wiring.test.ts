@@ -1,17 +1,18 @@
 /*
  * The connector wired to the real modules: runner (with its core), presenceSyncOmni, presenceSyncPhone and
- * presenceSyncConfig's saving over lightning/uiRecordApi. Only the platform and the Teams bridge iframe are
- * doubles: the configuration load (lightning/graphql + Apex), the message service stub of sfdx-lwc-jest,
- * and a bridge client that answers like the bridge with a small Teams presence model.
+ * presenceSyncConfig's loading and saving. Only the platform and the Teams bridge iframe are doubles:
+ * lightning/graphql (sfdx-lwc-jest's test wire adapter: the test emits what the org's GraphQL API would
+ * answer to the settings and the configuration query), Apex, lightning/uiRecordApi, the message service
+ * stub, and a bridge client that answers like the bridge with a small Teams presence model.
  */
 import { createElement } from 'lwc';
 import CtiDataConnector from 'c/ctiDataConnector';
 import { MessageContext, publish, subscribe } from 'lightning/messageService';
-import { updateRecord } from 'lightning/uiRecordApi';
-import { loadAgentConfiguration } from 'c/presenceSyncConfig';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { graphql } from 'lightning/graphql';
+import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
+import USER_ID from '@salesforce/user/Id';
 import { statusDirectory } from 'c/presenceSyncConfig';
-import type { LoadedConfiguration } from 'c/presenceSyncConfig';
-import { parseConfiguration } from 'c/presenceSyncCore';
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 import type { SyncEvent } from 'c/presenceSyncCore';
 import { createSession } from '../session';
@@ -30,14 +31,17 @@ jest.mock(
     { virtual: true }
 );
 
-jest.mock('c/presenceSyncConfig', () => ({
-    ...jest.requireActual('c/presenceSyncConfig'),
-    loadAgentConfiguration: jest.fn()
-}));
-
 const MessageContextAdapter = MessageContext as unknown as { emit(value: unknown): void };
-const mockedLoad = loadAgentConfiguration as jest.MockedFunction<typeof loadAgentConfiguration>;
+const mockedGetStatuses = getStatuses as unknown as jest.Mock;
+const graphqlAdapter = graphql as unknown as {
+    emit(
+        value: unknown,
+        filter?: (config: Record<string, unknown>) => boolean,
+        refresh?: () => unknown
+    ): void;
+};
 const mockedUpdateRecord = updateRecord as unknown as jest.Mock;
+const mockedCreateRecord = createRecord as unknown as jest.Mock;
 const mockedSubscribe = subscribe as unknown as jest.Mock;
 const mockedPublish = publish as unknown as jest.Mock;
 
@@ -117,36 +121,118 @@ const STATUS_ROWS = ['Available', 'On_a_Call', 'Busy', 'Away', 'Be_Right_Back', 
 const STATUSES = statusDirectory(STATUS_ROWS);
 const idOf = (name: string): string => STATUSES.idOf(name) as string;
 
-const parsed = parseConfiguration(DELIVERED_CONFIGURATIONS[0]);
-if (!parsed.ok) throw new Error('delivered configuration does not parse');
-// a one-second poll, so that a Teams change is read within the test
-const CONFIGURATION = {
-    ...parsed.configuration,
-    azureClientId: 'client',
-    azureTenantId: 'tenant',
-    pollIntervalSeconds: 1
+const CONFIGURATION_ID = 'a00xx000000CfGaAAS';
+const CLIENT_ID = '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f';
+const TENANT_ID = '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f';
+// the delivered Phone System configuration, authorized, with a one-second poll so that a Teams change is
+// read within the test
+const CONFIGURATION_RECORD: Record<string, unknown> = {
+    ...DELIVERED_CONFIGURATIONS[0],
+    AzureClientId__c: CLIENT_ID,
+    AzureTenantId__c: TENANT_ID,
+    PollIntervalSeconds__c: 1
 };
 
-const SETTINGS = {
+interface TestSettings {
+    id: string;
+    email: string | null;
+    callCenterSetupId: string | null;
+    callCenterSetupName: string | null;
+    configurationId: string | null;
+}
+
+const SETTINGS: TestSettings = {
     id: 'a03xx000000S1tTAAS',
     email: 'ada.agent@acme.example',
     callCenterSetupId: 'a01xx000000SetUAAS',
     callCenterSetupName: 'Phone System',
-    configurationId: 'a00xx000000CfGaAAS',
-    entraObjectId: null,
-    entraUserPrincipalName: null
+    configurationId: CONFIGURATION_ID
 };
 
-function loaded(overrides: Partial<LoadedConfiguration> = {}): LoadedConfiguration {
+/** The org as the GraphQL API answers for the agent: their settings record (or none) and their name. */
+const mockOrg: { settings: TestSettings | null; userName: string } = {
+    settings: SETTINGS,
+    userName: 'Ada Agent'
+};
+
+const wrapped = (value: unknown) => ({ value });
+
+function settingsAnswer(): unknown {
+    const s = mockOrg.settings;
+    const node =
+        s === null
+            ? null
+            : {
+                  Id: s.id,
+                  UserKey__c: wrapped(USER_ID),
+                  Office365Email__c: wrapped(s.email),
+                  EntraObjectId__c: wrapped(null),
+                  EntraUserPrincipalName__c: wrapped(null),
+                  CallCenterSetup__c: wrapped(s.callCenterSetupId),
+                  CallCenterSetup__r:
+                      s.callCenterSetupId === null
+                          ? null
+                          : {
+                                Name: wrapped(s.callCenterSetupName),
+                                PresenceStateConfiguration__c: wrapped(s.configurationId)
+                            }
+              };
     return {
-        problem: null,
-        configuration: CONFIGURATION,
-        statusLabels: {},
-        statuses: STATUSES,
-        email: SETTINGS.email,
-        settings: SETTINGS,
-        ...overrides
+        uiapi: {
+            query: {
+                PresenceSyncUserSetting__c: { edges: node === null ? [] : [{ node }] },
+                User: { edges: [{ node: { Id: USER_ID, Name: wrapped(mockOrg.userName) } }] }
+            }
+        }
     };
+}
+
+function configurationAnswer(): unknown {
+    const node: Record<string, unknown> = { Id: CONFIGURATION_ID };
+    for (const [key, value] of Object.entries(CONFIGURATION_RECORD)) {
+        if (key !== 'PresenceStateLabels__r') node[key] = wrapped(value);
+    }
+    const rows = ((CONFIGURATION_RECORD.PresenceStateLabels__r as { records: Record<string, unknown>[] })
+        .records ?? []) as Record<string, unknown>[];
+    node.PresenceStateLabels__r = {
+        edges: rows.map((row, i) => ({
+            node: {
+                Id: `a02xx00000000${i}`,
+                ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, wrapped(v)]))
+            }
+        })),
+        pageInfo: { hasNextPage: false }
+    };
+    return { uiapi: { query: { PresenceStateConfiguration__c: { edges: [{ node }] } } } };
+}
+
+const variablesOf = (config: Record<string, unknown>): Record<string, unknown> =>
+    (config.variables as Record<string, unknown> | undefined) ?? {};
+
+/** Runs the settings query again, as `refresh` does: the wire emits what the org has now. */
+const refreshSettings = jest.fn(() => {
+    emitSettings();
+    return Promise.resolve();
+});
+
+function emitSettings(): void {
+    graphqlAdapter.emit(
+        settingsAnswer(),
+        (config) => variablesOf(config).userKey === USER_ID,
+        refreshSettings
+    );
+}
+
+/** The org answers both queries: the settings, then (once asked for it) the configuration they name. */
+async function answerQueries(): Promise<void> {
+    // the wires receive their (reactive) config in a microtask after connecting
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    emitSettings();
+    await settle();
+    graphqlAdapter.emit(
+        configurationAnswer(),
+        (config) => variablesOf(config).configurationId === CONFIGURATION_ID
+    );
 }
 
 type Connector = HTMLElement & { omniEvent(e: unknown): void; omniCommandResult(r: unknown): void };
@@ -182,6 +268,7 @@ async function mount(omniStatus: string | null = 'Available'): Promise<{
     });
     document.body.appendChild(element);
     MessageContextAdapter.emit({ messageContext: 'connector' });
+    await answerQueries();
     await settle();
     return { element, commands };
 }
@@ -224,9 +311,18 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         mockTeams.account = ACCOUNT;
         mockTeams.preferred = null;
         mockTeams.session = null;
-        mockedLoad.mockResolvedValue(loaded());
+        mockOrg.settings = SETTINGS;
+        mockOrg.userName = 'Ada Agent';
+        mockedGetStatuses.mockResolvedValue(STATUS_ROWS);
         mockedSubscribe.mockReturnValue({ id: 'subscription' });
-        mockedUpdateRecord.mockResolvedValue({});
+        // the org keeps what is written: a query run afterwards answers with it
+        mockedUpdateRecord.mockImplementation(({ fields }: { fields: Record<string, unknown> }) => {
+            const current = mockOrg.settings;
+            if (current !== null && fields.Id === current.id && 'Office365Email__c' in fields) {
+                mockOrg.settings = { ...current, email: fields.Office365Email__c as string };
+            }
+            return Promise.resolve({});
+        });
     });
 
     afterEach(() => {
@@ -243,19 +339,18 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         expect(text(element, '.health-label')).not.toContain('ConfigPausedShort');
         expect(commands[0]).toEqual(expect.objectContaining({ type: 'getCurrentStatus' }));
         expect(mockBridges[0].calls('init')[0]).toEqual({
-            clientId: 'client',
-            tenantId: 'tenant',
+            clientId: CLIENT_ID,
+            tenantId: TENANT_ID,
             loginHint: 'ada.agent@acme.example',
             role: 'agent'
         });
         await waitFor('Available written to Teams', () => mockTeams.session?.availability === 'Available');
-        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Available');
+        // the org's label of the status (MasterLabel, from Apex)
+        expect(text(element, '.salesforce-status')).toBe('Available');
     });
 
     it('a broken configuration keeps the sync paused and starts no bridge', async () => {
-        mockedLoad.mockResolvedValue(
-            loaded({ problem: { kind: 'missing', what: 'callCenterSetup' }, configuration: null })
-        );
+        mockOrg.settings = { ...SETTINGS, callCenterSetupId: null, configurationId: null };
         const { element } = await mount();
 
         expect(text(element, '.health-label')).toBe('c.CtiDataConnector_ConfigPausedShort');
@@ -280,7 +375,7 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             expect.objectContaining({ availability: 'Busy', activity: 'Busy' })
         );
         await settle();
-        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Busy');
+        expect(text(element, '.salesforce-status')).toBe('Busy');
     });
 
     it('a Teams change is set in Omni through the host with the status Id', async () => {
@@ -394,6 +489,35 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             await settle();
         }
 
+        it("an agent without a settings record gets one named after them (the user's name), keyed by the user id", async () => {
+            mockOrg.settings = null;
+            mockedCreateRecord.mockImplementation(({ fields }) => {
+                mockOrg.settings = {
+                    id: 'a03xx000000NewAAA',
+                    email: fields.Office365Email__c,
+                    callCenterSetupId: null,
+                    callCenterSetupName: null,
+                    configurationId: null
+                };
+                return Promise.resolve({ id: 'a03xx000000NewAAA' });
+            });
+            const { element } = await mount('Available');
+
+            await saveEmail(element, 'ada.agent@acme.example');
+
+            expect(mockedCreateRecord).toHaveBeenCalledTimes(1);
+            // the new record is not in the cached answer of the settings query: it is run again
+            expect(refreshSettings).toHaveBeenCalledTimes(1);
+            expect(mockedCreateRecord.mock.calls[0][0]).toEqual({
+                apiName: 'PresenceSyncUserSetting__c',
+                fields: expect.objectContaining({
+                    Name: 'Ada Agent',
+                    Office365Email__c: 'ada.agent@acme.example'
+                })
+            });
+            expect(text(element, '.email-saved')).toBe('c.CtiDataConnector_EmailSaved');
+        });
+
         it('a saved email is written to the settings record and becomes the login hint at once', async () => {
             const { element } = await mount('Available');
             await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
@@ -412,7 +536,7 @@ describe('c-cti-data-connector wired to the real adapters', () => {
 
         it('without a saved email Connect is disabled and says why; saving one enables it', async () => {
             mockTeams.account = null;
-            mockedLoad.mockResolvedValue(loaded({ email: null, settings: { ...SETTINGS, email: null } }));
+            mockOrg.settings = { ...SETTINGS, email: null };
             const { element } = await mount('Available');
             await waitFor('sign-in required', () =>
                 text(element, '.health-label').includes('Health_signInRequired')
@@ -478,6 +602,12 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             onSignInSaveFailed: () => undefined
         });
         session.start();
+        // what the component's two GraphQL wires deliver
+        session.graphqlResults({
+            userId: USER_ID,
+            settings: { data: settingsAnswer() },
+            configuration: { data: configurationAnswer() }
+        });
         session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
         session.setMessageContext({ messageContext: 'connector' });
         await settle();

@@ -3,6 +3,8 @@ import type {} from '@sa11y/jest';
 import LiveAgentDashboard from 'c/liveAgentDashboard';
 import { LABEL_NAMES } from '../labels';
 import { parseParams } from 'c/presenceSyncBridgeProtocol';
+import { graphql } from 'lightning/graphql';
+import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 
 jest.mock(
     '@salesforce/label/c.LiveAgentDashboard_Throttled',
@@ -59,17 +61,6 @@ jest.mock('../adapters', () => ({
         })),
     bridgeUrl: () => mockBridgeUrl(),
     loadStatusLabels: () => mockStatusLabels(),
-    loadConfigurations: (ids: string[]) => {
-        const parsed = jest
-            .requireActual('c/presenceSyncCore')
-            .parseConfiguration(jest.requireActual('c/presenceSyncDefaults').DELIVERED_CONFIGURATIONS[0]);
-        const configuration = {
-            ...parsed.configuration,
-            azureClientId: '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f',
-            azureTenantId: '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f'
-        };
-        return Promise.resolve(new Map(ids.map((id) => [id, configuration])));
-    },
     createBridge: (_url: string, _container: HTMLElement, onEvent: (e: unknown) => void) => {
         mockBridge.onEvent = onEvent;
         return mockBridge;
@@ -116,6 +107,42 @@ function signedIn() {
     });
 }
 
+const graphqlAdapter = graphql as unknown as {
+    emit(value: unknown, filter?: (config: Record<string, unknown>) => boolean): void;
+};
+
+/** The delivered Phone System configuration, authorized, as the GraphQL API answers for the given ids. */
+function configurationsAnswer(ids: string[]): unknown {
+    const raw: Record<string, unknown> = {
+        ...DELIVERED_CONFIGURATIONS[0],
+        AzureClientId__c: '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f',
+        AzureTenantId__c: '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f'
+    };
+    const wrap = (record: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(record).map(([k, v]) => [k, { value: v }]));
+    const rows = (raw.PresenceStateLabels__r as { records: Record<string, unknown>[] }).records;
+    const { PresenceStateLabels__r: _rows, ...fields } = raw;
+    const edges = ids.map((id) => ({
+        node: {
+            Id: id,
+            ...wrap(fields),
+            PresenceStateLabels__r: {
+                edges: rows.map((row, i) => ({ node: { Id: `a02${i}`, ...wrap(row) } })),
+                pageInfo: { hasNextPage: false }
+            }
+        }
+    }));
+    return { uiapi: { query: { PresenceStateConfiguration__c: { edges } } } };
+}
+
+/** The org answers the configurations wire, which asks for the one configuration the test agents use. */
+function answerConfigurations(): void {
+    graphqlAdapter.emit(configurationsAnswer(['cfg']), (config) => {
+        const variables = (config.variables ?? {}) as Record<string, unknown>;
+        return JSON.stringify(variables.ids) === JSON.stringify(['cfg']);
+    });
+}
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const flush = () => tick().then(tick).then(tick).then(tick).then(tick);
 
@@ -123,6 +150,8 @@ async function mount(agents: unknown[]) {
     mockAgents.mockResolvedValue(agents);
     const element = createElement('c-live-agent-dashboard', { is: LiveAgentDashboard });
     document.body.appendChild(element);
+    await flush();
+    answerConfigurations();
     await flush();
     return element;
 }

@@ -1,4 +1,3 @@
-import { graphql } from 'lightning/graphql';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
 import USER_ID from '@salesforce/user/Id';
@@ -6,20 +5,23 @@ import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 import type { RawConfigurationRecord } from 'c/presenceSyncCore';
 import {
     checkEmail,
-    CONFIGURATION_QUERY,
-    loadAgentConfiguration,
-    loadConfiguration,
+    configurationIdOf,
+    configurationVariables,
+    evaluateConfiguration,
+    hasAnswered,
+    loadAgentStatuses,
+    loadStatuses,
     readSettings,
+    readUserName,
     recordErrors,
     saveAgentEmail,
     saveAgentSignIn,
     saveEmail,
     saveSignInIdentity,
-    SETTINGS_QUERY,
-    statusDirectory,
-    wireQuery
+    settingsVariables,
+    statusDirectory
 } from 'c/presenceSyncConfig';
-import type { GraphqlResult, LoadDependencies, RecordApi, WireAdapterClass } from 'c/presenceSyncConfig';
+import type { GraphqlResult, LoadedConfiguration, RecordApi } from 'c/presenceSyncConfig';
 
 jest.mock(
     '@salesforce/apex/PresenceStatusController.getStatuses',
@@ -30,7 +32,6 @@ jest.mock(
 const mockedGetStatuses = getStatuses as unknown as jest.Mock;
 const mockedCreateRecord = createRecord as unknown as jest.Mock;
 const mockedUpdateRecord = updateRecord as unknown as jest.Mock;
-const graphqlStub = graphql as unknown as { emit(value: unknown): void; emitErrors(errors: unknown): void };
 
 const USER = '005xx000001AbCdAAK';
 const SETTINGS_ID = 'a03xx000000S1tTAAS';
@@ -73,7 +74,7 @@ function configurationData(raw: RawConfigurationRecord, hasNextPage = false): un
 }
 
 function settingsData(
-    overrides: { setup?: boolean; configuration?: boolean; userKey?: string } = {}
+    overrides: { setup?: boolean; configuration?: boolean; userKey?: string; userName?: string | null } = {}
 ): unknown {
     const setup = overrides.setup !== false;
     const node = {
@@ -92,7 +93,15 @@ function settingsData(
               }
             : null
     };
-    return { uiapi: { query: { PresenceSyncUserSetting__c: { edges: [{ node }] } } } };
+    const user = { Id: overrides.userKey ?? USER, Name: { value: overrides.userName ?? 'Ada Agent' } };
+    return {
+        uiapi: {
+            query: {
+                PresenceSyncUserSetting__c: { edges: [{ node }] },
+                User: { edges: overrides.userName === null ? [] : [{ node: user }] }
+            }
+        }
+    };
 }
 
 const EMPTY_SETTINGS = { uiapi: { query: { PresenceSyncUserSetting__c: { edges: [] } } } };
@@ -101,23 +110,36 @@ function delivered(overrides: Record<string, unknown> = AZURE): RawConfiguration
     return { ...DELIVERED_CONFIGURATIONS[0], ...overrides };
 }
 
-/** Dependencies answering the two queries from fixed results. */
-function deps(
-    settings: GraphqlResult,
-    configuration?: GraphqlResult,
-    statuses: unknown = STATUSES
-): LoadDependencies & {
-    query: jest.Mock;
-} {
-    // (the sfdx-lwc-jest gql stub returns undefined: the queries are told apart by their variables)
-    const query = jest.fn((document: unknown, variables: Record<string, unknown>) =>
-        Promise.resolve('configurationId' in variables ? (configuration ?? { data: undefined }) : settings)
-    );
+interface Deps {
+    settings: GraphqlResult;
+    configuration?: GraphqlResult;
+    getStatuses: () => Promise<unknown>;
+}
+
+/** What the two wires answered (settings, configuration) and the Apex read of the statuses. */
+function deps(settings: GraphqlResult, configuration?: GraphqlResult, statuses: unknown = STATUSES): Deps {
     return {
-        query,
-        userId: USER,
+        settings,
+        configuration,
         getStatuses: () => (statuses instanceof Error ? Promise.reject(statuses) : Promise.resolve(statuses))
     };
+}
+
+/**
+ * The configuration as the connector evaluates it once everything answered: the statuses, the settings
+ * wire, and the configuration wire for the configuration the settings name (none when they name none).
+ */
+async function loadConfiguration(d: Deps): Promise<LoadedConfiguration> {
+    const statuses = await loadStatuses(d.getStatuses);
+    const configurationId = configurationIdOf(d.settings, USER);
+    const loaded = evaluateConfiguration({
+        userId: USER,
+        settings: d.settings,
+        configuration: configurationId === null ? undefined : d.configuration,
+        statuses
+    });
+    if (loaded === null) throw new Error('still loading');
+    return loaded;
 }
 
 function flush(): Promise<void> {
@@ -139,16 +161,38 @@ describe('c-presence-sync-config', () => {
             expect(loaded.configuration?.name).toBe('Phone System with MS-Teams - Presence State');
             expect(loaded.configuration?.rows).toHaveLength(18);
             expect(loaded.email).toBe('agent@contoso.com');
+            expect(loaded.userName).toBe('Ada Agent');
             expect(loaded.settings).toMatchObject({
                 id: SETTINGS_ID,
                 callCenterSetupName: 'Berlin support floor'
             });
             expect(loaded.statuses?.idOf('On_a_Call')).toBe('0N5xx0000000001AAA');
             expect(loaded.statusLabels.Be_Right_Back).toBe('Be Right Back');
-            expect(d.query.mock.calls).toEqual([
-                [SETTINGS_QUERY, { userKey: USER, ownerId: USER }],
-                [CONFIGURATION_QUERY, { configurationId: CONFIG_ID }]
-            ]);
+            // the variables of the two wires: the settings by the user, then the configuration they name
+            expect(settingsVariables(USER)).toEqual({ userKey: USER, ownerId: USER });
+            expect(configurationVariables(configurationIdOf(d.settings, USER) ?? '')).toEqual({
+                configurationId: CONFIG_ID
+            });
+        });
+
+        it('is still loading (null) until the settings, the statuses and the named configuration answered', async () => {
+            const statuses = await loadStatuses(() => Promise.resolve(STATUSES));
+            const settings = { data: settingsData() };
+            const configuration = { data: configurationData(delivered()) };
+            const loading = { data: undefined, errors: undefined };
+            expect(evaluateConfiguration({ userId: USER, statuses })).toBeNull();
+            expect(evaluateConfiguration({ userId: USER, settings: loading, statuses })).toBeNull();
+            expect(evaluateConfiguration({ userId: USER, settings, configuration })).toBeNull();
+            expect(evaluateConfiguration({ userId: USER, settings, statuses })).toBeNull();
+            expect(
+                evaluateConfiguration({ userId: USER, settings, configuration: loading, statuses })
+            ).toBeNull();
+            expect(
+                evaluateConfiguration({ userId: USER, settings, configuration, statuses })?.problem
+            ).toBeNull();
+            expect(hasAnswered({ errors: [] })).toBe(true);
+            expect(configurationIdOf(loading, USER)).toBeNull();
+            expect(configurationIdOf({ errors: [{ message: 'x' }] }, USER)).toBeNull();
         });
 
         it('reports a missing settings record, Call Center Setup or configuration', async () => {
@@ -233,7 +277,7 @@ describe('c-presence-sync-config', () => {
             });
         });
 
-        it('turns GraphQL errors, a failing query and failing Apex into loadFailed', async () => {
+        it('turns GraphQL errors and failing Apex into loadFailed', async () => {
             const fieldUndefined = [
                 { message: "Field 'Office365Email__c' in type 'PresenceSyncUserSetting__c' is undefined" }
             ];
@@ -241,12 +285,13 @@ describe('c-presence-sync-config', () => {
                 kind: 'loadFailed',
                 detail: fieldUndefined[0].message
             });
-            const rejecting = deps({ data: settingsData() });
-            rejecting.query.mockRejectedValueOnce({ body: { message: 'offline' } });
-            expect((await loadConfiguration(rejecting)).problem).toEqual({
-                kind: 'loadFailed',
-                detail: 'offline'
-            });
+            const offline = () => Promise.reject({ body: { message: 'offline' } });
+            expect(await loadStatuses(offline)).toEqual({ ok: false, detail: 'offline' });
+            expect(
+                await loadStatuses(() => {
+                    throw new Error('no Apex');
+                })
+            ).toEqual({ ok: false, detail: 'no Apex' });
             const configError = deps({ data: settingsData() }, { errors: [{}] });
             expect((await loadConfiguration(configError)).problem).toEqual({
                 kind: 'loadFailed',
@@ -371,6 +416,32 @@ describe('c-presence-sync-config', () => {
                 apiName: 'PresenceSyncUserSetting__c',
                 fields: { Name: 'Ada', UserKey__c: USER, Office365Email__c: 'agent@contoso.com' }
             });
+        });
+
+        const longName = `Maximiliane ${'Mustermann-'.repeat(10)}`;
+        it.each([
+            ['  Ada Agent ', 'Ada Agent'],
+            [longName, longName.slice(0, 80)],
+            [undefined, USER],
+            ['   ', USER]
+        ])(
+            "names a new settings record after the user (%j -> %j), cut to the Name field's 80 characters",
+            async (recordName, expected) => {
+                const a = api();
+                await saveEmail(a, {
+                    email: 'agent@contoso.com',
+                    settingsId: null,
+                    userId: USER,
+                    recordName
+                });
+                expect(a.createRecord.mock.calls[0][0].fields.Name).toBe(expected);
+            }
+        );
+
+        it('reads the user name from the settings query, null when the User row is not there', () => {
+            expect(readUserName(settingsData({ userName: 'Mia Müller' }), USER)).toBe('Mia Müller');
+            expect(readUserName(settingsData({ userName: null }), USER)).toBeNull();
+            expect(readUserName(EMPTY_SETTINGS, USER)).toBeNull();
         });
 
         it('does not call the server for an invalid email and keeps what was typed', async () => {
@@ -510,39 +581,11 @@ describe('c-presence-sync-config', () => {
         });
     });
 
-    describe('wireQuery and the platform bindings', () => {
-        it('resolves with the first value of the graphql wire adapter that has data or errors, then disconnects', async () => {
-            const query = wireQuery(graphql as unknown as WireAdapterClass);
-            const pending = query(SETTINGS_QUERY, { userKey: USER });
-            graphqlStub.emit({ some: 'data' });
-            await expect(pending).resolves.toEqual({ data: { some: 'data' }, errors: undefined });
-
-            const failing = query(SETTINGS_QUERY, {});
-            graphqlStub.emitErrors([{ message: 'bad' }]);
-            await expect(failing).resolves.toEqual({ data: undefined, errors: [{ message: 'bad' }] });
-        });
-
-        it('rejects when the adapter throws', async () => {
-            class Throwing {
-                constructor() {
-                    throw new Error('no adapter');
-                }
-            }
-            await expect(
-                wireQuery(Throwing as unknown as WireAdapterClass)(SETTINGS_QUERY, {})
-            ).rejects.toThrow('no adapter');
-        });
-
-        it('loadAgentConfiguration uses lightning/graphql, Apex and the current user id', async () => {
+    describe('the platform bindings', () => {
+        it('loadAgentStatuses reads the statuses through Apex', async () => {
             mockedGetStatuses.mockResolvedValue(STATUSES);
-            const loading = loadAgentConfiguration();
-            await flush();
-            graphqlStub.emit(settingsData({ userKey: USER_ID }));
-            await flush();
-            graphqlStub.emit(configurationData(delivered()));
-            const loaded = await loading;
-            expect(loaded.problem).toBeNull();
-            expect(loaded.settings?.id).toBe(SETTINGS_ID);
+            const loaded = await loadAgentStatuses();
+            expect(loaded.ok && loaded.directory.idOf('On_a_Call')).toBe('0N5xx0000000001AAA');
             expect(mockedGetStatuses).toHaveBeenCalledTimes(1);
         });
 
@@ -554,6 +597,12 @@ describe('c-presence-sync-config', () => {
                 value: 'agent@contoso.com'
             });
             expect(mockedCreateRecord.mock.calls[0][0].fields.UserKey__c).toBe(USER_ID);
+            mockedCreateRecord.mockResolvedValueOnce({ id: 'created' });
+            await saveAgentEmail('agent@contoso.com', null, 'Ada Agent');
+            expect(mockedCreateRecord.mock.calls[1][0].fields).toMatchObject({
+                Name: 'Ada Agent',
+                UserKey__c: USER_ID
+            });
             mockedUpdateRecord.mockResolvedValueOnce({});
             const settings = {
                 id: SETTINGS_ID,

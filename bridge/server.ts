@@ -1,5 +1,5 @@
 /*
- * The bridge protocol server (DESIGN section 6): answers requests from exactly one parent (the expected
+ * The bridge protocol server: answers requests from exactly one parent (the expected
  * Lightning origin AND window.parent), each with exactly one reply. Tokens stay in this frame.
  */
 import {
@@ -137,7 +137,7 @@ export class BridgeServer {
      * The frame unloads (tab closed, reload, the utility's component destroyed). The page's own
      * "page closing" clear travels by postMessage and through MSAL and the Graph client, and never
      * leaves an unloading frame; so the bridge clears what the app holds itself, synchronously, with
-     * keepalive requests and the token it holds in memory (DESIGN section 5 rule 7).
+     * keepalive requests and the token it holds in memory (docs/sync-policy.md, "Keeping the session honest").
      */
     private pageHidden(): void {
         const { auth, graph, account } = this;

@@ -468,7 +468,6 @@ describe('bridge server', () => {
             win.deliver(makeRequest('slow-1', 'getPresence', {}), LIGHTNING);
             let reply: unknown;
             for (let i = 0; i < 100 && reply === undefined; i += 1) {
-                 
                 await new Promise((resolve) => setTimeout(resolve, 50));
                 reply = win.posted().find((m) => (m as { id?: string }).id === 'slow-1');
             }

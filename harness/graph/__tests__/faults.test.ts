@@ -135,7 +135,6 @@ describe('Graph emulator fault modes', () => {
         const { emulator, request, advance } = setup();
         emulator.setTenantLimit({});
         for (let i = 0; i < 1500; i += 1) {
-             
             expect((await request('GET', '/v1.0/me/presence')).status).toBe(200);
         }
         advance(10_000);

@@ -54,7 +54,7 @@ function positive(value: number | undefined, fallback: number): number {
  * The poll interval for one agent so that `agentCount` agents stay within the budget, keep-alives included.
  * Pure. The floor is never undercut; the ceiling (or the hidden interval) is exceeded only when the budget
  * requires it (`budgetLimited`). Keep-alives keep their interval while they use at most half of an
- * agent's share; beyond that (about 4,800 agents at 240 s) both are spread out evenly (`keepAliveStretched`).
+ * agent's share; beyond that (about 4,800 agents at one request per 240 s, 2,400 at the sync's two) both are spread out evenly (`keepAliveStretched`).
  */
 export function pollBudget(agentCount: number, options: PollBudgetOptions = {}): PollBudget {
     const agents = Math.max(1, Math.ceil(positive(agentCount, 1)));

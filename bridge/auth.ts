@@ -50,7 +50,7 @@ export interface AuthInit {
 export type AuthOutcome =
     { ok: true; accessToken: string; account: AccountSummary } | { ok: false; error: BridgeError };
 
-/** Least privilege (docs/architecture.md, "Where each rule lives"): agents write their own presence, supervisors read everyone's. */
+/** Least privilege: agents write their own presence, supervisors read everyone's. */
 export function scopesFor(role: Role): string[] {
     return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.ReadWrite'];
 }

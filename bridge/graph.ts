@@ -1,16 +1,13 @@
 /*
  * Microsoft Graph presence calls through @microsoft/microsoft-graph-client v3, with our own middleware
- * chain: a silent-only AuthenticationProvider, a RetryHandler bounded to one quick retry of a 503/504
- * (never a 429: the core owns backoff and honours Retry-After), and a fetch handler that aborts after
- * a deadline. Responses are read raw, so every status and the Retry-After header reach the mapping.
+ * chain: a silent-only AuthenticationProvider, then one fetch handler that gives the whole call a single
+ * deadline and retries a 503/504 at most once, and only when its Retry-After instant is near and before
+ * that deadline (never a 429: the core owns backoff and honours Retry-After). The SDK's RetryHandler is
+ * not used: it rounds an HTTP-date Retry-After to whole seconds (so it may send before the instant) and
+ * gives each attempt its own time. Responses are read raw, so every status and the Retry-After header
+ * reach the mapping.
  */
-import {
-    AuthenticationHandler,
-    Client,
-    ResponseType,
-    RetryHandler,
-    RetryHandlerOptions
-} from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import type { AuthenticationProvider, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type {
     BridgeError,
@@ -24,10 +21,15 @@ export type FetchLike = (input: RequestInfo, init?: RequestInit) => Promise<Resp
 
 /** Prefix of the error name our AuthenticationProvider throws; the Graph client keeps it as `code`. */
 const AUTH_ERROR_PREFIX = 'BridgeAuth.';
-/** A Graph call that has not answered after this long is abandoned (the LWC's own timeout is longer). */
+/**
+ * One deadline for a whole Graph call, its inline retry included: the LWC side gives a Graph request
+ * 15 s (presenceSyncBridge DEFAULT_TIMEOUTS_MS), so its answer always arrives before that.
+ */
 export const GRAPH_TIMEOUT_MS = 12000;
 /** A 503/504 is retried once only when the server asks for at most this long. */
-const MAX_INLINE_RETRY_SECONDS = 2;
+const MAX_INLINE_RETRY_MS = 2000;
+/** Without a Retry-After a 503/504 is retried after this long. */
+const DEFAULT_INLINE_RETRY_MS = 500;
 
 /** Thrown by the token source; carries a BridgeError kind through the Graph client. */
 export function authFailure(error: BridgeError): Error {
@@ -36,27 +38,35 @@ export function authFailure(error: BridgeError): Error {
     return failure;
 }
 
-function retryAfterSeconds(response: Response | undefined): number | null {
-    const header = response?.headers.get('Retry-After') ?? null;
+/**
+ * The instant (epoch ms) a Retry-After header allows the next request: delta-seconds or an HTTP-date,
+ * taken exactly (never rounded down). Null when absent or unreadable.
+ */
+export function retryAfterInstant(header: string | null, now: number): number | null {
     if (header === null) return null;
-    const seconds = Number(header);
-    return Number.isNaN(seconds) ? Math.max(0, (Date.parse(header) - Date.now()) / 1000) : seconds;
+    const text = header.trim();
+    if (/^\d+$/.test(text)) return now + Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? null : Math.max(now, date);
 }
 
-/** RetryHandler's shouldRetry: one retry of a 503/504 that asks for no (or a short) wait. */
-export function shouldRetryInline(
-    _delay: number,
-    _attempt: number,
-    _request: RequestInfo,
-    _options: unknown,
-    response: Response
-): boolean {
-    if (response.status === 429) return false;
-    const wait = retryAfterSeconds(response);
-    return wait === null || wait <= MAX_INLINE_RETRY_SECONDS;
+/**
+ * When a 503/504 may be sent again inside the same call: its Retry-After instant (or a short default),
+ * if that is near and leaves time before the deadline; null means "answer now, the core waits".
+ */
+export function inlineRetryAt(response: Response, now: number, deadline: number): number | null {
+    if (response.status !== 503 && response.status !== 504) return null;
+    const header = response.headers.get('Retry-After');
+    const instant = header === null ? now + DEFAULT_INLINE_RETRY_MS : retryAfterInstant(header, now);
+    if (instant === null || instant - now > MAX_INLINE_RETRY_MS || instant >= deadline) return null;
+    return instant;
 }
 
-/** Last middleware: the network, with a deadline and the caller's keepalive flag. */
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
+
+/** Last middleware: the network, one deadline for the whole call, at most one inline retry of a 503/504. */
 class FetchHandler implements Middleware {
     private readonly fetchImpl: FetchLike;
     private readonly timeoutMs: number;
@@ -67,13 +77,17 @@ class FetchHandler implements Middleware {
     }
 
     async execute(context: Context): Promise<void> {
+        const deadline = Date.now() + this.timeoutMs;
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+        const send = () => this.fetchImpl(context.request, { ...context.options, signal: controller.signal });
         try {
-            context.response = await this.fetchImpl(context.request, {
-                ...context.options,
-                signal: controller.signal
-            });
+            context.response = await send();
+            const retryAt = inlineRetryAt(context.response, Date.now(), deadline);
+            if (retryAt === null) return;
+            // never before the instant: a timer may fire a little early on some clocks, so check again
+            while (Date.now() < retryAt) await sleep(retryAt - Date.now());
+            context.response = await send();
         } finally {
             clearTimeout(timer);
         }
@@ -165,10 +179,8 @@ export class PresenceApi {
         const version = base.pathname.replace(/^\/+|\/+$/g, '');
         const authProvider: AuthenticationProvider = { getAccessToken: options.getAccessToken };
         const auth = new AuthenticationHandler(authProvider);
-        const retry = new RetryHandler(new RetryHandlerOptions(1, 1, shouldRetryInline));
         const network = new FetchHandler(options.fetchImpl, options.timeoutMs ?? GRAPH_TIMEOUT_MS);
-        auth.setNext(retry);
-        retry.setNext(network);
+        auth.setNext(network);
         this.client = Client.initWithMiddleware({
             middleware: auth,
             baseUrl: `${base.origin}/`,

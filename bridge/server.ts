@@ -1,5 +1,5 @@
 /*
- * The bridge protocol server (docs/architecture.md, "How a change travels"): answers requests from exactly one parent (the expected
+ * The bridge protocol server: answers requests from exactly one parent (the expected
  * Lightning origin AND window.parent), each with exactly one reply. Tokens stay in this frame.
  */
 import {
@@ -51,7 +51,12 @@ export interface ServerCounters {
     droppedOrigin: number;
     droppedSource: number;
     droppedMalformed: number;
+    /** requests whose id was seen before: answered once, never sent to Graph twice */
+    droppedReplay: number;
 }
+
+/** How many request ids the server remembers to refuse replays (the LWC side never reuses one). */
+export const REMEMBERED_REQUEST_IDS = 1000;
 
 const TEXT = {
     connect: 'Connect Microsoft Teams to keep your Teams presence in step with Salesforce.',
@@ -96,8 +101,11 @@ export class BridgeServer {
         accepted: 0,
         droppedOrigin: 0,
         droppedSource: 0,
-        droppedMalformed: 0
+        droppedMalformed: 0,
+        droppedReplay: 0
     };
+    /** ids of the requests accepted lately, oldest first (a Set keeps insertion order) */
+    private readonly seenIds = new Set<string>();
     private initParams: AuthInit | null = null;
     private auth: TeamsAuth | null = null;
     private graph: PresenceApi | null = null;
@@ -129,7 +137,7 @@ export class BridgeServer {
      * The frame unloads (tab closed, reload, the utility's component destroyed). The page's own
      * "page closing" clear travels by postMessage and through MSAL and the Graph client, and never
      * leaves an unloading frame; so the bridge clears what the app holds itself, synchronously, with
-     * keepalive requests and the token it holds in memory (docs/sync-policy.md).
+     * keepalive requests and the token it holds in memory (docs/sync-policy.md, "Keeping the session honest").
      */
     private pageHidden(): void {
         const { auth, graph, account } = this;
@@ -158,6 +166,15 @@ export class BridgeServer {
         if (message === null || message.kind !== 'request') {
             this.counters.droppedMalformed += 1;
             return;
+        }
+        // each id is answered once: a replayed message (same id) never reaches Graph a second time
+        if (this.seenIds.has(message.id)) {
+            this.counters.droppedReplay += 1;
+            return;
+        }
+        this.seenIds.add(message.id);
+        if (this.seenIds.size > REMEMBERED_REQUEST_IDS) {
+            this.seenIds.delete(this.seenIds.values().next().value as string);
         }
         this.counters.accepted += 1;
         void this.answer(message);

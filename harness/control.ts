@@ -105,6 +105,14 @@ export function createControlHandler(deps: {
                     user(),
                     str(body.availability, 'availability') ?? '',
                     str(body.activity, 'activity') ?? '',
+                    (str(body.client, 'client') ?? 'desktop') as TeamsClientKind,
+                    num(body.idleAfterMs, 'idleAfterMs')
+                );
+                return graph.presence(user());
+            case 'POST users/:id/teams-client/idle':
+                graph.setTeamsClientIdle(
+                    user(),
+                    body.idle !== false,
                     (str(body.client, 'client') ?? 'desktop') as TeamsClientKind
                 );
                 return graph.presence(user());
@@ -129,8 +137,29 @@ export function createControlHandler(deps: {
                     ...opt('userId', str(body.userId, 'userId')),
                     ...opt('count', num(body.count, 'count')),
                     ...opt('durationMs', num(body.durationMs, 'durationMs')),
-                    ...opt('retryAfterSeconds', num(body.retryAfterSeconds, 'retryAfterSeconds'))
+                    ...opt('retryAfterSeconds', num(body.retryAfterSeconds, 'retryAfterSeconds')),
+                    ...opt('hideRetryAfter', body.hideRetryAfter === true ? true : undefined)
                 });
+                return { ok: true };
+            case 'POST faults/tenant-limit':
+                graph.setTenantLimit(
+                    body.off === true
+                        ? null
+                        : {
+                              ...opt('limit', num(body.limit, 'limit')),
+                              ...opt('windowMs', num(body.windowMs, 'windowMs')),
+                              ...opt('hideRetryAfter', body.hideRetryAfter === true ? true : undefined)
+                          }
+                );
+                return { ok: true };
+            case 'POST faults/sequence-restart':
+                graph.restartSequence(str(body.userId, 'userId'));
+                return { ok: true };
+            case 'POST faults/in-a-call-reads-busy':
+                graph.setAppInACallReadsBusy(body.on !== false);
+                return { ok: true };
+            case 'POST faults/propagation':
+                graph.setPropagationDelay(num(body.ms, 'ms') ?? 0);
                 return { ok: true };
             case 'POST faults/error':
                 graph.failWith({

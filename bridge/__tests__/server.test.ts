@@ -134,9 +134,29 @@ describe('bridge server', () => {
             accepted: 0,
             droppedOrigin: 1,
             droppedSource: 1,
-            droppedMalformed: 2
+            droppedMalformed: 2,
+            droppedReplay: 0
         });
         expect(win.posted()).toHaveLength(1);
+    });
+
+    it('answers each request id once: a replayed request never reaches Graph twice', async () => {
+        const fetchMock = fakeFetch(
+            response({ status: 200 }),
+            response({ body: { availability: 'Away', activity: 'Away' } })
+        );
+        const { server, win, send } = await signedIn({ fetchMock });
+        const request = makeRequest('replayed-1', 'setPresence', {
+            availability: 'Busy',
+            activity: 'InACall',
+            expirationDuration: 'PT10M'
+        });
+        win.deliver(request, LIGHTNING);
+        win.deliver(request, LIGHTNING);
+        await send('getPresence', {});
+        expect(fetchMock).toHaveBeenCalledTimes(2);
+        expect(win.posted().filter((m) => (m as { id?: string }).id === 'replayed-1')).toHaveLength(1);
+        expect(server.getCounters().droppedReplay).toBe(1);
     });
 
     it('stops listening on stop()', () => {
@@ -428,6 +448,33 @@ describe('bridge server', () => {
 
             expect(fetchMock).toHaveBeenCalledTimes(2);
             expect(reply).toMatchObject({ ok: true, result: { availability: 'Away' } });
+        });
+
+        it('never sends the retry of a 503 before its HTTP-date Retry-After instant', async () => {
+            // an HTTP-date 1-2 s ahead (whole seconds; the SDK's RetryHandler rounded such a wait down)
+            const instant = Math.ceil(Date.now() / 1000) * 1000 + 1000;
+            const sentAt: number[] = [];
+            const queue = [
+                response({ status: 503, headers: { 'Retry-After': new Date(instant).toUTCString() } }),
+                response({ body: { availability: 'Away', activity: 'Away' } })
+            ];
+            const fetchMock = jest.fn(() => {
+                sentAt.push(Date.now());
+                return Promise.resolve(queue.shift() ?? response({ status: 500 }));
+            });
+            const { win } = await signedIn({ fetchMock });
+            sentAt.length = 0;
+
+            win.deliver(makeRequest('slow-1', 'getPresence', {}), LIGHTNING);
+            let reply: unknown;
+            for (let i = 0; i < 100 && reply === undefined; i += 1) {
+                await new Promise((resolve) => setTimeout(resolve, 50));
+                reply = win.posted().find((m) => (m as { id?: string }).id === 'slow-1');
+            }
+
+            expect(reply).toMatchObject({ ok: true, result: { availability: 'Away' } });
+            expect(sentAt).toHaveLength(2);
+            expect(sentAt[1]).toBeGreaterThanOrEqual(instant);
         });
 
         it('does not sleep on a 503 that asks for a long wait', async () => {

@@ -38,6 +38,18 @@ export interface FaultScope {
 export interface ThrottleOptions extends FaultScope {
     /** Seconds in Retry-After. Default: 2, or the rest of `durationMs` rounded up. */
     retryAfterSeconds?: number;
+    /**
+     * Leave Retry-After out of Access-Control-Expose-Headers: a browser then cannot read it (Graph
+     * does not promise to expose it over CORS).
+     */
+    hideRetryAfter?: boolean;
+}
+
+/** Graph's limit per application (client id) per tenant: 1,500 presence requests per 30 s. */
+export interface TenantLimitOptions {
+    limit?: number;
+    windowMs?: number;
+    hideRetryAfter?: boolean;
 }
 
 export interface ErrorOptions extends FaultScope {
@@ -53,13 +65,18 @@ interface FaultRule {
     remaining?: number;
     until?: number;
     retryAfterSeconds?: number;
+    hideRetryAfter?: boolean;
     status?: number;
 }
 
 export interface FaultDecision {
     kind: FaultKind;
     retryAfterSeconds?: number;
+    /** Retry-After is sent but not exposed over CORS */
+    hideRetryAfter?: boolean;
     status?: number;
+    /** the tenant-wide per-app limit answered, not an injected rule */
+    tenantLimit?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -85,6 +102,12 @@ export class GraphEmulator {
     private rules: FaultRule[] = [];
     private latency = new Map<string, number>();
     private entries: RequestLogEntry[] = [];
+    private tenantLimit: Required<TenantLimitOptions> | null = null;
+    /** real arrival times of the requests per app id within the tenant limit's window */
+    private appRequests = new Map<string, number[]>();
+    private propagationMs = 0;
+    /** writes Graph has acknowledged but not yet shows (virtual time when they become visible) */
+    private pending: Array<{ at: number; apply: () => void }> = [];
 
     constructor(
         readonly directory: Directory,
@@ -100,12 +123,17 @@ export class GraphEmulator {
 
     // --- what a person does in Teams ---------------------------------------------------------
 
-    /** A Teams client session (signed-in client) for the user, e.g. Busy/InACall while in a Teams call. */
+    /**
+     * A Teams client session (signed-in client) for the user, e.g. Busy/InACall while in a Teams call.
+     * With `idleAfterMs` the client shows Away/Away once the user has been idle that long (virtual
+     * time since this call), as the Teams client does; any later call marks the user active again.
+     */
     setTeamsClient(
         userId: string,
         availability: string,
         activity: string,
-        client: TeamsClientKind = 'desktop'
+        client: TeamsClientKind = 'desktop',
+        idleAfterMs?: number
     ): void {
         const pair = matchKnownPair(availability, activity);
         if (!pair) {
@@ -115,8 +143,24 @@ export class GraphEmulator {
             sessionId: `teams-${client}`,
             kind: 'teamsClient',
             availability: pair[0],
-            activity: pair[1]
+            activity: pair[1],
+            ...(idleAfterMs === undefined ? {} : { idleAfterMs })
         });
+    }
+
+    /** The user goes idle at the Teams client (it shows Away/Away) or comes back (Available). */
+    setTeamsClientIdle(userId: string, idle: boolean, client: TeamsClientKind = 'desktop'): void {
+        this.setTeamsClient(userId, idle ? 'Away' : 'Available', idle ? 'Away' : 'Available', client);
+    }
+
+    /** Graph's presence version counter restarts (or another account): sequenceNumber goes down. */
+    restartSequence(userId?: string): void {
+        this.model.restartSequence(userId === undefined ? undefined : this.user(userId).id);
+    }
+
+    /** Teams reads the app's Busy/InACall session back as Busy/Busy. */
+    setAppInACallReadsBusy(on: boolean): void {
+        this.model.appInACallReadsBusy = on;
     }
 
     /** The person signs out of (or closes) a Teams client. */
@@ -148,6 +192,7 @@ export class GraphEmulator {
     }
 
     presence(userId: string): PresenceDetail {
+        this.flushPending();
         const user = this.user(userId);
         this.model.setPresenceUnknown(user.id, !user.teamsEnabled);
         return this.model.detail(user.id);
@@ -192,7 +237,10 @@ export class GraphEmulator {
 
     /** Answers matching requests with 429 TooManyRequests and Retry-After. */
     throttle(options: ThrottleOptions = {}): void {
-        this.addRule('throttle', options, { retryAfterSeconds: options.retryAfterSeconds });
+        this.addRule('throttle', options, {
+            retryAfterSeconds: options.retryAfterSeconds,
+            hideRetryAfter: options.hideRetryAfter
+        });
     }
 
     /** Answers matching requests with a 5xx Graph error. */
@@ -222,6 +270,75 @@ export class GraphEmulator {
     clearFaults(): void {
         this.rules = [];
         this.latency.clear();
+        this.tenantLimit = null;
+        this.appRequests.clear();
+        this.flushPending(Number.POSITIVE_INFINITY);
+        this.propagationMs = 0;
+    }
+
+    /**
+     * Turns on Graph's tenant-wide limit per application: at most `limit` (1,500) requests within
+     * `windowMs` (30 s, real time) per client id, counted over all users; beyond it 429 with the
+     * Retry-After until the oldest request leaves the window. Throttled requests count too (Microsoft
+     * Graph throttling guidance). null turns it off.
+     */
+    setTenantLimit(options: TenantLimitOptions | null): void {
+        this.tenantLimit =
+            options === null
+                ? null
+                : {
+                      limit: options.limit ?? 1500,
+                      windowMs: options.windowMs ?? 30_000,
+                      hideRetryAfter: options.hideRetryAfter ?? false
+                  };
+        this.appRequests.clear();
+    }
+
+    /** Counts one request of `appId` against the tenant limit; a 429 decision when it is over. */
+    countTenantRequest(appId: string): FaultDecision | undefined {
+        const limit = this.tenantLimit;
+        if (limit === null) {
+            return undefined;
+        }
+        const now = this.realNow();
+        const key = appId.toLowerCase();
+        const times = (this.appRequests.get(key) ?? []).filter((t) => t > now - limit.windowMs);
+        times.push(now);
+        this.appRequests.set(key, times);
+        if (times.length <= limit.limit) {
+            return undefined;
+        }
+        const oldest = times[times.length - 1 - limit.limit] as number;
+        return {
+            kind: 'throttle',
+            tenantLimit: true,
+            retryAfterSeconds: Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000)),
+            hideRetryAfter: limit.hideRetryAfter
+        };
+    }
+
+    /**
+     * Writes are acknowledged at once but become visible only `ms` later (virtual time), as presence
+     * changes propagate in Teams. 0 applies writes immediately.
+     */
+    setPropagationDelay(ms: number): void {
+        this.flushPending(Number.POSITIVE_INFINITY);
+        this.propagationMs = Math.max(0, ms);
+    }
+
+    /** Applies a write now or after the propagation delay. */
+    propagate(apply: () => void): void {
+        if (this.propagationMs <= 0) {
+            apply();
+            return;
+        }
+        this.pending.push({ at: this.clock.now() + this.propagationMs, apply });
+    }
+
+    private flushPending(until = this.clock.now()): void {
+        while (this.pending.length > 0 && (this.pending[0] as { at: number }).at <= until) {
+            (this.pending.shift() as { apply: () => void }).apply();
+        }
     }
 
     private addRule(kind: FaultKind, scope: FaultScope, extra: Partial<FaultRule>): void {
@@ -237,6 +354,9 @@ export class GraphEmulator {
         }
         if (extra.retryAfterSeconds !== undefined) {
             rule.retryAfterSeconds = extra.retryAfterSeconds;
+        }
+        if (extra.hideRetryAfter) {
+            rule.hideRetryAfter = true;
         }
         if (extra.status !== undefined) {
             rule.status = extra.status;
@@ -266,6 +386,9 @@ export class GraphEmulator {
             decision.retryAfterSeconds =
                 rule.retryAfterSeconds ??
                 (rule.until !== undefined ? Math.max(1, Math.ceil((rule.until - now) / 1000)) : 2);
+        }
+        if (rule.hideRetryAfter) {
+            decision.hideRetryAfter = true;
         }
         if (rule.status !== undefined) {
             decision.status = rule.status;

@@ -151,13 +151,16 @@ export function createGraphHandler(options: GraphHttpOptions) {
                         `The availability '${String(availability)}' and activity '${String(activity)}' combination is not supported.`
                     );
                 }
-                model.setSession(target, {
-                    sessionId: caller.appId.toLowerCase(),
-                    kind: 'application',
-                    availability: pair[0],
-                    activity: pair[1],
-                    expiresInMs: sessionExpiry(expirationDuration)
-                });
+                const expiresInMs = sessionExpiry(expirationDuration);
+                emulator.propagate(() =>
+                    model.setSession(target, {
+                        sessionId: caller.appId.toLowerCase(),
+                        kind: 'application',
+                        availability: pair[0],
+                        activity: pair[1],
+                        expiresInMs
+                    })
+                );
                 return;
             }
             case 'clearpresence': {
@@ -168,9 +171,10 @@ export function createGraphHandler(options: GraphHttpOptions) {
                 if (sessionId.toLowerCase() !== caller.appId.toLowerCase()) {
                     throw badRequest('sessionId must be the application id of the caller.');
                 }
-                if (!model.clearSession(target, sessionId.toLowerCase())) {
+                if (!model.hasSession(target, sessionId.toLowerCase())) {
                     throw new GraphError(404, 'NotFound', 'The presence session does not exist.');
                 }
+                emulator.propagate(() => model.clearSession(target, sessionId.toLowerCase()));
                 return;
             }
             case 'setuserpreferredpresence': {
@@ -190,11 +194,11 @@ export function createGraphHandler(options: GraphHttpOptions) {
                         );
                     }
                 }
-                model.setPreferred(target, pair[0], pair[1], ms);
+                emulator.propagate(() => model.setPreferred(target, pair[0], pair[1], ms));
                 return;
             }
             default:
-                model.clearPreferred(target);
+                emulator.propagate(() => model.clearPreferred(target));
         }
     }
 
@@ -388,7 +392,8 @@ export function createGraphHandler(options: GraphHttpOptions) {
         if (delay > 0) {
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
-        const fault = emulator.decideFault(caller.oid);
+        // every request counts against the app's tenant-wide limit, throttled ones included
+        const fault = emulator.countTenantRequest(caller.appId) ?? emulator.decideFault(caller.oid);
         if (fault?.kind === 'drop') {
             req.socket.destroy();
             finish(0, { ...who, fault: 'drop' });
@@ -396,6 +401,10 @@ export function createGraphHandler(options: GraphHttpOptions) {
         }
         if (fault?.kind === 'throttle') {
             const seconds = fault.retryAfterSeconds ?? 2;
+            if (fault.hideRetryAfter && cors['Access-Control-Expose-Headers']) {
+                // sent, but a browser cannot read it: not exposed over CORS
+                cors['Access-Control-Expose-Headers'] = 'request-id, client-request-id, Location';
+            }
             sendError(
                 new GraphError(429, 'TooManyRequests', 'Too many requests.', {
                     'Retry-After': String(seconds)

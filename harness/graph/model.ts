@@ -152,6 +152,8 @@ export interface PresenceSession {
     setAt: number;
     /** Undefined: the session does not expire by itself (a signed-in Teams client keeps itself alive). */
     expiresAt?: number;
+    /** A Teams client goes Away/Away after this long without activity (since `setAt`). */
+    idleAfterMs?: number;
 }
 
 export interface PreferredPresence {
@@ -184,6 +186,15 @@ interface UserState {
 
 /** The state an application session shows at `now`, after the documented Available fade. */
 export function effectiveSessionState(session: PresenceSession, now: number): Pair {
+    if (
+        session.kind === 'teamsClient' &&
+        session.idleAfterMs !== undefined &&
+        now - session.setAt >= session.idleAfterMs &&
+        (session.availability === 'Available' || session.availability === 'Busy')
+    ) {
+        // the Teams client of an idle user shows Away (a call or meeting keeps it active: not modelled)
+        return ['Away', 'Away'];
+    }
     if (session.kind === 'application' && session.availability === 'Available') {
         const age = now - session.setAt;
         if (age >= 2 * FADE_STEP_MS) {
@@ -198,15 +209,22 @@ export function effectiveSessionState(session: PresenceSession, now: number): Pa
 
 /** Aggregates live sessions: highest precedence wins; on a tie the most recently set session wins. */
 export function aggregateSessions(sessions: readonly PresenceSession[], now: number): Pair | undefined {
-    let best: { pair: Pair; rank: number; setAt: number } | undefined;
+    return winningSession(sessions, now)?.pair;
+}
+
+function winningSession(
+    sessions: readonly PresenceSession[],
+    now: number
+): { pair: Pair; kind: SessionKind } | undefined {
+    let best: { pair: Pair; rank: number; setAt: number; kind: SessionKind } | undefined;
     for (const s of sessions) {
         const pair = effectiveSessionState(s, now);
         const rank = RANK[pair[0]] ?? 0;
         if (!best || rank > best.rank || (rank === best.rank && s.setAt > best.setAt)) {
-            best = { pair, rank, setAt: s.setAt };
+            best = { pair, rank, setAt: s.setAt, kind: s.kind };
         }
     }
-    return best?.pair;
+    return best && { pair: best.pair, kind: best.kind };
 }
 
 export function defaultPreferredExpiryMs(availability: string): number {
@@ -216,6 +234,11 @@ export function defaultPreferredExpiryMs(availability: string): number {
 export class PresenceModel {
     private readonly users = new Map<string, UserState>();
     private readonly unknown = new Set<string>();
+    /**
+     * Teams reports an application's Busy/InACall session as Busy/Busy (seen in tenants; the pair
+     * setPresence accepts is not always the one GET presence returns). Off by default.
+     */
+    appInACallReadsBusy = false;
 
     constructor(private readonly now: () => number) {}
 
@@ -236,6 +259,7 @@ export class PresenceModel {
             availability: string;
             activity: string;
             expiresInMs?: number;
+            idleAfterMs?: number;
         }
     ): void {
         const now = this.now();
@@ -246,7 +270,8 @@ export class PresenceModel {
             availability: session.availability,
             activity: session.activity,
             setAt: now,
-            ...(session.expiresInMs === undefined ? {} : { expiresAt: now + session.expiresInMs })
+            ...(session.expiresInMs === undefined ? {} : { expiresAt: now + session.expiresInMs }),
+            ...(session.idleAfterMs === undefined ? {} : { idleAfterMs: session.idleAfterMs })
         });
         this.observe(userId);
     }
@@ -306,7 +331,12 @@ export class PresenceModel {
             pair = [state.preferred.availability, state.preferred.activity];
         } else {
             source = 'session';
-            pair = aggregateSessions(sessions, now) as Pair;
+            const winner = winningSession(sessions, now) as { pair: Pair; kind: SessionKind };
+            const inACall = winner.pair[0] === 'Busy' && winner.pair[1] === 'InACall';
+            pair =
+                this.appInACallReadsBusy && winner.kind === 'application' && inACall
+                    ? ['Busy', 'Busy']
+                    : winner.pair;
         }
         const sequenceNumber = this.bump(state, pair);
         return {
@@ -323,10 +353,30 @@ export class PresenceModel {
         };
     }
 
+    /** Whether the user has a live session with this id (clearPresence answers 404 without one). */
+    hasSession(userId: string, sessionId: string): boolean {
+        const state = this.state(userId);
+        this.purge(state);
+        return state.sessions.has(sessionId);
+    }
+
+    /**
+     * Graph's presence version counter starts again (a restart, or the presence of another account):
+     * the next readings carry a lower `sequenceNumber` than before. One user, or all when absent.
+     */
+    restartSequence(userId?: string): void {
+        const states = userId === undefined ? [...this.users.values()] : [this.state(userId)];
+        for (const state of states) {
+            state.sequence = 0;
+            delete state.lastKey;
+        }
+    }
+
     /** Forgets every session and preferred presence. */
     reset(): void {
         this.users.clear();
         this.unknown.clear();
+        this.appInACallReadsBusy = false;
     }
 
     private observe(userId: string): void {

@@ -213,7 +213,8 @@ export class DashboardRefresher {
                 this.update({ teams: 'signedOut', teamsError: error });
             } else {
                 this.update({
-                    retry: afterFailure(this.state.retry, now, this.ports.random()),
+                    // a 503 may carry Retry-After too: nothing is sent before it
+                    retry: afterFailure(this.state.retry, now, this.ports.random(), error.retryAfter),
                     teamsError: error
                 });
             }

@@ -6,6 +6,13 @@
 
 export const BACKOFF_BASE_MS = 1000;
 export const BACKOFF_MAX_MS = 5 * 60 * 1000;
+/**
+ * First wait after a 429 without a readable Retry-After (a browser reads the header only when Graph
+ * exposes it over CORS): the Microsoft Graph SDK's RetryHandler default delay, doubled with every further
+ * 429 up to BACKOFF_MAX_MS ("use exponential backoff if the header is missing", Microsoft Graph
+ * throttling guidance, https://learn.microsoft.com/graph/throttling).
+ */
+export const THROTTLE_BASE_MS = 3000;
 /** consecutive failures (not counting 429s, which carry their own wait) that open the circuit */
 export const CIRCUIT_THRESHOLD = 5;
 /** how long an open circuit waits before one probe */
@@ -101,6 +108,8 @@ export function backoffDelay(
 export interface RetryState {
     /** consecutive failures other than 429 */
     failures: number;
+    /** consecutive 429s (their backoff grows when Retry-After is missing; they never open the circuit) */
+    throttles: number;
     /** epoch ms before which no Graph request is sent, or null */
     waitUntil: number | null;
     circuitOpen: boolean;
@@ -108,27 +117,49 @@ export interface RetryState {
     reason: 'throttled' | 'backoff' | 'circuit' | null;
 }
 
-export const NO_RETRY: RetryState = { failures: 0, waitUntil: null, circuitOpen: false, reason: null };
+export const NO_RETRY: RetryState = {
+    failures: 0,
+    throttles: 0,
+    waitUntil: null,
+    circuitOpen: false,
+    reason: null
+};
 
-/** The wait after a 429: Retry-After exactly, else exponential backoff (failures are not counted). */
+/**
+ * The wait after a 429: Retry-After exactly; without a readable one, exponential backoff from
+ * THROTTLE_BASE_MS that doubles with each consecutive 429 (capped at BACKOFF_MAX_MS). 429s do not count
+ * as failures (no circuit), but they count among themselves until a request succeeds.
+ */
 export function afterThrottle(
     retry: RetryState,
     retryAfter: string | undefined,
     now: number,
     random: number
 ): RetryState {
-    const instant = parseRetryAfter(retryAfter, now) ?? now + backoffDelay(retry.failures + 1, random);
+    const throttles = retry.throttles + 1;
+    const backoff = backoffDelay(throttles, random, THROTTLE_BASE_MS);
+    const instant = parseRetryAfter(retryAfter, now) ?? now + backoff;
     const waitUntil = Math.max(instant, retry.waitUntil ?? instant);
-    return { ...retry, waitUntil, reason: retry.circuitOpen ? 'circuit' : 'throttled' };
+    return { ...retry, throttles, waitUntil, reason: retry.circuitOpen ? 'circuit' : 'throttled' };
 }
 
-/** The wait after any other failure: backoff, or the circuit opens after CIRCUIT_THRESHOLD in a row. */
-export function afterFailure(retry: RetryState, now: number, random: number): RetryState {
+/**
+ * The wait after any other failure: backoff, or the circuit opens after CIRCUIT_THRESHOLD in a row. A
+ * Retry-After on it (503 Service Unavailable, 504) is honoured as well: never a request before it.
+ */
+export function afterFailure(
+    retry: RetryState,
+    now: number,
+    random: number,
+    retryAfter?: string
+): RetryState {
     const failures = retry.failures + 1;
     const circuitOpen = failures >= CIRCUIT_THRESHOLD;
     const delay = circuitOpen ? CIRCUIT_OPEN_MS : backoffDelay(failures, random);
-    const waitUntil = Math.max(now + delay, retry.waitUntil ?? now);
-    return { failures, waitUntil, circuitOpen, reason: circuitOpen ? 'circuit' : 'backoff' };
+    const asked = parseRetryAfter(retryAfter, now) ?? now;
+    const waitUntil = Math.max(now + delay, asked, retry.waitUntil ?? now);
+    const { throttles } = retry;
+    return { failures, throttles, waitUntil, circuitOpen, reason: circuitOpen ? 'circuit' : 'backoff' };
 }
 
 /** Whether a request may be sent at `now`. */

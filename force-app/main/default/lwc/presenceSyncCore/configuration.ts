@@ -204,8 +204,21 @@ function parseRow(raw: unknown, row: number, issues: Issues): MappingRow | null 
     return { row, name, salesforceStatus, fromSalesforce, fromTeams, teams, writeKind, phoneReasonCode };
 }
 
-/** Parses a configuration record with its rows; on failure returns every problem, never throws. */
+/**
+ * Parses a configuration record with its rows; on failure returns every problem, never throws: a record
+ * whose fields cannot even be read (a getter or proxy that throws, a value that cannot be shown as text)
+ * is reported as an invalid record.
+ */
 export function parseConfiguration(raw: unknown): ParseResult {
+    try {
+        return parseRecord(raw);
+    } catch {
+        const message = 'the PresenceStateConfiguration__c record could not be read';
+        return { ok: false, errors: [issue('invalidRecord', null, '', message)] };
+    }
+}
+
+function parseRecord(raw: unknown): ParseResult {
     if (!isRecord(raw)) {
         const what = raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw;
         const message = `expected a PresenceStateConfiguration__c record, got ${what}`;

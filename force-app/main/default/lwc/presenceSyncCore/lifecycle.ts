@@ -23,7 +23,8 @@ function clearHeld(step: Step, keepalive: boolean): void {
 
 export function onSignedIn(step: Step): void {
     if (step.state.signedIn) return;
-    update(step, { signedIn: true, signInIssue: null });
+    // a new sign-in may be another account, whose presence has its own version counter
+    update(step, { signedIn: true, signInIssue: null, lastSequence: null });
     decide(step, 'user', null, null, 'signedIn');
     start(step);
 }

@@ -35,6 +35,8 @@ function statusBecame(step: Step, status: string, reasonCode: string, echo: bool
     if (!echo && sameStatus(s.salesforce, status)) return;
     update(step, { salesforce: status, pendingOmni: null });
     if (!echo) salesforceChanged(step);
+    // logged out of Omni because Teams said so: what the app holds in Teams is cleared all the same
+    else if (status === OFFLINE_STATUS) update(step, { owed: true });
     decide(step, 'salesforce', s.salesforce, status, echo ? 'echo' : reasonCode);
     const code = toTeams(s.config, status).phoneReasonCode;
     if (code) emit(step, { type: 'setPhoneReasonCode', code });

@@ -26,6 +26,11 @@ export interface PollBudgetOptions {
     hidden?: boolean;
     /** how often each agent refreshes the app's session (counted against the budget) */
     keepAliveSeconds?: number;
+    /**
+     * Graph requests one keep-alive costs (default 1, the session write). The sync counts 2: the session
+     * write and the renewal of the app's preferred presence (which rides on the next poll's reading).
+     */
+    keepAliveRequests?: number;
 }
 
 export interface PollBudget {
@@ -49,23 +54,24 @@ function positive(value: number | undefined, fallback: number): number {
  * The poll interval for one agent so that `agentCount` agents stay within the budget, keep-alives included.
  * Pure. The floor is never undercut; the ceiling (or the hidden interval) is exceeded only when the budget
  * requires it (`budgetLimited`). Keep-alives keep their interval while they use at most half of an
- * agent's share; beyond that (about 4,800 agents at 240 s) both are spread out evenly (`keepAliveStretched`).
+ * agent's share; beyond that (about 4,800 agents at one request per 240 s, 2,400 at the sync's two) both are spread out evenly (`keepAliveStretched`).
  */
 export function pollBudget(agentCount: number, options: PollBudgetOptions = {}): PollBudget {
     const agents = Math.max(1, Math.ceil(positive(agentCount, 1)));
     const floor = positive(options.floorSeconds, DEFAULT_FLOOR_SECONDS);
     const ceiling = Math.max(floor, positive(options.ceilingSeconds, DEFAULT_CEILING_SECONDS));
     const keepAliveWanted = positive(options.keepAliveSeconds, DEFAULT_KEEP_ALIVE_SECONDS);
+    const perKeepAlive = positive(options.keepAliveRequests, 1);
     // requests per second one agent may send
     const share = BUDGET_REQUESTS_PER_WINDOW / GRAPH_PRESENCE_WINDOW_SECONDS / agents;
-    const keepAliveStretched = 1 / keepAliveWanted > share / 2;
-    const keepAliveSeconds = keepAliveStretched ? 2 / share : keepAliveWanted;
-    const budgetSeconds = 1 / (share - 1 / keepAliveSeconds);
+    const keepAliveStretched = perKeepAlive / keepAliveWanted > share / 2;
+    const keepAliveSeconds = keepAliveStretched ? (2 * perKeepAlive) / share : keepAliveWanted;
+    const budgetSeconds = 1 / (share - perKeepAlive / keepAliveSeconds);
     const wanted = options.hidden ? ceiling : floor;
     const pollSeconds = Math.max(wanted, budgetSeconds);
     const pollMs = Math.ceil(pollSeconds * 1000);
     const keepAliveMs = Math.ceil(keepAliveSeconds * 1000);
-    const perAgent = GRAPH_PRESENCE_WINDOW_SECONDS * 1000 * (1 / pollMs + 1 / keepAliveMs);
+    const perAgent = GRAPH_PRESENCE_WINDOW_SECONDS * 1000 * (1 / pollMs + perKeepAlive / keepAliveMs);
     return {
         pollMs,
         keepAliveMs,

@@ -88,6 +88,7 @@ export {
     CIRCUIT_OPEN_MS,
     CIRCUIT_THRESHOLD,
     mayRequest,
+    THROTTLE_BASE_MS,
     NO_RETRY,
     parseHttpDate,
     parseRetryAfter

@@ -38,9 +38,19 @@ export const BASE_SESSION: TeamsPair = { availability: 'Available', activity: 'A
 
 /**
  * What the app should hold in Teams, or null when Teams is not to be touched (direction, unknown status,
- * a `None` row). A call overrides the status; Offline always clears the app's session.
+ * a `None` row). A call overrides the status; Offline always clears the app's session. While the
+ * Salesforce status follows a Teams change (`followed`), the app holds nothing of its own but its neutral
+ * Available session: a Busy/InACall or Away of its own left under the agent's Teams choice would show
+ * again when that choice ends (a reset, a meeting's end) and look like a Teams change.
  */
 export function teamsTarget(s: SyncState): TeamsTarget | null {
+    const target = statusTarget(s);
+    if (!target || !s.followed || isOnCall(s) || s.salesforce === OFFLINE_STATUS) return target;
+    return { session: s.held.session ? pair(BASE_SESSION) : null, preferred: null };
+}
+
+/** What the Salesforce status (or the call) maps to in Teams, whoever set it; null: Teams is not touched. */
+export function statusTarget(s: SyncState): TeamsTarget | null {
     if (s.config.direction === 'MeetingAppToSalesforce' || s.salesforce === null) return null;
     const offline = s.salesforce === OFFLINE_STATUS;
     if (isOnCall(s) && !offline) return { session: callPair(s), preferred: null };
@@ -66,6 +76,17 @@ export function sessionExpiryMinutes(s: SyncState): number {
     return Math.min(240, Math.max(5, s.config.sessionExpiryMinutes, keepAliveMinutes));
 }
 
+/**
+ * expirationDuration of the app's preferred presence: like the session's, and longer than a keep-alive
+ * plus one poll (the renewal waits for a reading that shows the preferred presence is still the app's).
+ * Graph documents no range for it; without one it would stay 1 day (Busy, Do not disturb) or 7 days.
+ */
+export function preferredExpiryMinutes(s: SyncState): number {
+    const { keepAliveMs, pollMs } = intervals(s);
+    const renewalMinutes = Math.ceil((keepAliveMs + pollMs) / 60000) + 1;
+    return Math.min(240, Math.max(sessionExpiryMinutes(s), renewalMinutes));
+}
+
 /** Emits one Teams write with the next write id and records it as in flight. */
 export function issue(step: Step, effect: WriteEffect, refresh: boolean, keepalive = false): void {
     const writeId = step.state.generation + 1;
@@ -74,7 +95,8 @@ export function issue(step: Step, effect: WriteEffect, refresh: boolean, keepali
         const expirationDuration = `PT${sessionExpiryMinutes(step.state)}M`;
         command = { type: 'writeTeamsSession', writeId, ...pair(effect.pair), expirationDuration };
     } else if (effect.kind === 'preferred') {
-        command = { type: 'writeTeamsPreferred', writeId, ...pair(effect.pair) };
+        const expirationDuration = `PT${preferredExpiryMinutes(step.state)}M`;
+        command = { type: 'writeTeamsPreferred', writeId, ...pair(effect.pair), expirationDuration };
     } else if (effect.kind === 'clearSession') {
         command = { type: 'clearTeamsSession', writeId, keepalive };
     } else {
@@ -94,12 +116,16 @@ function canRequest(step: Step): boolean {
     return isActive(step.state) && mayRequest(step.state.retry, step.at);
 }
 
-/** Forgets a session that has expired by now (Teams has dropped it). */
+/** Forgets a session or preferred presence that has expired by now (Teams has dropped it). */
 export function expireHeld(step: Step): void {
     const { held } = step.state;
+    const preferredEnds = (held.preferredAt ?? 0) + preferredExpiryMinutes(step.state) * 60000;
+    if (held.preferred && step.at >= preferredEnds) {
+        update(step, { held: { ...held, preferred: null, preferredAt: null }, owed: true });
+    }
     const expiresAt = (held.sessionAt ?? 0) + sessionExpiryMinutes(step.state) * 60000;
     if (held.session && step.at >= expiresAt) {
-        update(step, { held: { ...held, session: null, sessionAt: null }, owed: true });
+        update(step, { held: { ...step.state.held, session: null, sessionAt: null }, owed: true });
         cancelTimer(step, 'keepAlive');
     }
 }
@@ -126,10 +152,17 @@ export function reconcile(step: Step): void {
     }
     if (target.session && sessionDiffers) effects.push({ kind: 'session', pair: target.session });
     // latest intent wins: a preferred presence the user set would mask the new state, so it goes too
-    const clearUsers = target.session !== null && s.userPreferred && !teamsManualWins;
+    // (not while Salesforce follows it: then it is the latest intent)
+    const clearUsers = target.session !== null && s.userPreferred && !teamsManualWins && !s.followed;
     if (!target.preferred && (preferredDiffers || clearUsers)) effects.push({ kind: 'clearPreferred' });
     if (!target.session && sessionDiffers) effects.push({ kind: 'clearSession' });
     const wanted = target.preferred ?? target.session;
+    if (s.followed) {
+        // Salesforce follows Teams: only the app's own holding goes neutral; nothing to verify or report
+        for (const effect of effects) issue(step, effect, false);
+        if (effects.length > 0) decide(step, 'sync', label(heldVisible(held)), label(wanted), 'write');
+        return;
+    }
     if (preferredBlocked && s.teams && target.preferred) {
         update(step, { masked: { wrote: pair(target.preferred), shows: s.teams } });
         decide(step, 'teams', label(s.teams), label(target.preferred), 'manualWins');
@@ -150,7 +183,7 @@ export function reconcile(step: Step): void {
  * stale and can never revert it, whether or not the change leads to a write.
  */
 export function salesforceChanged(step: Step): void {
-    update(step, { owed: true, generation: step.state.generation + 1 });
+    update(step, { owed: true, followed: false, generation: step.state.generation + 1 });
 }
 
 /** The keep-alive of the app's session, when one is due and nothing else is in flight. */
@@ -159,6 +192,18 @@ export function refreshIfDue(step: Step): void {
     if (!s.keepAliveDue || !canRequest(step) || s.inflight.length > 0) return;
     update(step, { keepAliveDue: false });
     if (s.held.session) issue(step, { kind: 'session', pair: s.held.session }, true);
+}
+
+/**
+ * The keep-alive of the app's preferred presence, called right after a reading was classified: a
+ * preferred presence the reading showed the user has replaced or reset is no longer held, so a renewal
+ * never overwrites the agent's own Teams choice.
+ */
+export function renewIfDue(step: Step): void {
+    const s = step.state;
+    if (!s.renewPreferred || !canRequest(step) || s.inflight.length > 0) return;
+    update(step, { renewPreferred: false });
+    if (s.held.preferred) issue(step, { kind: 'preferred', pair: s.held.preferred }, true);
 }
 
 /** A read of Teams with the next generation, unless one is in flight (at the current generation) or writes are. */
@@ -202,7 +247,8 @@ export function resume(step: Step): void {
 export function start(step: Step): void {
     if (!isActive(step.state)) return;
     expireHeld(step);
-    update(step, { owed: true, keepAliveDue: step.state.held.session !== null });
+    // at start the Salesforce side wins
+    update(step, { owed: true, followed: false, keepAliveDue: step.state.held.session !== null });
     resume(step);
 }
 

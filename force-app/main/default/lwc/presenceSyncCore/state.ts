@@ -15,6 +15,8 @@ export interface HeldTeams {
     sessionAt: number | null;
     /** the preferred presence the app set itself, or null (a user's own preferred presence is never here) */
     preferred: TeamsPair | null;
+    /** when the preferred presence was last written (its expiry counts from here) */
+    preferredAt: number | null;
 }
 
 export type WriteEffect =
@@ -62,6 +64,13 @@ export interface SyncState {
     /** the last external Teams change looked like a preferred presence the user set (not us) */
     readonly userPreferred: boolean;
     /**
+     * the Salesforce status follows a Teams change: until the next Salesforce-side change the app holds
+     * nothing of its own in Teams but its neutral Available session (see reconcile.ts, teamsTarget)
+     */
+    readonly followed: boolean;
+    /** the keep-alive is due for the app's preferred presence: renewed after a reading shows it is still ours */
+    readonly renewPreferred: boolean;
+    /**
      * request generation: moved on by every write, every read and every Salesforce-side change; write ids
      * and read generations come from it, so a reading is fresh only if it answers the latest read
      */
@@ -97,10 +106,12 @@ export function initialState(config: Configuration): SyncState {
         wrapUpUntil: null,
         teams: null,
         lastSequence: null,
-        held: { session: null, sessionAt: null, preferred: null },
+        held: { session: null, sessionAt: null, preferred: null, preferredAt: null },
         uncertain: { session: false, preferred: false },
         owed: false,
         userPreferred: false,
+        followed: false,
+        renewPreferred: false,
         generation: 0,
         inflight: [],
         verify: false,

@@ -48,11 +48,15 @@ export function label(p: TeamsPresence | null): string | null {
     return p ? `${p.availability}/${p.activity}` : null;
 }
 
+/** Graph requests per keep-alive: the session write and the preferred presence's renewal. */
+export const KEEP_ALIVE_REQUESTS = 2;
+
 /** The budgeted intervals for this tenant and page visibility. */
 export function intervals(s: SyncState): { pollMs: number; keepAliveMs: number } {
     return pollBudget(s.agentCount, {
         floorSeconds: s.config.pollIntervalSeconds,
         ceilingSeconds: s.config.maxPollIntervalSeconds,
-        hidden: s.hidden
+        hidden: s.hidden,
+        keepAliveRequests: KEEP_ALIVE_REQUESTS
     });
 }

@@ -6,17 +6,19 @@ import { afterFailure, afterThrottle } from './backoff';
 import type { RetryState } from './backoff';
 import { toSalesforce } from './mapping';
 import {
+    BASE_SESSION,
     expireHeld,
     FADE_MS,
     heldVisible,
     reconcile,
     refreshIfDue,
+    renewIfDue,
     requestRead,
     resume,
     salesforceChanged,
     settled,
-    stop,
-    teamsTarget
+    statusTarget,
+    stop
 } from './reconcile';
 import { isActive } from './state';
 import type { SignInIssue, SyncState } from './state';
@@ -28,6 +30,8 @@ import type { BridgeError, SyncEvent, TeamsPair, TeamsPresence } from './types';
 
 const BUSY_IN_A_CALL = { availability: 'Busy', activity: 'InACall' };
 const BUSY_BUSY = { availability: 'Busy', activity: 'Busy' };
+/** what Graph shows when the user has no presence session at all (a preferred presence then shows nothing) */
+const NO_SESSION = { availability: 'Offline', activity: 'Offline' };
 
 type Of<T extends SyncEvent['type']> = Extract<SyncEvent, { type: T }>;
 
@@ -63,7 +67,13 @@ function isPreferredPair(reading: TeamsPresence): boolean {
 
 function succeeded(retry: RetryState, at: number): RetryState {
     const waitUntil = retry.waitUntil !== null && retry.waitUntil > at ? retry.waitUntil : null;
-    return { failures: 0, circuitOpen: false, waitUntil, reason: waitUntil === null ? null : retry.reason };
+    return {
+        failures: 0,
+        throttles: 0,
+        circuitOpen: false,
+        waitUntil,
+        reason: waitUntil === null ? null : retry.reason
+    };
 }
 
 /** A Teams change nobody in this app made: mapped to Salesforce, never logging the agent into Omni. */
@@ -79,8 +89,10 @@ function externalChange(step: Step, reading: TeamsPresence): void {
     } else if (s.salesforce === null || s.salesforce === OFFLINE_STATUS) {
         decide(step, 'teams', s.salesforce, result.status, 'omniOffline');
     } else {
-        // the Teams change is the latest intent: a Salesforce write not yet made is dropped
-        update(step, { pendingOmni: result.status, owed: false });
+        // the Teams change is the latest intent: a Salesforce write not yet made is dropped, and what the
+        // app still holds of its own goes neutral (teamsTarget), so it cannot come back as a Teams change
+        const neutral = !s.held.session || samePresence(s.held.session, BASE_SESSION);
+        update(step, { pendingOmni: result.status, owed: !neutral, followed: true });
         emit(
             step,
             result.status === OFFLINE_STATUS
@@ -91,10 +103,48 @@ function externalChange(step: Step, reading: TeamsPresence): void {
     }
 }
 
-function classify(step: Step, reading: TeamsPresence): void {
+/**
+ * Teams has one preferred presence per user and shows it over every session. A reading that shows a
+ * session but not the app's preferred presence proves it is gone: the user replaced or reset it, or it
+ * expired. The app no longer holds it (a renewal must not bring it back over the agent's choice), and a
+ * later Salesforce change that asks for it writes it again. Offline/Offline (no session at all) proves
+ * nothing: a preferred presence shows only over a session.
+ */
+function notePreferredGone(step: Step, reading: TeamsPresence): void {
+    const { held, uncertain } = step.state;
+    if (!held.preferred && !uncertain.preferred) return;
+    if ((held.preferred && samePresence(reading, held.preferred)) || samePresence(reading, NO_SESSION))
+        return;
+    update(step, {
+        held: { ...held, preferred: null, preferredAt: null },
+        uncertain: { ...uncertain, preferred: false }
+    });
+}
+
+/**
+ * The app's own session shows although it is no longer what Salesforce asks for (left over from before,
+ * visible again after a reset or a meeting's end): the app's, not a Teams change. It is written over.
+ */
+function isLeftover(s: SyncState, reading: TeamsPresence, wanted: TeamsPair | null): boolean {
+    const session = s.held.session;
+    return (
+        session !== null &&
+        !samePresence(session, BASE_SESSION) &&
+        !samePresence(session, wanted) &&
+        showsPair(reading, session)
+    );
+}
+
+/**
+ * Classifies an accepted reading. `expired`: the app's preferred presence expired just now, so what shows
+ * instead is a consequence of that expiry, not a Teams change (it is written again).
+ */
+function classify(step: Step, reading: TeamsPresence, expired: boolean): void {
+    notePreferredGone(step, reading);
     const s = step.state;
     const wrote = heldVisible(s.held);
-    const target = teamsTarget(s);
+    // what the Salesforce status maps to (also while the app holds only its neutral session)
+    const target = statusTarget(s);
     const wanted = target && heldVisible(target);
     // our own write read back, and still what the Salesforce side asks for (not left over from before)
     const ours = wrote !== null && samePresence(wrote, wanted) && showsPair(reading, wrote);
@@ -114,6 +164,9 @@ function classify(step: Step, reading: TeamsPresence): void {
     } else if (ours || faded) {
         update(step, { teams: reading, masked: null, userPreferred: false });
         decide(step, 'teams', label(s.teams), label(reading), faded ? 'faded' : 'echo');
+    } else if (expired || isLeftover(s, reading, wanted)) {
+        update(step, { teams: reading, masked: null, userPreferred: false, owed: true });
+        decide(step, 'teams', label(s.teams), label(reading), 'echo');
     } else if (s.teams === null) {
         // the first reading is the baseline: at start the Salesforce side wins (written where allowed)
         update(step, { teams: reading });
@@ -126,13 +179,26 @@ function classify(step: Step, reading: TeamsPresence): void {
 export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
     const s = step.state;
     const inFlight = s.readGeneration === e.generation;
-    const olderSequence = !!e.sequenceNumber && !!s.lastSequence && e.sequenceNumber < s.lastSequence;
-    if (e.generation < s.generation || !inFlight || olderSequence) {
+    if (e.generation < s.generation || !inFlight) {
         if (inFlight) {
+            // the generation moved on while this read was out (a write or a Salesforce change): read once more
             update(step, { readGeneration: null });
             if (s.inflight.length === 0) requestRead(step);
         }
         decide(step, 'teams', null, label(e.presence), 'stale');
+        return;
+    }
+    if (e.sequenceNumber && s.lastSequence && e.sequenceNumber < s.lastSequence) {
+        // Graph documents sequenceNumber as a sortable version stamp, not as monotonic across restarts or
+        // accounts: a lower one answering the latest read is a new counter (or a lagging replica). The
+        // reading is not acted on, the counter is adopted, and the next poll reads again: never at once.
+        update(step, {
+            readGeneration: null,
+            lastSequence: e.sequenceNumber,
+            retry: succeeded(s.retry, e.at)
+        });
+        decide(step, 'teams', null, label(e.presence), 'stale');
+        startTimer(step, 'poll', intervals(step.state).pollMs);
         return;
     }
     const reading = normalizeTeamsPresence(e.presence) ?? {
@@ -145,9 +211,10 @@ export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
         retry: succeeded(s.retry, e.at)
     });
     expireHeld(step);
-    classify(step, reading);
+    classify(step, reading, s.held.preferred !== null && step.state.held.preferred === null);
     reconcile(step);
     refreshIfDue(step);
+    renewIfDue(step);
     if (step.state.inflight.length === 0) startTimer(step, 'poll', intervals(step.state).pollMs);
 }
 
@@ -179,7 +246,7 @@ function failed(step: Step, error: BridgeError, random: number): void {
     const retry =
         error.kind === 'throttled'
             ? afterThrottle(s.retry, error.retryAfter, step.at, random)
-            : afterFailure(s.retry, step.at, random);
+            : afterFailure(s.retry, step.at, random, error.retryAfter);
     update(step, { retry });
     const reason = retry.circuitOpen ? 'circuit' : error.kind === 'throttled' ? 'throttled' : 'backoff';
     decide(step, 'sync', null, error.kind, reason);
@@ -213,6 +280,7 @@ export function onWriteAcknowledged(step: Step, e: Of<'teamsWriteAcknowledged'>)
         held.sessionAt = null;
     } else {
         held.preferred = effect.kind === 'preferred' ? effect.pair : null;
+        held.preferredAt = effect.kind === 'preferred' ? e.at : null;
     }
     const preferredKind = effect.kind === 'preferred' || effect.kind === 'clearPreferred';
     const userPreferred = preferredKind ? false : s.userPreferred;
@@ -238,7 +306,8 @@ export function onWriteFailed(step: Step, e: Of<'teamsWriteFailed'>): void {
         inflight: s.inflight.filter((w) => w !== write),
         uncertain: preferredKind ? { ...s.uncertain, preferred: true } : { ...s.uncertain, session: true },
         owed: !write.refresh || s.owed,
-        keepAliveDue: write.refresh || s.keepAliveDue
+        keepAliveDue: (write.refresh && !preferredKind) || s.keepAliveDue,
+        renewPreferred: (write.refresh && preferredKind) || s.renewPreferred
     });
     failed(step, e.error, e.random);
     settled(step);
@@ -262,7 +331,8 @@ export function onTimer(step: Step, e: Of<'timerFired'>): void {
     if (e.timer === 'poll') {
         requestRead(step);
     } else if (e.timer === 'keepAlive') {
-        update(step, { keepAliveDue: s.held.session !== null });
+        // the preferred presence is renewed after the next poll's reading shows it is still the app's
+        update(step, { keepAliveDue: s.held.session !== null, renewPreferred: s.held.preferred !== null });
         refreshIfDue(step);
     } else {
         if (s.retry.waitUntil !== null && e.at < s.retry.waitUntil) {

@@ -1,6 +1,6 @@
 /*
  * The sync state machine: transition(state, event) -> [state, commands]. Pure: it never performs the
- * commands; the runner does and feeds the results back as events. The rules of docs/sync-policy.md are implemented by the
+ * commands; the runner does and feeds the results back as events. docs/sync-policy.md is implemented by the
  * handlers in omniEvents.ts, teamsEvents.ts, reconcile.ts and lifecycle.ts. Decisions taken there:
  *
  * - Target: the Salesforce status through the mapping (toTeams), or the call state (CallPresence__c)
@@ -18,6 +18,10 @@
  *   Teams change mapped with toSalesforce (never logging the agent into Omni).
  * - Latest intent wins: a Teams change that looked like a preferred presence the user set is cleared on
  *   the next Salesforce-side write; with TeamsManualWins it is left alone and reported as masking.
+ * - What Teams holds (docs/sync-policy.md): a reading without the app's preferred presence proves it
+ *   gone; after Salesforce follows Teams the app holds only its neutral Available session; its own
+ *   leftover session is written over, never followed; a lower sequenceNumber is a new counter (the next
+ *   poll reads again); preferred presence is written with an expiry and renewed after a reading.
  * - Calls change Teams only; the Omni status is left to Omni and the phone system (an On_a_Call status
  *   would have to be undone after the call and would fight the agent's own changes during it).
  * - Keep-alive every pollBudget keepAliveMs (240 s) with expirationDuration PT<SessionExpiryMinutes>M;

@@ -206,6 +206,32 @@ describe('DashboardRefresher', () => {
         expect(s.refresher.current.teams).toBe('signedOut');
     });
 
+    it('503 with Retry-After: the next refresh waits for it', async () => {
+        const t = setup(10, () => ({ ok: false, error: { kind: 'server', status: 503, retryAfter: '120' } }));
+        t.refresher.setTeams('ready');
+        await flush();
+        expect(t.refresher.current.retry).toMatchObject({ reason: 'backoff', waitUntil: t.now + 120_000 });
+        expect(t.refresher.current.nextRefresh).toBe(t.now + 120_000);
+    });
+
+    it('429s without a readable Retry-After wait longer each time', async () => {
+        const t = setup(10, () => ({ ok: false, error: { kind: 'throttled', status: 429 } }));
+        t.refresher.setTeams('ready');
+        await flush();
+        const waits: number[] = [];
+        for (let i = 0; i < 7; i++) {
+            const next = Number(t.refresher.current.nextRefresh);
+            waits.push(next - t.now);
+            t.advance(next - t.now);
+            t.timers.shift()?.fn();
+            // eslint-disable-next-line no-await-in-loop
+            await flush();
+        }
+        // never shorter than the one before, and beyond the poll interval after a few
+        expect(waits.every((w, i) => i === 0 || w >= waits[i - 1])).toBe(true);
+        expect(waits[6]).toBeGreaterThanOrEqual(3000 * 2 ** 6 * 0.5);
+    });
+
     it('an Apex failure is shown, not thrown', async () => {
         const t = setup(1);
         (t.ports.loadAgents as jest.Mock).mockReturnValueOnce(

@@ -7,6 +7,7 @@ import {
     mayRequest,
     NO_RETRY,
     parseHttpDate,
+    THROTTLE_BASE_MS,
     parseRetryAfter
 } from 'c/presenceSyncCore';
 
@@ -100,25 +101,49 @@ describe('c-presence-sync-core', () => {
         it('waits exactly Retry-After after a 429 and does not count it as a failure', () => {
             expect(afterThrottle(NO_RETRY, '12', NOW, 0.5)).toEqual({
                 failures: 0,
+                throttles: 1,
                 circuitOpen: false,
                 waitUntil: NOW + 12_000,
                 reason: 'throttled'
             });
         });
 
-        it('backs off exponentially after a 429 without a usable Retry-After', () => {
-            expect(afterThrottle(NO_RETRY, 'later', NOW, 0).waitUntil).toBe(NOW + 500);
-            expect(afterThrottle(NO_RETRY, undefined, NOW, 1).waitUntil).toBe(NOW + 1000);
+        it('backs off exponentially after a 429 without a usable Retry-After, growing with each 429 up to 5 minutes', () => {
+            expect(afterThrottle(NO_RETRY, 'later', NOW, 0).waitUntil).toBe(NOW + THROTTLE_BASE_MS / 2);
+            expect(afterThrottle(NO_RETRY, undefined, NOW, 1).waitUntil).toBe(NOW + THROTTLE_BASE_MS);
+            // a browser that cannot read Retry-After (not exposed over CORS) sees 429 after 429
+            let retry = NO_RETRY;
+            let now = NOW;
+            const waits: number[] = [];
+            for (let i = 0; i < 10; i++) {
+                retry = afterThrottle(retry, undefined, now, 1);
+                waits.push(Number(retry.waitUntil) - now);
+                now = Number(retry.waitUntil);
+            }
+            expect(waits).toEqual([
+                3000, 6000, 12_000, 24_000, 48_000, 96_000, 192_000, 300_000, 300_000, 300_000
+            ]);
+            // 429s never open the circuit
+            expect([retry.failures, retry.circuitOpen, retry.reason]).toEqual([0, false, 'throttled']);
+        });
+
+        it('honours Retry-After on a 503 as well (never earlier than the backoff)', () => {
+            expect(afterFailure(NO_RETRY, NOW, 0, '30').waitUntil).toBe(NOW + 30_000);
+            expect(afterFailure(NO_RETRY, NOW, 0, 'Tue, 24 Nov 2026 12:01:00 GMT').waitUntil).toBe(
+                NOW + 60_000
+            );
+            expect(afterFailure(NO_RETRY, NOW, 0, '0').waitUntil).toBe(NOW + 500);
         });
 
         it('never shortens a longer wait that is already running', () => {
             const open = {
                 failures: 5,
+                throttles: 0,
                 circuitOpen: true,
                 waitUntil: NOW + CIRCUIT_OPEN_MS,
                 reason: 'circuit' as const
             };
-            expect(afterThrottle(open, '1', NOW, 0)).toEqual(open);
+            expect(afterThrottle(open, '1', NOW, 0)).toEqual({ ...open, throttles: 1 });
             expect(afterFailure({ ...NO_RETRY, waitUntil: NOW + 60_000 }, NOW, 0).waitUntil).toBe(
                 NOW + 60_000
             );
@@ -134,6 +159,7 @@ describe('c-presence-sync-core', () => {
             expect(waits).toEqual([500, 1000, 2000, 4000, CIRCUIT_OPEN_MS]);
             expect(retry).toEqual({
                 failures: 5,
+                throttles: 0,
                 circuitOpen: true,
                 waitUntil: NOW + CIRCUIT_OPEN_MS,
                 reason: 'circuit'

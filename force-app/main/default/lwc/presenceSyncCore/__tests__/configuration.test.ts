@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { CONFIGURATION_DEFAULTS, parseConfiguration } from 'c/presenceSyncCore';
 import type { ConfigIssue, ParseResult } from 'c/presenceSyncCore';
 import { label, parsed, raw, soundRows } from './fixtures';
@@ -16,6 +17,56 @@ function where(result: ParseResult): [string, number | null, string][] {
 
 describe('c-presence-sync-core', () => {
     describe('parseConfiguration', () => {
+        it('never throws on a hostile record: getters and proxies that throw, values without a text form', () => {
+            const boom = (): never => {
+                throw new Error('hostile');
+            };
+            const unprintable = { toString: boom, valueOf: boom, [Symbol.toPrimitive]: boom };
+            const throwingGetter = (key: string): object =>
+                Object.defineProperty({ Name: 'x' }, key, { get: boom, enumerable: true });
+            // hostile values are built inside the property (fast-check itself would trip over them)
+            const factories: Array<() => unknown> = [
+                ...['Name', 'PollIntervalSeconds__c', 'PresenceStateLabels__r', 'SyncDirection__c'].map(
+                    (key) => () => throwingGetter(key)
+                ),
+                () => new Proxy({}, { get: boom, has: boom, ownKeys: boom }),
+                () => ({ Name: 'x', PollIntervalSeconds__c: unprintable }),
+                () => ({ Name: 'x', SyncDirection__c: unprintable }),
+                () => ({
+                    Name: 'x',
+                    PresenceStateLabels__r: { records: [{ FromSalesforce__c: unprintable }] }
+                }),
+                () => ({ Name: 'x', PresenceStateLabels__r: { records: [{ Name: unprintable }] } }),
+                () => ({
+                    Name: 'x',
+                    PresenceStateLabels__r: { edges: [{ node: throwingGetter('TeamsActivity__c') }] }
+                }),
+                () => ({ Name: 'x', PresenceStateLabels__r: { records: new Proxy([], { get: boom }) } })
+            ];
+            const hostileArb = fc.oneof(
+                fc
+                    .anything({
+                        withBoxedValues: true,
+                        withNullPrototype: true,
+                        withMap: true,
+                        withSet: true
+                    })
+                    .map((value) => () => value),
+                fc.constantFrom(...factories)
+            );
+            fc.assert(
+                fc.property(hostileArb, (make) => {
+                    const result = parseConfiguration(make());
+                    expect(typeof result.ok).toBe('boolean');
+                }),
+                { numRuns: 500 }
+            );
+            expect(parseConfiguration(throwingGetter('Name'))).toEqual({
+                ok: false,
+                errors: [expect.objectContaining({ code: 'invalidRecord', row: null })]
+            });
+        });
+
         it('parses a complete record into a typed configuration', () => {
             const result = parseConfiguration(
                 raw([label('On_a_Call', 'busy/inacall', 'both', 'Session', 'ON_CALL')], {

@@ -121,7 +121,13 @@ describe('c-presence-sync-core', () => {
             let [s] = transition(syncing(), { type: 'userPaused', at: T });
             s = {
                 ...s,
-                retry: { failures: 0, circuitOpen: false, waitUntil: T + 5000, reason: 'throttled' }
+                retry: {
+                    failures: 0,
+                    throttles: 1,
+                    circuitOpen: false,
+                    waitUntil: T + 5000,
+                    reason: 'throttled'
+                }
             };
             const [, cmds] = transition(s, { type: 'userResumed', at: T + 1000 });
             expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'retry', delayMs: 4000 }]);
@@ -158,7 +164,8 @@ describe('c-presence-sync-core', () => {
                 held: {
                     session: null,
                     sessionAt: null,
-                    preferred: { availability: 'Away' as const, activity: 'Away' as const }
+                    preferred: { availability: 'Away' as const, activity: 'Away' as const },
+                    preferredAt: T
                 }
             };
             const [, cmds] = transition(s, { type: 'pageClosing', at: T });
@@ -168,9 +175,18 @@ describe('c-presence-sync-core', () => {
         it('does not call Graph on close during a Retry-After wait or when it holds nothing', () => {
             const waiting = {
                 ...syncing(),
-                retry: { failures: 0, circuitOpen: false, waitUntil: T + 5000, reason: 'throttled' as const }
+                retry: {
+                    failures: 0,
+                    throttles: 1,
+                    circuitOpen: false,
+                    waitUntil: T + 5000,
+                    reason: 'throttled' as const
+                }
             };
-            const empty = { ...syncing(), held: { session: null, sessionAt: null, preferred: null } };
+            const empty = {
+                ...syncing(),
+                held: { session: null, sessionAt: null, preferred: null, preferredAt: null }
+            };
             for (const s of [waiting, empty]) {
                 const [, cmds] = transition(s, { type: 'pageClosing', at: T });
                 expect(effects(cmds).every((c) => c.type === 'cancelTimer')).toBe(true);

@@ -39,7 +39,7 @@ describe('c-presence-sync-core', () => {
             ]);
         });
 
-        it('writes an intent status as preferred presence and keeps the app session under it', () => {
+        it('writes an intent status as preferred presence with an expiry and keeps the app session under it', () => {
             // Graph shows a preferred presence only while a session exists: without a Teams client the
             // app's own Available session is that session
             const [s, cmds] = transition(syncing(), {
@@ -54,7 +54,9 @@ describe('c-presence-sync-core', () => {
                     type: 'writeTeamsPreferred',
                     writeId: 5,
                     availability: 'DoNotDisturb',
-                    activity: 'DoNotDisturb'
+                    activity: 'DoNotDisturb',
+                    // with an expiry (SessionExpiryMinutes__c): a crashed browser does not leave it for a day
+                    expirationDuration: 'PT10M'
                 }
             ]);
             expect(s.held.session).toEqual({ availability: 'Available', activity: 'Available' });
@@ -143,7 +145,8 @@ describe('c-presence-sync-core', () => {
                 { ...syncing(), pendingOmni: 'Offline' },
                 { type: 'omniLoggedOut', at: T }
             );
-            expect(logged(cmds)).toEqual(['echo']);
+            // the echo, then the app's session cleared as for any logout
+            expect(logged(cmds)).toEqual(['echo', 'write']);
             expect(next.salesforce).toBe('Offline');
         });
 

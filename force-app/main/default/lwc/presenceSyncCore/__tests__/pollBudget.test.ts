@@ -56,6 +56,20 @@ describe('c-presence-sync-core', () => {
             expect(pollBudget(0.5)).toEqual(defaults);
         });
 
+        it('counts every request of a keep-alive (session write, preferred renewal) against the budget', () => {
+            const one = pollBudget(1000, { floorSeconds: 10, ceilingSeconds: 60 });
+            const three = pollBudget(1000, { floorSeconds: 10, ceilingSeconds: 60, keepAliveRequests: 3 });
+            expect(three.pollMs).toBe(Math.ceil(1000 / (40 / 1000 - 3 / 240)));
+            expect(three.pollMs).toBeGreaterThan(one.pollMs);
+            expect(three.tenantRequestsPerWindow).toBeCloseTo(
+                1000 * 30_000 * (1 / three.pollMs + 3 / 240_000),
+                6
+            );
+            expect(three.tenantRequestsPerWindow).toBeLessThanOrEqual(1200);
+            // 4,000 agents: three requests every 240 s would take more than half of the share
+            expect(pollBudget(4000, { keepAliveRequests: 3 }).keepAliveStretched).toBe(true);
+        });
+
         it('never polls slower than the floor because of a ceiling below it', () => {
             expect(pollBudget(1, { floorSeconds: 30, ceilingSeconds: 5, hidden: true }).pollMs).toBe(30_000);
         });

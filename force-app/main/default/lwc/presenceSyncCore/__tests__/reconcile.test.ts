@@ -113,12 +113,23 @@ describe('c-presence-sync-core', () => {
             expect(teamsTarget({ ...s, salesforce: 'Offline' })).toEqual({ session: null, preferred: null });
         });
 
+        it('holds only the neutral Available session (or nothing) while Salesforce follows Teams', () => {
+            const s = { ...syncing(deliveredConfig(), 'On_a_Call'), followed: true };
+            const available = { availability: 'Available', activity: 'Available' };
+            expect(teamsTarget(s)).toEqual({ session: available, preferred: null });
+            const none = { ...s, held: { ...s.held, session: null, sessionAt: null } };
+            expect(teamsTarget(none)).toEqual({ session: null, preferred: null });
+            // a call still shows as the call
+            expect(teamsTarget({ ...s, calls: ['c'] })).toEqual({ session: callPair(s), preferred: null });
+        });
+
         it('writes the session with an expiry longer than the keep-alive (budget-stretched for huge tenants)', () => {
             let [s, cmds] = transition(syncing(), { type: 'tenantSizeKnown', at: T, agentCount: 20_000 });
             [s, cmds] = transition(s, { type: 'callStarted', at: T, callId: 'c', source: 'softphone' });
             expect(effects(cmds)[0]).toMatchObject({
                 type: 'writeTeamsSession',
-                expirationDuration: 'PT18M'
+                // keep-alives (session and preferred renewal) every 2,000 s at 20,000 agents
+                expirationDuration: 'PT35M'
             });
             [s] = settle(s, cmds, T + 100);
             expect(s.held.session).toEqual({ availability: 'Busy', activity: 'InACall' });

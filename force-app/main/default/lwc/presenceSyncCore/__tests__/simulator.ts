@@ -7,8 +7,8 @@
 import { initialState, toSalesforce, toTeams, transition } from 'c/presenceSyncCore';
 import type { BridgeError, Configuration, SyncCommand, SyncEvent, TimerName } from 'c/presenceSyncCore';
 import type { SyncState } from '../state';
-import { aggregate, durationMs, newTeams } from './teamsModel';
-import type { Pair, TeamsModel } from './teamsModel';
+import { aggregate, durationMs, newTeams, observe, preferredDefaultMs, sequenceNumber } from './teamsModel';
+import type { Pair, Source, TeamsModel } from './teamsModel';
 
 export const T_START = 1_700_000_000_000;
 /** the runner's request timeout: a reply later than this is reported as a timeout (and may still come) */
@@ -28,6 +28,12 @@ export type Action =
     | { kind: 'teamsCall'; on: boolean }
     /** the agent's Teams desktop client signs in or out (agents may run no Teams client at all) */
     | { kind: 'teamsClient'; on: boolean }
+    /** the Teams desktop client goes Away when the agent is idle, and Available again */
+    | { kind: 'clientIdle'; on: boolean }
+    /** Graph's presence version counter starts lower again (a restart) */
+    | { kind: 'graphRestart' }
+    /** the agent signs in with another Microsoft account, whose presence has a lower version counter */
+    | { kind: 'otherAccount' }
     | { kind: 'call'; durationMs: number }
     | { kind: 'hidden'; on: boolean }
     | { kind: 'pause'; on: boolean }
@@ -42,6 +48,8 @@ export interface Scenario {
     /** probability that a Graph request fails while faults are on */
     faultRate: number;
     seed: number;
+    /** Teams reads the app's Busy/InACall back as Busy/Busy */
+    busyEcho?: boolean;
 }
 
 interface Item {
@@ -114,6 +122,16 @@ export class Simulation {
     lastTeamsChangeAt = 0;
     /** the last Teams reading the tab had when Salesforce last changed */
     teamsAtSalesforceChange: Pair | null = null;
+    /**
+     * the user's own preferred presence (its setAt) that the tab had already accepted as its Teams reading
+     * when Salesforce last changed: under LatestIntentWins that later Salesforce change must replace it
+     */
+    userPreferredKnownAtSalesforceChange: number | null = null;
+    /** the last reading delivered to the tab, and the last one that differed from the reading before it */
+    private lastDelivered: { servedAt: number; pair: Pair } | null = null;
+    private lastChangeDelivered: { servedAt: number; pair: Pair } | null = null;
+    /** who put the served state into Teams, per reading event (the model knows, the core cannot) */
+    private servedSource = new Map<SyncEvent, { source: Source; pair: Pair }>();
     /** commands emitted, with their time, for later checks */
     emitted: { at: number; command: SyncCommand; cause: SyncEvent['type'] }[] = [];
     private queue: Item[] = [];
@@ -129,11 +147,12 @@ export class Simulation {
     constructor(
         readonly config: Configuration,
         readonly faultRate: number,
-        seed: number
+        seed: number,
+        busyEcho = false
     ) {
         this.rng = mulberry32(seed);
         this.core = initialState(config);
-        this.teams = newTeams(this.now);
+        this.teams = newTeams(this.now, busyEcho);
     }
 
     schedule(delay: number, run: () => void): void {
@@ -207,6 +226,10 @@ export class Simulation {
                 what: `${command.type} before Retry-After (${this.retryAfterInstant - this.now} ms early)`
             });
         }
+        if (command.type === 'writeTeamsPreferred' && command.expirationDuration === undefined) {
+            // without an expiry a crashed browser leaves it for a day or a week, over the agent's own client
+            this.violations.push({ at: this.now, what: 'preferred presence written without an expiry' });
+        }
         if (command.type === 'setOmniStatus') {
             this.omniWrites++;
             if (!this.omni.loggedIn)
@@ -225,6 +248,15 @@ export class Simulation {
                     this.violations.push({
                         at: this.now,
                         what: 'a reading older than our last write changed Salesforce'
+                    });
+                }
+                const by = this.servedSource.get(event);
+                const baseSession = by?.pair.availability === 'Available' && by.pair.activity === 'Available';
+                if (by && ((by.source === 'app' && !baseSession) || by.source === 'appPreferred')) {
+                    // only the app's own holding shows: nobody changed Teams, Salesforce must not follow it
+                    this.violations.push({
+                        at: this.now,
+                        what: `Omni set to ${command.status} from the app's own ${by.source === 'app' ? 'session' : 'preferred presence'} ${by.pair.availability}/${by.pair.activity}`
                     });
                 }
                 const mapped = toSalesforce(this.config, event.presence);
@@ -262,8 +294,11 @@ export class Simulation {
                 }
                 let presence: Pair = { availability: '', activity: '' };
                 let served = 0;
+                let source: Source = 'none';
+                let stamp = '';
                 this.schedule(lat / 2, () => {
-                    presence = aggregate(this.teams, this.now);
+                    ({ pair: presence, source } = observe(this.teams, this.now));
+                    stamp = sequenceNumber(this.teams);
                     served = this.now;
                 });
                 const reply = (): void => {
@@ -271,9 +306,15 @@ export class Simulation {
                         type: 'teamsPresenceRead',
                         at: this.now,
                         presence,
-                        generation: c.generation
+                        generation: c.generation,
+                        sequenceNumber: stamp
                     };
                     this.servedAt.set(event, served);
+                    this.servedSource.set(event, { source, pair: presence });
+                    if (!samePair(this.lastDelivered?.pair, presence)) {
+                        this.lastChangeDelivered = { servedAt: served, pair: presence };
+                    }
+                    this.lastDelivered = { servedAt: served, pair: presence };
                     this.deliver(event);
                 };
                 if (lat > TIMEOUT_MS) {
@@ -373,20 +414,24 @@ export class Simulation {
                 expiresAt: this.now + durationMs(c.expirationDuration)
             };
         } else if (c.type === 'writeTeamsPreferred') {
-            this.teams.preferred = {
-                pair: { availability: c.availability, activity: c.activity },
-                byApp: true
-            };
+            const pair = { availability: c.availability, activity: c.activity };
+            const ms =
+                c.expirationDuration === undefined
+                    ? preferredDefaultMs(pair)
+                    : durationMs(c.expirationDuration);
+            this.teams.preferred = { pair, byApp: true, setAt: this.now, expiresAt: this.now + ms };
         } else if (c.type === 'clearTeamsSession') {
             this.teams.app = null;
         } else if (c.type === 'clearTeamsPreferred') {
             this.teams.preferred = null;
         }
+        this.teams.version++;
     }
 
     /** Performs one scenario action now. */
     act(a: Action): void {
         const before = aggregate(this.teams, this.now);
+        this.teams.version++;
         this.perform(a);
         if (!samePair(before, aggregate(this.teams, this.now))) {
             this.teamsExternalChanges++;
@@ -401,6 +446,7 @@ export class Simulation {
                 if (!this.omni.loggedIn || this.omni.status === a.status) return;
                 // a Teams flicker between two polls is invisible: compare with the last reading the tab had
                 this.teamsAtSalesforceChange = this.core.teams;
+                this.noteUserPreferred();
                 this.omni.status = a.status;
                 this.lastSalesforceChangeAt = at;
                 return this.deliver({ type: 'omniStatusChanged', at, status: a.status, reason: a.reason });
@@ -413,6 +459,7 @@ export class Simulation {
             case 'login':
                 if (this.omni.loggedIn) return;
                 this.teamsAtSalesforceChange = this.core.teams;
+                this.noteUserPreferred();
                 this.omni = { loggedIn: true, status: a.status };
                 this.lastSalesforceChangeAt = at;
                 return this.deliver({
@@ -421,9 +468,30 @@ export class Simulation {
                     status: a.status,
                     reason: 'OmniLoginStatusChange'
                 });
-            case 'teamsPreferred':
-                this.teams.preferred = { pair: a.pair, byApp: false };
+            case 'teamsPreferred': {
+                this.teams.preferred = {
+                    pair: a.pair,
+                    byApp: false,
+                    setAt: at,
+                    expiresAt: at + preferredDefaultMs(a.pair)
+                };
                 return;
+            }
+            case 'clientIdle': {
+                const desktop = this.teams.clients.get('desktop');
+                if (!desktop) return;
+                desktop.pair = a.on
+                    ? { availability: 'Away', activity: 'Away' }
+                    : { availability: 'Available', activity: 'Available' };
+                return;
+            }
+            case 'graphRestart':
+                this.teams.version = 1 + (this.teams.version % 97);
+                return;
+            case 'otherAccount':
+                this.deliver({ type: 'signedOut', at, reason: 'signInRequired' });
+                this.teams.version = 1 + (this.teams.version % 89);
+                return this.deliver({ type: 'userRequestedConnect', at });
             case 'teamsReset':
                 this.teams.preferred = null;
                 return;
@@ -479,6 +547,24 @@ export class Simulation {
         }
     }
 
+    /** Remembers whether the tab had accepted the user's current preferred presence before a Salesforce change. */
+    private noteUserPreferred(): void {
+        const p = this.teams.preferred;
+        // Busy/Busy over the app's Busy/InACall session is indistinguishable from Teams' echo of it
+        const ambiguous =
+            samePair(p?.pair, { availability: 'Busy', activity: 'Busy' }) &&
+            samePair(this.teams.app?.pair, { availability: 'Busy', activity: 'InACall' });
+        // the tab got a reading served after the user set it that showed it as a change from the reading
+        // before, and took it as its reading
+        const seen =
+            p !== null &&
+            this.lastChangeDelivered !== null &&
+            this.lastChangeDelivered.servedAt >= p.setAt &&
+            samePair(this.lastChangeDelivered.pair, p.pair);
+        const known = p !== null && !p.byApp && !ambiguous && seen && samePair(this.core.teams, p.pair);
+        this.userPreferredKnownAtSalesforceChange = known && p ? p.setAt : null;
+    }
+
     /** Brings the tab back to syncing (leader, signed in, resumed), as the end of every scenario does. */
     restore(): void {
         if (this.core.paused) this.perform({ kind: 'pause', on: false });
@@ -520,7 +606,12 @@ export class Simulation {
 
 /** Plays a scenario: actions with faults on, then the tab restored and faults off. */
 export function play(scenario: Scenario): Simulation {
-    const sim = new Simulation(scenario.config, scenario.faultRate, scenario.seed);
+    const sim = new Simulation(
+        scenario.config,
+        scenario.faultRate,
+        scenario.seed,
+        scenario.busyEcho ?? false
+    );
     sim.deliver({
         type: 'omniStatusChanged',
         at: sim.now,

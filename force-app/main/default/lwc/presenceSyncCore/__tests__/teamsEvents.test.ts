@@ -72,16 +72,40 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: s2.generation + 1 }]);
         });
 
-        it('ignores a late reply nobody waits for, and a reply with an older sequence number', () => {
+        it('ignores a late reply nobody waits for', () => {
             const [s1, g] = polling(syncing());
             const [s2] = transition(s1, reading(T + 100, AVAILABLE, g, '0002'));
             const [late, lateCmds] = transition(s2, reading(T + 200, DND, g));
             expect(logged(lateCmds)).toEqual(['stale']);
             expect(late.teams).toEqual(AVAILABLE);
+        });
+
+        it('takes a lower sequence number as a new counter: no read at once, the next poll is followed', () => {
+            // Graph restarted its counter (or another account): every later reading is "older" than 0900
+            const [s1, g] = polling(syncing());
+            const [s2] = transition(s1, reading(T + 100, AVAILABLE, g, '0900'));
             const [s3, g3] = polling(s2, T + 10_100);
-            const [, cmds] = transition(s3, reading(T + 10_200, DND, g3, '0001'));
+            const [s4, cmds] = transition(s3, reading(T + 10_200, DND, g3, '0001'));
             expect(logged(cmds)).toEqual(['stale']);
-            expect(effects(cmds)).toEqual([{ type: 'readTeams', generation: g3 + 1 }]);
+            // no tight loop: the next read waits for the poll interval
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
+            const [s5, g5] = polling(s4, T + 20_200);
+            const [, cmds5] = transition(s5, reading(T + 20_300, DND, g5, '0002'));
+            expect(effects(cmds5)).toContainEqual({ type: 'setOmniStatus', status: 'Do_Not_Disturb' });
+        });
+
+        it('forgets the sequence number on a new sign-in (another account has its own counter)', () => {
+            const [s1, g] = polling(syncing());
+            const [s2] = transition(s1, reading(T + 100, AVAILABLE, g, '0900'));
+            const [s3, c3] = run(s2, [
+                { type: 'signedOut', at: T + 200, reason: 'signInRequired' },
+                { type: 'signedIn', at: T + 300 }
+            ]);
+            expect(s3.lastSequence).toBeNull();
+            const [s4] = settle(s3, c3, T + 400);
+            const [s5, g5] = polling(s4, T + 10_400);
+            const [, cmds] = transition(s5, reading(T + 10_500, DND, g5, '0001'));
+            expect(effects(cmds)).toContainEqual({ type: 'setOmniStatus', status: 'Do_Not_Disturb' });
         });
 
         it('reads our own write back as an echo, not a change (Busy/InACall may come back as Busy/Busy)', () => {
@@ -157,6 +181,9 @@ describe('c-presence-sync-core', () => {
             );
             expect(effects(cmds)[0]).toEqual({ type: 'logoutOmni' });
             expect(next.pendingOmni).toBe('Offline');
+            // Omni's logout comes back: the app clears its session as for any logout
+            const [, out] = transition(next, { type: 'omniLoggedOut', at: T + 300 });
+            expect(effects(out)).toContainEqual(expect.objectContaining({ type: 'clearTeamsSession' }));
         });
 
         it('takes an unknown Teams value as it comes and changes nothing', () => {
@@ -193,6 +220,45 @@ describe('c-presence-sync-core', () => {
     });
 
     describe('failures, throttling and the circuit', () => {
+        it('honours Retry-After on a 503 too', () => {
+            const [s1, g] = polling(syncing());
+            const [, cmds] = transition(s1, {
+                type: 'teamsReadFailed',
+                at: T + 100,
+                generation: g,
+                error: { kind: 'server', status: 503, retryAfter: '45' },
+                random: 0
+            });
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'retry', delayMs: 45_000 }]);
+        });
+
+        it('backs off longer with every 429 that has no readable Retry-After', () => {
+            let [s, g] = polling(syncing());
+            const delays: number[] = [];
+            let at = T + 100;
+            for (let i = 0; i < 4; i++) {
+                const [failed, cmds] = transition(s, {
+                    type: 'teamsReadFailed',
+                    at,
+                    generation: g,
+                    error: { kind: 'throttled', status: 429 },
+                    random: 1
+                });
+                const timer = effects(cmds)[0] as Extract<SyncCommand, { type: 'startTimer' }>;
+                delays.push(timer.delayMs);
+                at += timer.delayMs;
+                const [next, fired] = transition(failed, {
+                    type: 'timerFired',
+                    at,
+                    timer: 'retry',
+                    random: 0
+                });
+                const read = fired.find((c) => c.type === 'readTeams') as { generation: number };
+                [s, g] = [next, read.generation];
+            }
+            expect(delays).toEqual([3000, 6000, 12_000, 24_000]);
+        });
+
         it('honours Retry-After exactly after a 429 and reads again only then', () => {
             const [s1, g] = polling(syncing());
             const [s2, cmds] = transition(s1, {
@@ -323,7 +389,8 @@ describe('c-presence-sync-core', () => {
                     type: 'writeTeamsPreferred',
                     writeId: preferredId + 1,
                     availability: 'Busy',
-                    activity: 'Busy'
+                    activity: 'Busy',
+                    expirationDuration: 'PT10M'
                 }
             ]);
             expect(s.uncertain).toEqual({ session: false, preferred: true });
@@ -391,7 +458,10 @@ describe('c-presence-sync-core', () => {
         });
 
         it('does not keep alive a session it does not hold', () => {
-            const s = { ...syncing(), held: { session: null, sessionAt: null, preferred: null } };
+            const s = {
+                ...syncing(),
+                held: { session: null, sessionAt: null, preferred: null, preferredAt: null }
+            };
             const [, cmds] = transition(s, { type: 'timerFired', at: T, timer: 'keepAlive', random: 0 });
             expect(effects(cmds)).toEqual([]);
         });

@@ -583,8 +583,9 @@ describe('c-presence-sync-runner', () => {
             jest.advanceTimersByTime(1);
             await flush();
             expect(fakes.open('setPreferredPresence')).toHaveLength(1);
+            // with an expiry: a crashed browser does not leave it for a day
             expect(fakes.next('setPreferredPresence').args).toEqual([
-                { availability: 'Busy', activity: 'Busy' }
+                { availability: 'Busy', activity: 'Busy', expirationDuration: 'PT10M' }
             ]);
         });
     });

@@ -4,6 +4,7 @@
  */
 import title from '@salesforce/label/c.PresenceAuthorization_Title';
 import intro from '@salesforce/label/c.PresenceAuthorization_Intro';
+import noRecord from '@salesforce/label/c.PresenceAuthorization_NoRecord';
 import clientIdLabel from '@salesforce/label/c.PresenceAuthorization_ClientIdLabel';
 import tenantIdLabel from '@salesforce/label/c.PresenceAuthorization_TenantIdLabel';
 import guidHelp from '@salesforce/label/c.PresenceAuthorization_GuidHelp';
@@ -72,6 +73,7 @@ import restoreLoadFailed from '@salesforce/label/c.PresenceAuthorization_Restore
 export const LABELS = {
     title,
     intro,
+    noRecord,
     clientIdLabel,
     tenantIdLabel,
     guidHelp,

@@ -166,6 +166,11 @@ function guidMessage(check: GuidCheck, requiredMessage: string): string {
 
 export default class PresenceAuthorization extends LightningElement {
     @api recordId?: string;
+
+    /** on a Presence State Configuration record page or action; false on the setup tab */
+    get hasRecord(): boolean {
+        return Boolean(this.recordId);
+    }
     @api objectApiName?: string;
 
     labels = LABELS;

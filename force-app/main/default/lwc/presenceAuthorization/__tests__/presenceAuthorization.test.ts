@@ -611,6 +611,32 @@ describe('c-presence-authorization', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('on the setup tab (no record, right after install) offers the restore and says where the rest is', async () => {
+            mockedCreateRecord.mockResolvedValue({ id: 'a01' } as never);
+            const element = createElement('c-presence-authorization', { is: PresenceAuthorization });
+            document.body.appendChild(element);
+            await flush();
+            emitExisting([]);
+            await flush();
+            expect(text(element, '[data-id="no-record"]')).toBe(L('NoRecord'));
+            // nothing that needs a record: no Azure ids to save, no test sign-in, no configuration check
+            expect(root(element).querySelector('[id^="client-id"]')).toBeNull();
+            expect(root(element).querySelector('[id^="test-heading"]')).toBeNull();
+            expect(root(element).querySelector('[id^="validator-heading"]')).toBeNull();
+            // the redirect URI to register and the delivered configurations are there
+            expect(root(element).querySelector('[id^="redirect-heading"]')).not.toBeNull();
+            expect(
+                [...root(element).querySelectorAll('[data-id="missing"] li')].map((li) => li.textContent)
+            ).toEqual([PHONE, SWYX, THREE_CX]);
+            await click(element, 'restore');
+            await flush();
+            const parents = mockedCreateRecord.mock.calls
+                .map(([input]) => input)
+                .filter((input) => input.apiName === 'PresenceStateConfiguration__c');
+            expect(parents.map((p) => p.fields.Name)).toEqual([PHONE, SWYX, THREE_CX]);
+            await expect(element).toBeAccessible();
+        });
+
         it('says when all delivered configurations exist and offers no restore', async () => {
             const element = await mount();
             emitExisting([PHONE, SWYX, THREE_CX]);

@@ -11,6 +11,9 @@ const WITH_COVERAGE = process.argv.some((arg) => arg === '--coverage' || arg.sta
 const cacheDirectory = path.join(os.tmpdir(), `jest-presence-sync-${WITH_COVERAGE ? 'coverage' : 'plain'}`);
 
 module.exports = {
+    // A hang guard, not a speed assertion: Jest's default of 5 s failed heavy tests (a build, axe over a
+    // table) on a busy two-core CI machine. Speed lives in `npm run bench`.
+    testTimeout: 60_000,
     projects: [
         {
             // Lightning web components and LWC service modules (jsdom, sfdx-lwc-jest resolver and stubs).

@@ -102,14 +102,10 @@ async function main(): Promise<void> {
             const target = i % 2 === 0 ? 'On_a_Call' : 'Available';
             const want = target === 'On_a_Call' ? 'Busy/InACall' : 'Available/Available';
             await pickOmni(page, target);
-            await waitUntil(
-                `Teams ${want}`,
-                async () => {
-                    const p = await emulatorPresence(control);
-                    return `${p.availability}/${p.activity}` === want ? true : undefined;
-                },
-                10_000
-            );
+            await waitUntil(`Teams ${want}`, async () => {
+                const p = await emulatorPresence(control);
+                return `${p.availability}/${p.activity}` === want ? true : undefined;
+            });
         }
         const events = (await omniEvents(page)).filter((e) => e.type === 'statusChanged');
         const writes = (await emulatorLog(control)).filter(
@@ -128,10 +124,8 @@ async function main(): Promise<void> {
                 i % 2 === 0 ? ['DoNotDisturb', 'Do_Not_Disturb'] : ['Available', 'Available'];
             const t0 = Date.now();
             await control.call('POST', `users/${USER}/manual-status`, { status: manual });
-            const seen = await waitUntil(
-                `Omni ${status}`,
-                async () => (await omniEvents(page)).find((e) => e.at >= t0 && e.status === status),
-                10_000
+            const seen = await waitUntil(`Omni ${status}`, async () =>
+                (await omniEvents(page)).find((e) => e.at >= t0 && e.status === status)
             );
             tToS.push(seen.at - t0);
             await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
@@ -143,10 +137,8 @@ async function main(): Promise<void> {
         for (let i = 0; i < STARTUPS; i++) {
             const t0 = Date.now();
             await page.reload();
-            await waitUntil(
-                'consistent after load',
-                async () => ((await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined),
-                20_000
+            await waitUntil('consistent after load', async () =>
+                (await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined
             );
             startups.push(Date.now() - t0);
         }
@@ -170,11 +162,7 @@ async function main(): Promise<void> {
         });
         await page.reload();
         await pickOmni(page, 'Available');
-        await waitUntil(
-            'in sync',
-            async () => ((await inSync(page).catch(() => false)) ? true : undefined),
-            20_000
-        );
+        await waitUntil('in sync', async () => ((await inSync(page).catch(() => false)) ? true : undefined));
         await control.call('DELETE', 'log');
         const idleStart = Date.now();
         await page.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition

@@ -203,7 +203,7 @@ async function connectedConsole(
  * else happens. (A Teams change made before that read-back is taken for what masks the app's write:
  * docs/sync-policy.md, "Who wins, and when".)
  */
-async function connectIn(tab: ConsoleTab, control: Control, initial: string): Promise<void> {
+export async function connectIn(tab: ConsoleTab, control: Control, initial: string): Promise<void> {
     const expected = SALESFORCE_TO_TEAMS.find((s) => s.omni === initial);
     if (!expected) throw new Error(`no expected Teams state for ${initial}`);
     await pickOmni(tab.page, initial);

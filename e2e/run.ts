@@ -21,6 +21,7 @@ import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
+import { userBrowserScenarios } from './userBrowser';
 import { Control, HostSession } from './session';
 import { openWaits, resetWaits, stopWaits } from './wait';
 
@@ -99,7 +100,8 @@ async function main(): Promise<number> {
         ...bridgeScenarios,
         ...consoleScenarios,
         ...consoleSyncScenarios,
-        ...dashboardScenarios
+        ...dashboardScenarios,
+        ...userBrowserScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

@@ -15,6 +15,7 @@
  * background throttling included, and a new playwright-core version's defaults are never taken over
  * unreviewed.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,55 @@ export async function launchChromium(harnessArgs: readonly string[]): Promise<Br
 export async function closeChromium(browser: Browser): Promise<void> {
     await browser.close().catch(() => undefined);
     await profiles.get(browser)?.();
+}
+
+/**
+ * A browser whose pages can really be hidden, for the tests of a background console. Playwright turns
+ * on focus emulation (`Emulation.setFocusEmulationEnabled`) for every page of the contexts it creates,
+ * and in Chromium that also keeps the page visible: a tab behind another tab still reports
+ * `document.visibilityState === 'visible'` and is never backgrounded. Only the default context of a
+ * browser Playwright connects to with `noDefaults` is left as Chromium has it. So this starts Chromium
+ * itself with the same switches (on a DevTools port on loopback instead of a pipe) and connects to it
+ * that way; use `browser.contexts()[0]` (a fresh profile). A page there is hidden when another tab of
+ * its window is brought to the front, as for a user.
+ */
+export async function launchHideableChromium(harnessArgs: readonly string[]): Promise<Browser> {
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'presence-sync-chromium-'));
+    const switches = chromiumSwitches(harnessArgs, userDataDir).map((s) =>
+        s === '--remote-debugging-pipe' ? '--remote-debugging-port=0' : s
+    );
+    const child = spawn(chromiumPath(), switches, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const remove = async () => {
+        if (child.exitCode === null) {
+            const exited = new Promise((resolve) => child.once('exit', resolve));
+            child.kill('SIGKILL');
+            await exited;
+        }
+        await rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch(
+            () => undefined
+        );
+    };
+    try {
+        const endpoint = await new Promise<string>((resolve, reject) => {
+            let text = '';
+            child.stderr.on('data', (chunk: Buffer) => {
+                text += chunk.toString('utf8');
+                const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+                if (match?.[1]) resolve(match[1]);
+            });
+            child.once('exit', (code) =>
+                reject(new Error(`Chromium exited (${code}) before it listened: ${text}`))
+            );
+        });
+        // connectOverCDP's noDefaults is not in its public typings (it is in its validator)
+        const options = { noDefaults: true } as unknown as { timeout?: number };
+        const browser = await chromium.connectOverCDP(endpoint, options);
+        profiles.set(browser, remove);
+        return browser;
+    } catch (error) {
+        await remove();
+        throw error;
+    }
 }
 
 /**

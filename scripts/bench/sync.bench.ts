@@ -12,6 +12,8 @@
  *   10 s poll floor, scaled to an hour, against a fixed 5-second poll (720/h).
  * - Utility start-up: from a page (re)load with Teams signed in (tokens in the bridge's session storage)
  *   to the first consistent state (panel: In sync, both sides showing the same status), 5 loads.
+ * - Hand-over between two tabs (Web Locks): from the syncing tab's close to the other tab's first Graph
+ *   read, as the browser sees its requests, 5 times (the browser tests check that it happens, not how fast).
  * Run: `node --import tsx scripts/bench/sync.bench.ts` (npm run bench). Figures only.
  */
 import type { Page } from 'playwright-core';
@@ -37,6 +39,7 @@ const CHANGES = 100;
 const TEAMS_CHANGES = 20;
 const IDLE_SECONDS = 30;
 const STARTUPS = 5;
+const HANDOVERS = 5;
 const USER = 'ada.agent@acme.example';
 
 const stats = (s: number[]) => ({ median: percentile(s, 0.5), p95: percentile(s, 0.95) });
@@ -169,6 +172,25 @@ async function main(): Promise<void> {
         const idle = (await emulatorLog(control)).filter((e) => e.at >= idleStart);
         const perHour = (idle.length * 3600) / IDLE_SECONDS;
 
+        // --- hand-over between two tabs ------------------------------------------------------------------
+        const handOvers: number[] = [];
+        let leader = tab;
+        for (let i = 0; i < HANDOVERS; i++) {
+            const follower = await openConsoleTab(env, '?setup=phone', leader.context);
+            await connectTeams(follower.page);
+            await waitUntil('the new tab follows', async () =>
+                (await panel(follower.page)).health === 'Synced in another tab' ? true : undefined
+            );
+            const closedAt = Date.now();
+            await leader.page.close({ runBeforeUnload: true });
+            const first = await waitUntil('the other tab reads Teams', async () =>
+                follower.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
+            );
+            handOvers.push(first.at - closedAt);
+            await waitUntil('in sync', async () => ((await inSync(follower.page)) ? true : undefined));
+            leader = follower;
+        }
+
         // --- bare Graph write from the same origin ------------------------------------------------------
         await tab.context.close();
         const token = await directToken(env);
@@ -202,6 +224,7 @@ async function main(): Promise<void> {
         const b = stats(bareSamples);
         const t = stats(tToS);
         const u = stats(startups);
+        const h = stats(handOvers);
         console.log(
             [
                 `Sync through the console shell (Chromium, harness on loopback)`,
@@ -215,7 +238,9 @@ async function main(): Promise<void> {
                 `Graph requests per agent-hour while idle (delivered 10 s floor, ${IDLE_SECONDS} s real time scaled)`,
                 `  ${idle.length} requests in ${IDLE_SECONDS} s -> ${perHour.toFixed(0)}/h against 720/h for a fixed 5-second poll (${((perHour / 720) * 100).toFixed(0)} %)`,
                 `Utility start-up, ${startups.length} reloads with Teams signed in (load -> In sync: both sides agree under the mapping; the fake Omni starts logged out)`,
-                `  median ${ms(u.median)}   p95 ${ms(u.p95)}`
+                `  median ${ms(u.median)}   p95 ${ms(u.p95)}`,
+                `Hand-over between two tabs, ${handOvers.length} times (the syncing tab closes -> the other tab's first Graph read)`,
+                `  median ${ms(h.median)}   p95 ${ms(h.p95)}   (each: ${handOvers.map((v) => v.toFixed(0)).join(', ')} ms)`
             ].join('\n')
         );
     } finally {

@@ -53,10 +53,25 @@ function withLimit<T>(promise: Promise<T>, ms: number, onLimit: () => Promise<vo
     return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Closes every browser context (a scenario's, and any it left open), then waits until the harness is idle. */
+/**
+ * Closes every browser context (a scenario's, and any it left open), then waits until the harness is
+ * idle; that wait has the hang guard too (a harness that stays busy fails the run, it does not hang it).
+ */
 async function closeBrowserContexts(env: Environment): Promise<void> {
     await Promise.all(env.browser.contexts().map((c) => c.close().catch(() => undefined)));
-    await env.harness.idle();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+        env.harness.idle(),
+        new Promise<never>((_, reject) => {
+            timer = setTimeout(
+                () =>
+                    reject(
+                        new Error(`the harness stayed busy for ${SCENARIO_LIMIT_MS / 1000} s (hang guard)`)
+                    ),
+                SCENARIO_LIMIT_MS
+            );
+        })
+    ]).finally(() => clearTimeout(timer));
 }
 
 /** Every scenario starts from the same harness state: no presence, faults or log, real time, default lifetimes. */

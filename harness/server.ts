@@ -121,6 +121,18 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
     };
     const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
         handling += 1;
+        let done = false;
+        const finished = () => {
+            if (done) return;
+            done = true;
+            handling -= 1;
+            checkIdle();
+        };
+        // a request whose connection closed before its body arrived never completes its handler (it
+        // waits for the body): it can change nothing any more, so it does not keep the harness busy
+        res.on('close', () => {
+            if (!req.complete) finished();
+        });
         dispatch(req, res)
             .catch((e: unknown) => {
                 if (!res.headersSent) {
@@ -128,10 +140,7 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 }
                 res.end(`harness error: ${(e as Error).message}`);
             })
-            .finally(() => {
-                handling -= 1;
-                checkIdle();
-            });
+            .finally(finished);
     });
     // counted from the TCP accept (before TLS), so a connection still in its handshake is not missed
     server.on('connection', (socket: Socket) => {

@@ -42,6 +42,8 @@ const STARTUPS = 5;
 const HANDOVERS = 5;
 const USER = 'ada.agent@acme.example';
 
+/** Where the bench is, on stderr (a run takes minutes on a busy machine). */
+const progress = (section: string) => console.error(`sync bench: ${section}…`);
 const stats = (s: number[]) => ({ median: percentile(s, 0.5), p95: percentile(s, 0.95) });
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
 
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
         await connectTeams(page);
         await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
 
+        progress('Salesforce -> Teams');
         // --- Salesforce -> Teams --------------------------------------------------------------------
         await recordOmniEvents(page);
         await control.call('DELETE', 'log');
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
             if (w) sToT.push(w.at + (w.durationMs ?? 0) - e.at);
         }
 
+        progress('Teams -> Salesforce');
         // --- Teams -> Salesforce ----------------------------------------------------------------------
         await recordOmniEvents(page);
         const tToS: number[] = [];
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
         }
         await teamsManual(page, 'Reset');
 
+        progress('start-up');
         // --- start-up -------------------------------------------------------------------------------
         const startups: number[] = [];
         for (let i = 0; i < STARTUPS; i++) {
@@ -146,8 +151,32 @@ async function main(): Promise<void> {
             startups.push(Date.now() - t0);
         }
 
+        progress('hand-over');
+        // --- hand-over between two tabs ------------------------------------------------------------------
+        const handOvers: number[] = [];
+        let leader = tab;
+        for (let i = 0; i < HANDOVERS; i++) {
+            const follower = await openConsoleTab(env, '?setup=phone', leader.context);
+            progress(`hand-over ${i + 1}: the new tab signs in`);
+            await connectTeams(follower.page);
+            await waitUntil('the new tab follows', async () =>
+                (await panel(follower.page)).health === 'Synced in another tab' ? true : undefined
+            );
+            progress(`hand-over ${i + 1}: the syncing tab closes`);
+            const closedAt = Date.now();
+            await leader.page.close();
+            const first = await waitUntil('the other tab reads Teams', async () =>
+                follower.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
+            );
+            handOvers.push(first.at - closedAt);
+            await waitUntil('in sync', async () => ((await inSync(follower.page)) ? true : undefined));
+            leader = follower;
+        }
+
+        progress('idle');
+        const idlePage = leader.page;
         // --- idle, with the delivered 10 s floor -------------------------------------------------------
-        await page.evaluate(() => {
+        await idlePage.evaluate(() => {
             const org = (
                 window as unknown as {
                     harness: {
@@ -163,34 +192,18 @@ async function main(): Promise<void> {
             for (const c of org.records('PresenceStateConfiguration__c'))
                 org.update(c.Id, { PollIntervalSeconds__c: 10 });
         });
-        await page.reload();
-        await pickOmni(page, 'Available');
-        await waitUntil('in sync', async () => ((await inSync(page).catch(() => false)) ? true : undefined));
+        await idlePage.reload();
+        await pickOmni(idlePage, 'Available');
+        await waitUntil('in sync', async () =>
+            (await inSync(idlePage).catch(() => false)) ? true : undefined
+        );
         await control.call('DELETE', 'log');
         const idleStart = Date.now();
-        await page.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition
+        await idlePage.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition
         const idle = (await emulatorLog(control)).filter((e) => e.at >= idleStart);
         const perHour = (idle.length * 3600) / IDLE_SECONDS;
 
-        // --- hand-over between two tabs ------------------------------------------------------------------
-        const handOvers: number[] = [];
-        let leader = tab;
-        for (let i = 0; i < HANDOVERS; i++) {
-            const follower = await openConsoleTab(env, '?setup=phone', leader.context);
-            await connectTeams(follower.page);
-            await waitUntil('the new tab follows', async () =>
-                (await panel(follower.page)).health === 'Synced in another tab' ? true : undefined
-            );
-            const closedAt = Date.now();
-            await leader.page.close({ runBeforeUnload: true });
-            const first = await waitUntil('the other tab reads Teams', async () =>
-                follower.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
-            );
-            handOvers.push(first.at - closedAt);
-            await waitUntil('in sync', async () => ((await inSync(follower.page)) ? true : undefined));
-            leader = follower;
-        }
-
+        progress('bare writes');
         // --- bare Graph write from the same origin ------------------------------------------------------
         await tab.context.close();
         const token = await directToken(env);

@@ -169,7 +169,10 @@ async function main(): Promise<void> {
                 follower.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
             );
             handOvers.push(first.at - closedAt);
-            await waitUntil('in sync', async () => ((await inSync(follower.page)) ? true : undefined));
+            // (the fake Omni starts logged out in a new tab: health, not both sides equal)
+            await waitUntil('the other tab syncs', async () =>
+                (await panel(follower.page)).health === 'In sync' ? true : undefined
+            );
             leader = follower;
         }
 

@@ -14,7 +14,8 @@ import { CONSOLE_PATHS } from '../harness/console/mount';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import type { Environment } from './env';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { signInThroughBridge } from './bridgeSignIn';
+import { signInThroughPopup } from '../harness/browser/signInPopup';
+import { waitFor } from './wait';
 
 type Control = ScenarioContext['control'];
 
@@ -32,7 +33,7 @@ export async function openConsoleTab(
     query: string,
     context?: BrowserContext
 ): Promise<ConsoleTab> {
-    const ctx = context ?? (await env.browser.newContext());
+    const ctx = context ?? (await env.newContext());
     const page = await ctx.newPage();
     const tab: ConsoleTab = { page, context: ctx, errors: [], graphRequests: [] };
     page.on('pageerror', (e) => tab.errors.push(e.message));
@@ -44,7 +45,7 @@ export async function openConsoleTab(
         }
     });
     await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.console}${query}`);
-    await connector(page).locator('.salesforce-status').waitFor({ timeout: 15_000 });
+    await connector(page).locator('.salesforce-status').waitFor();
     return tab;
 }
 
@@ -122,7 +123,7 @@ export async function saveEmail(page: Page, email: string): Promise<void> {
     await c.locator('.gear button').click();
     await c.locator('lightning-input.email input').fill(email);
     await c.locator('lightning-button.save button').click();
-    await c.locator('.email-saved').waitFor({ timeout: 10_000 });
+    await c.locator('.email-saved').waitFor();
     await c.locator('lightning-button.close-settings button').click();
 }
 
@@ -132,7 +133,7 @@ export async function saveEmail(page: Page, email: string): Promise<void> {
  */
 export async function connectTeams(page: Page): Promise<void> {
     await connector(page).locator('lightning-button.connect button').click();
-    await signInThroughBridge(page, ADA.upn);
+    await signInThroughPopup(page, { login: ADA.upn }, waitFor);
 }
 
 /** Waits until every side shows what is expected; returns the emulator's detail at that moment. */
@@ -146,8 +147,7 @@ export async function expectBoth(
         teams: string;
         teamsText: string;
         check?: (p: EmulatorPresence) => boolean;
-    },
-    timeoutMs = 15_000
+    }
 ): Promise<EmulatorPresence> {
     let last = '';
     try {
@@ -168,7 +168,7 @@ export async function expectBoth(
                     (expected.check?.(p) ?? true);
                 return ok ? p : undefined;
             },
-            timeoutMs
+            () => last
         );
     } catch (error) {
         const writes = presenceWrites(await emulatorLog(control).catch(() => []))
@@ -181,10 +181,15 @@ export async function expectBoth(
 const appSessions = (p: EmulatorPresence) => p.sessions.filter((s) => s.kind === 'application');
 
 /** A console with Ada's email saved and Teams connected, Omni at `initial`, both sides in sync. */
-async function connectedConsole(env: Environment, query: string, initial = 'Available'): Promise<ConsoleTab> {
+async function connectedConsole(
+    env: Environment,
+    control: Control,
+    query: string,
+    initial = 'Available'
+): Promise<ConsoleTab> {
     const tab = await openConsoleTab(env, query);
     try {
-        await connectIn(tab, initial);
+        await connectIn(tab, control, initial);
     } catch (error) {
         await closeTab(tab);
         throw error;
@@ -192,14 +197,22 @@ async function connectedConsole(env: Environment, query: string, initial = 'Avai
     return tab;
 }
 
-/** Omni at `initial`, gear > Email saved, Teams connected, until the health says In sync. */
-async function connectIn(tab: ConsoleTab, initial: string): Promise<void> {
+/**
+ * Omni at `initial`, gear > Email saved, Teams connected, until every side shows `initial` as mapped:
+ * the connector has written Teams and read its write back, the state an agent sees before anything
+ * else happens. (A Teams change made before that read-back is taken for what masks the app's write:
+ * docs/sync-policy.md, "Who wins, and when".)
+ */
+export async function connectIn(tab: ConsoleTab, control: Control, initial: string): Promise<void> {
+    const expected = SALESFORCE_TO_TEAMS.find((s) => s.omni === initial);
+    if (!expected) throw new Error(`no expected Teams state for ${initial}`);
     await pickOmni(tab.page, initial);
     await saveEmail(tab.page, ADA.upn);
     await connectTeams(tab.page);
     await waitUntil('the sync is running', async () =>
         (await panel(tab.page)).health === 'In sync' ? true : undefined
     );
+    await expectBoth(`${initial} on every side`, tab, control, expected);
 }
 
 async function closeTab(tab: ConsoleTab): Promise<void> {
@@ -261,9 +274,8 @@ const SALESFORCE_TO_TEAMS: {
 export const consoleSyncScenarios: Scenario[] = [
     {
         name: 'sync: each Salesforce status of Phone System with MS-Teams reaches Teams as mapped (session, preferred, Offline clears)',
-        timeoutMs: 60_000,
         async run({ env, control }) {
-            const tab = await connectedConsole(env, '?setup=phone');
+            const tab = await connectedConsole(env, control, '?setup=phone');
             try {
                 for (const step of SALESFORCE_TO_TEAMS) {
                     await pickOmni(tab.page, step.omni);
@@ -292,9 +304,8 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: Teams In a call, Do not disturb, Away and back to Available reach Omni-Channel',
-        timeoutMs: 60_000,
         async run({ env, control }) {
-            const tab = await connectedConsole(env, '?setup=phone');
+            const tab = await connectedConsole(env, control, '?setup=phone');
             try {
                 await expectBoth('start in sync', tab, control, SALESFORCE_TO_TEAMS[0]);
                 await tab.page.locator('[data-harness="teams-call-start"]').click();
@@ -338,7 +349,6 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: a softphone call makes Teams Busy/InACall, wrap-up is honoured, then the prior state returns',
-        timeoutMs: 60_000,
         async run({ env, control }) {
             const tab = await openConsoleTab(env, '?setup=phone');
             // the admin configured 3 s of wrap-up on the agent's configuration; the agent reloads
@@ -352,8 +362,8 @@ export const consoleSyncScenarios: Scenario[] = [
             });
             try {
                 await tab.page.reload();
-                await connector(tab.page).locator('.salesforce-status').waitFor({ timeout: 15_000 });
-                await connectIn(tab, 'Available');
+                await connector(tab.page).locator('.salesforce-status').waitFor();
+                await connectIn(tab, control, 'Available');
                 await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
                 await tab.page.locator('[data-harness="softphone-connect"]').click();
                 await expectBoth('call -> Teams Busy/InACall, Omni unchanged', tab, control, {
@@ -377,9 +387,8 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: a manual Teams Do not disturb followed by Salesforce Available ends Available in both (latest wins)',
-        timeoutMs: 60_000,
         async run({ env, control }) {
-            const tab = await connectedConsole(env, '?setup=phone', 'Busy');
+            const tab = await connectedConsole(env, control, '?setup=phone', 'Busy');
             try {
                 await teamsManual(tab.page, 'DoNotDisturb');
                 await expectBoth('Teams Do not disturb reaches Omni', tab, control, {
@@ -400,7 +409,6 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: 3CX sends Teams changes to Salesforce and Salesforce changes only to the phone reason code',
-        timeoutMs: 60_000,
         async run({ env, control }) {
             const tab = await openConsoleTab(env, '?setup=3cx');
             try {
@@ -413,6 +421,11 @@ export const consoleSyncScenarios: Scenario[] = [
                 await waitUntil('reason code Available', async () =>
                     (await reason.textContent()) === 'Available' ? true : undefined
                 );
+                // the connector has read Teams once (its baseline: at start Salesforce wins)
+                await waitUntil('the connector shows Teams Available, in sync', async () => {
+                    const v = await panel(tab.page);
+                    return v.health === 'In sync' && v.teams === 'Available' ? true : undefined;
+                });
                 // a Teams change reaches Omni-Channel
                 await teamsManual(tab.page, 'DoNotDisturb');
                 await waitUntil('Omni Do Not Disturb', async () =>
@@ -422,6 +435,13 @@ export const consoleSyncScenarios: Scenario[] = [
                         : undefined
                 );
                 await teamsManual(tab.page, 'Reset');
+                // the reset shows the Teams client's Available again, and Omni follows it
+                await waitUntil('Omni Available after the Teams reset', async () =>
+                    (await omniStatus(tab.page)) === 'Available' &&
+                    (await panel(tab.page)).teams === 'Available'
+                        ? true
+                        : undefined
+                );
                 // Salesforce changes: the phone system gets its reason code, Teams is not written
                 await pickOmni(tab.page, 'Away');
                 await waitUntil('reason code Away', async () =>
@@ -450,49 +470,38 @@ export const consoleSyncScenarios: Scenario[] = [
         }
     },
     {
-        name: 'sync: two tabs, one syncs (only its requests reach Graph), the other takes over within 2 s when it closes',
-        timeoutMs: 60_000,
+        name: 'sync: two tabs, one syncs (only its requests reach Graph), the other takes over when it closes',
         async run({ env, control }) {
-            const first = await connectedConsole(env, '?setup=phone');
+            const first = await connectedConsole(env, control, '?setup=phone');
             try {
                 const second = await openConsoleTab(env, '?setup=phone', first.context);
                 // this tab signs in too (a new tab needs one click on Connect, docs/harness.md section 8)
                 await connectTeams(second.page);
-                let seen = '';
-                await waitUntil('the second tab says another tab syncs', async () => {
-                    seen = JSON.stringify(await panel(second.page));
-                    return seen.includes('Synced in another tab') ? true : undefined;
-                }).catch((e: Error) => {
-                    throw new Error(`${e.message}; last seen ${seen}`);
-                });
+                await waitUntil(
+                    'the second tab says another tab syncs',
+                    async () =>
+                        (await panel(second.page)).health === 'Synced in another tab' ? true : undefined,
+                    () => JSON.stringify(first.graphRequests.length)
+                );
                 await control.call('DELETE', 'log');
                 const firstBefore = first.graphRequests.length;
                 const secondBefore = second.graphRequests.length;
-                // two poll intervals (2 s each) pass
-                await waitUntil(
-                    'two polls of the leader',
-                    async () => {
-                        const gets = (await emulatorLog(control)).filter((e) => e.method === 'GET');
-                        return gets.length >= 2 ? true : undefined;
-                    },
-                    10_000
-                );
-                const log = await emulatorLog(control);
-                const firstSent = first.graphRequests.slice(firstBefore);
+                const reads = (sent: ConsoleTab['graphRequests']) => sent.filter((r) => r.method === 'GET');
+                // the leader polls Teams twice: both reads reach Graph and are the leader's
+                await waitUntil('two reads of the leader, in its tab and in the Graph log', async () => {
+                    const logged = (await emulatorLog(control)).filter((e) => e.method === 'GET');
+                    const sent = reads(first.graphRequests.slice(firstBefore));
+                    return logged.length >= 2 && sent.length >= 2 ? true : undefined;
+                });
                 const secondSent = second.graphRequests.slice(secondBefore);
                 assert.equal(secondSent.length, 0, `the follower sent ${JSON.stringify(secondSent)}`);
-                assert.ok(firstSent.length >= log.length, `leader ${firstSent.length}, log ${log.length}`);
                 assert.equal((await panel(second.page)).health, 'Synced in another tab');
-                // the leader's tab closes: the follower takes over
+                // the leader's tab closes: the follower takes over (how fast: npm run bench, sync.bench.ts)
                 const closedAt = Date.now();
                 await first.page.close({ runBeforeUnload: true });
-                const tookOver = await waitUntil(
-                    'the second tab polls Teams',
-                    async () => second.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET'),
-                    5_000
+                await waitUntil('the second tab reads Teams', async () =>
+                    second.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
                 );
-                const handOverMs = tookOver.at - closedAt;
-                assert.ok(handOverMs <= 2_000, `hand-over took ${handOverMs} ms`);
                 await waitUntil('the second tab is in sync', async () =>
                     (await panel(second.page)).health === 'In sync' ? true : undefined
                 );
@@ -506,9 +515,8 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: closing the page clears the app session presence (a real page.close(), keepalive from the bridge frame)',
-        timeoutMs: 60_000,
         async run({ env, control }) {
-            const tab = await connectedConsole(env, '?setup=phone');
+            const tab = await connectedConsole(env, control, '?setup=phone');
             try {
                 await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
                 assert.equal(appSessions(await emulatorPresence(control)).length, 1);
@@ -586,7 +594,6 @@ export const consoleSyncScenarios: Scenario[] = [
     },
     {
         name: 'sync: in German the synced state renders with German labels on both sides',
-        timeoutMs: 60_000,
         async run({ env, control }) {
             const tab = await openConsoleTab(env, '?setup=phone&lang=de');
             try {

@@ -9,13 +9,15 @@ import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Environment } from './env';
 import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
-import { signInThroughBridge } from './bridgeSignIn';
+import { signInThroughPopup } from '../harness/browser/signInPopup';
+import { waitFor } from './wait';
+import { panel } from './console-sync';
 
 export async function openConsole(
     env: Environment,
     query: string
 ): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {
-    const context = await env.browser.newContext();
+    const context = await env.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -37,10 +39,10 @@ async function connectAda(page: Page): Promise<void> {
     await connector.locator('.gear button').click();
     await connector.locator('lightning-input.email input').fill(ADA.upn);
     await connector.locator('lightning-button.save button').click();
-    await connector.locator('.email-saved').waitFor({ timeout: 10_000 });
+    await connector.locator('.email-saved').waitFor();
     await connector.locator('lightning-button.close-settings button').click();
     await connector.locator('lightning-button.connect button').click();
-    await signInThroughBridge(page, ADA.upn);
+    await signInThroughPopup(page, { login: ADA.upn }, waitFor);
 }
 
 async function teamsOf(control: ScenarioContext['control']): Promise<string> {
@@ -57,7 +59,7 @@ export const consoleScenarios: Scenario[] = [
         async run({ env }) {
             const { page, close, errors } = await openConsole(env, '?setup=broken');
             try {
-                await page.locator('[data-utility-id] c-cti-data-connector').waitFor({ timeout: 15_000 });
+                await page.locator('[data-utility-id] c-cti-data-connector').waitFor();
                 const text = await connectorText(page, /Sync is paused/);
                 assert.match(text, /CTI Data Connector/);
                 if (/has problems/.test(text))
@@ -96,7 +98,6 @@ export const consoleScenarios: Scenario[] = [
     },
     {
         name: 'console shell end to end: Omni Available reaches Teams, a Teams call puts Omni On a Call, the softphone reason code follows',
-        timeoutMs: 60_000,
         async run({ env, control }) {
             const { page, close, errors } = await openConsole(env, '?setup=phone');
             try {
@@ -111,15 +112,18 @@ export const consoleScenarios: Scenario[] = [
                         ? true
                         : undefined
                 );
+                // the connector has read its write back: both sides show Available (the state an agent
+                // sees before a call comes in; a change made before that read is taken for what masks
+                // the write, see docs/sync-policy.md)
+                await waitUntil('the connector shows Teams Available', async () =>
+                    (await panel(page)).teams === 'Available' ? true : undefined
+                );
                 await control.call('POST', `users/${ADA.upn}/call`, { inCall: true });
-                await waitUntil(
-                    'Omni On a Call',
-                    async () =>
-                        (await page.locator('[data-harness="omni-status"]').getAttribute('data-status')) ===
-                        'On_a_Call'
-                            ? true
-                            : undefined,
-                    20_000
+                await waitUntil('Omni On a Call', async () =>
+                    (await page.locator('[data-harness="omni-status"]').getAttribute('data-status')) ===
+                    'On_a_Call'
+                        ? true
+                        : undefined
                 );
                 assert.match(
                     (await page.locator('[data-harness="aura-host-log"]').textContent()) ?? '',

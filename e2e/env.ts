@@ -1,44 +1,31 @@
 /**
  * One browser-test environment: the harness (in this process), the bridge and host pages mounted on
- * its Salesforce origins, and Debian Chromium driven by playwright-core with the harness's flags.
- * Shared by e2e/run.ts and scripts/bench/bridge-roundtrip.bench.ts.
+ * its Salesforce origins, and Debian Chromium driven by playwright-core, launched as
+ * harness/browser/chromium.ts says (like a user's Chromium: storage partitioning and background
+ * throttling on). Shared by e2e/run.ts and the benches (scripts/bench/*).
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { mountAssets } from '../harness/bridgeHost/mount';
+import { closeChromium, launchChromium } from '../harness/browser/chromium';
 import { mountConsole } from '../harness/console/mount';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
-import { CHROMIUM, requireTool } from '../harness/systemTools';
 import { buildBundles, pageAssets, PATHS } from './pages';
-
-/** Flags known to work on these machines (closed network: no background connections). */
-export const CHROMIUM_FLAGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync'
-];
-
-/**
- * The Chromium to drive: $CHROMIUM_PATH, else chromium on PATH (Debian's /usr/bin/chromium); installed
- * from Debian when this runs as root on Debian, else a clear error that says how to get one.
- */
-export function chromiumPath(): string {
-    return requireTool(CHROMIUM, 'The browser tests');
-}
 
 export interface Environment {
     harness: Harness;
     browser: Browser;
     buildMs: number;
+    /**
+     * A fresh browser context (no cookies, no storage) in which Playwright calls have no time limit of
+     * their own: they wait for the state they ask for; the runner's per-scenario limit is the safety net
+     * (it closes every context, which ends every wait).
+     */
+    newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
     stop(): Promise<void>;
 }
 
 export async function startEnvironment(): Promise<Environment> {
-    const executablePath = chromiumPath();
     const bundles = buildBundles();
     // the console shell (npm start's page) with the compiled components; rebuilt only when its inputs changed
     const lwc = await buildHarnessBundle();
@@ -48,12 +35,7 @@ export async function startEnvironment(): Promise<Environment> {
         mountAssets(harness, pageAssets(bundles, harness.urls));
         // the bridge host page stands in for the agent's console: its session is the agent's
         mountConsole(harness, { bundleFile: lwc.file, sessionPages: { [PATHS.hostPage]: 'agent' } });
-        browser = await chromium.launch({
-            executablePath,
-            headless: true,
-            args: [...harness.chromiumArgs, ...CHROMIUM_FLAGS],
-            timeout: 30_000
-        });
+        browser = await launchChromium(harness.chromiumArgs);
     } catch (error) {
         await harness.stop();
         throw error;
@@ -62,8 +44,13 @@ export async function startEnvironment(): Promise<Environment> {
         harness,
         browser,
         buildMs: bundles.buildMs + lwc.ms,
+        async newContext(options) {
+            const context = await browser.newContext(options);
+            context.setDefaultTimeout(0);
+            return context;
+        },
         async stop() {
-            await browser.close().catch(() => undefined);
+            await closeChromium(browser);
             await harness.stop();
         }
     };

@@ -29,7 +29,7 @@ export const leastPrivilegeScenarios: Scenario[] = [
     {
         name: 'least privilege: the setup page runs as the admin with PresenceSyncAdmin only and loads the record, the validator and the delivered configurations',
         async run({ env }) {
-            const context = await env.browser.newContext();
+            const context = await env.newContext();
             try {
                 const page = await context.newPage();
                 const errors: string[] = [];
@@ -44,8 +44,8 @@ export const leastPrivilegeScenarios: Scenario[] = [
                         : undefined
                 );
                 // the configuration query with its rows, and the delivered configurations query
-                await component.locator('[data-id="issues-ok"]').waitFor({ timeout: 10_000 });
-                await component.locator('[data-id="all-present"]').waitFor({ timeout: 10_000 });
+                await component.locator('[data-id="issues-ok"]').waitFor();
+                await component.locator('[data-id="all-present"]').waitFor();
                 assert.equal(await component.locator('[data-id="issues-error"]').count(), 0);
                 assert.equal(await component.locator('[data-id="delivered-error"]').count(), 0);
                 // the admin's session opens the bridge page (PresenceSyncAdmin has page access)
@@ -61,7 +61,7 @@ export const leastPrivilegeScenarios: Scenario[] = [
     {
         name: 'least privilege: console and dashboard run with only their permission set; the bridge page needs a session with page access',
         async run({ env }) {
-            const context = await env.browser.newContext();
+            const context = await env.newContext();
             try {
                 const page = await context.newPage();
                 // no Salesforce page opened yet: no session on the site

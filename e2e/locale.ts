@@ -13,7 +13,7 @@ export const localeScenarios: Scenario[] = [
     {
         name: 'locale: the dashboard shows a German user 24-hour times and an American user AM/PM',
         async run({ env }) {
-            const context = await env.browser.newContext();
+            const context = await env.newContext();
             try {
                 const page = await context.newPage();
                 const lastRefresh = async (lang: string): Promise<string> => {

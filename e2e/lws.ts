@@ -52,13 +52,13 @@ export const lwsScenarios: Scenario[] = [
         name: 'Lightning Web Security: every page runs the c namespace in its sandbox, with namespaced cookies and localStorage',
         async run({ env }) {
             for (const target of PAGES) {
-                const context = await env.browser.newContext();
+                const context = await env.newContext();
                 try {
                     const page = await context.newPage();
                     const errors: string[] = [];
                     page.on('pageerror', (e) => errors.push(e.message));
                     await page.goto(`${env.harness.urls.lightning}${target.path}`);
-                    await page.locator(target.tag).first().waitFor({ timeout: 15_000 });
+                    await page.locator(target.tag).first().waitFor();
                     const probe = await page.evaluate((component): LwsProbe => {
                         const lws = (
                             window as unknown as {

@@ -3,9 +3,15 @@
  *
  * Starts the harness in this process (Jest cannot load oidc-provider, see harness/testing.ts), builds
  * the bridge bundle and the host page once, mounts them on the harness's Salesforce origins, launches
- * Debian Chromium through playwright-core and runs every scenario of e2e/scenarios.ts in a fresh
- * browser context, each with a time limit. Prints one line per scenario and ends with
- * `N passed, N failed`; writes dist/e2e/results.json for scripts/run-tests.ts. Exit 1 on any failure.
+ * Debian Chromium through playwright-core (harness/browser/chromium.ts) and runs every scenario in
+ * fresh browser contexts. Prints one line per scenario and ends with `N passed, N failed`; writes
+ * dist/e2e/results.json for scripts/run-tests.ts. Exit 1 on any failure.
+ *
+ * Scenarios wait for states and events, never for a time (e2e/wait.ts). The one time limit,
+ * SCENARIO_LIMIT_MS, is a safety net against a hang, far above what any scenario needs on a busy
+ * machine; when it ends a scenario, the message names what the scenario was still waiting for.
+ * Between two scenarios every browser context is closed and the harness is idle (nothing a closed page
+ * sent can still arrive, e.g. a keepalive clear from its pagehide) before it is reset.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,10 +25,13 @@ import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
+import { userBrowserScenarios } from './userBrowser';
 import { Control, HostSession } from './session';
+import { openWaits, resetWaits, stopWaits } from './wait';
 
 export const RESULTS_FILE = path.join(ROOT, 'dist/e2e/results.json');
-const DEFAULT_TIMEOUT_MS = 45_000;
+/** A hang guard, not a measure: a scenario takes seconds, several times more on a loaded machine. */
+const SCENARIO_LIMIT_MS = 300_000;
 
 interface Outcome {
     name: string;
@@ -31,12 +40,42 @@ interface Outcome {
     error?: string;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Runs a scenario; if it hangs past the limit, stops its waits and rejects naming what it waited for. */
+function withLimit<T>(promise: Promise<T>, ms: number, onLimit: () => Promise<void>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s`)), ms);
+    const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+            const waiting = openWaits();
+            const error = new Error(
+                `stopped after ${ms / 1000} s (hang guard)` +
+                    (waiting.length > 0 ? `, still waiting for: ${waiting.join('; ')}` : '')
+            );
+            stopWaits(error);
+            onLimit().finally(() => reject(error));
+        }, ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Closes every browser context (a scenario's, and any it left open), then waits until the harness is
+ * idle; that wait has the hang guard too (a harness that stays busy fails the run, it does not hang it).
+ */
+async function closeBrowserContexts(env: Environment): Promise<void> {
+    await Promise.all(env.browser.contexts().map((c) => c.close().catch(() => undefined)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+        env.harness.idle(),
+        new Promise<never>((_, reject) => {
+            timer = setTimeout(
+                () =>
+                    reject(
+                        new Error(`the harness stayed busy for ${SCENARIO_LIMIT_MS / 1000} s (hang guard)`)
+                    ),
+                SCENARIO_LIMIT_MS
+            );
+        })
+    ]).finally(() => clearTimeout(timer));
 }
 
 /** Every scenario starts from the same harness state: no presence, faults or log, real time, default lifetimes. */
@@ -49,8 +88,9 @@ async function resetHarness(control: Control, lifetimes: Record<string, unknown>
 async function runScenario(env: Environment, control: Control, scenario: Scenario): Promise<Outcome> {
     const sessions: HostSession[] = [];
     const t0 = Date.now();
+    resetWaits();
     try {
-        await withTimeout(
+        await withLimit(
             scenario.run({
                 env,
                 control,
@@ -60,7 +100,8 @@ async function runScenario(env: Environment, control: Control, scenario: Scenari
                     return session;
                 }
             }),
-            scenario.timeoutMs ?? DEFAULT_TIMEOUT_MS
+            SCENARIO_LIMIT_MS,
+            () => closeBrowserContexts(env)
         );
         return { name: scenario.name, ok: true, ms: Date.now() - t0 };
     } catch (error) {
@@ -68,6 +109,7 @@ async function runScenario(env: Environment, control: Control, scenario: Scenari
         return { name: scenario.name, ok: false, ms: Date.now() - t0, error: message };
     } finally {
         await Promise.all(sessions.map((s) => s.close()));
+        await closeBrowserContexts(env);
     }
 }
 
@@ -81,7 +123,8 @@ async function main(): Promise<number> {
         ...localeScenarios,
         ...dashboardScenarios,
         ...leastPrivilegeScenarios,
-        ...lwsScenarios
+        ...lwsScenarios,
+        ...userBrowserScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

@@ -9,8 +9,11 @@ import {
 } from '../force-app/main/default/lwc/presenceSyncBridgeProtocol/presenceSyncBridgeProtocol';
 import type { Environment } from './env';
 import { FORGER_PAGE, PATHS } from './pages';
-import { Control, HostSession, clickClosingPopup } from './session';
+import { Control, HostSession } from './session';
 import type { HostResult } from './host/api';
+import { waitUntil } from './wait';
+
+export { waitUntil };
 
 export const ADA = { upn: 'ada.agent@acme.example', id: '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c' };
 export const MIA = {
@@ -28,7 +31,6 @@ export interface ScenarioContext {
 
 export interface Scenario {
     name: string;
-    timeoutMs?: number;
     run(ctx: ScenarioContext): Promise<void>;
 }
 
@@ -47,21 +49,6 @@ interface LogEntry {
     status: number;
     fault?: string;
     preflight?: boolean;
-}
-
-/** Polls `probe` until it returns a value other than undefined (a condition, not a fixed sleep). */
-export async function waitUntil<T>(
-    what: string,
-    probe: () => Promise<T | undefined>,
-    timeoutMs = 15_000
-): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-        const value = await probe();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
 }
 
 function expectOk<T>(result: HostResult, what: string): T {
@@ -103,19 +90,21 @@ export const scenarios: Scenario[] = [
             assert.equal(await button.innerText(), 'Connect Microsoft Teams');
             assert.match(await s.bridgeStatusText(), /Connect Microsoft Teams/);
 
-            // the user: a real click inside the iframe opens the sign-in popup
-            const popupPromise = s.context.waitForEvent('page');
-            await button.click();
-            const popup = await popupPromise;
-            await popup.locator('#login-form').waitFor();
-            assert.match(
-                popup.url(),
-                /^https:\/\/login\.microsoftonline\.localhost:\d+\/[^/]+\/interaction\//
-            );
-            assert.equal(await popup.locator('#login').inputValue(), ADA.upn, 'login hint pre-filled');
-            await popup.locator('#password').fill('Passw0rd!');
-            await clickClosingPopup(popup, '#submit');
-            await popup.waitForEvent('close');
+            // the user: a real click inside the iframe opens the sign-in popup, with the login hint
+            const { form } = await s.clickConnectAndSignIn({
+                async onForm(popup) {
+                    assert.match(
+                        popup.url(),
+                        /^https:\/\/login\.microsoftonline\.localhost:\d+\/[^/]+\/interaction\//
+                    );
+                    assert.equal(
+                        await popup.locator('#login').inputValue(),
+                        ADA.upn,
+                        'login hint pre-filled'
+                    );
+                }
+            });
+            assert.equal(form, true, 'the sign-in form was shown');
 
             const signedIn = await s.waitForEvent('signedIn');
             assert.deepEqual(signedIn.data, { objectId: ADA.id, upn: ADA.upn });
@@ -219,14 +208,10 @@ export const scenarios: Scenario[] = [
             const s = await signedInAda(ctx);
             expectOk(await s.request('getPresence', {}), 'getPresence while connected');
             // polls as the core would, until the refresh token (and the sign-in session) expire
-            const error = await waitUntil(
-                'getPresence to need a sign-in',
-                async () => {
-                    const r = await s.request('getPresence', {});
-                    return r.ok ? undefined : r.error;
-                },
-                15_000
-            );
+            const error = await waitUntil('getPresence to need a sign-in', async () => {
+                const r = await s.request('getPresence', {});
+                return r.ok ? undefined : r.error;
+            });
             assert.equal(error.kind, 'signInRequired');
             assert.deepEqual((await s.waitForEvent('signedOut')).data, { reason: 'signInRequired' });
             await s.settleCaptures();

@@ -5,6 +5,7 @@
  * i.e. through the real presenceSyncBridge client, as the LWC would.
  */
 import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
+import { signInThroughPopup, type PopupSignIn } from '../harness/browser/signInPopup';
 import { createHarnessClient, type HarnessRequest } from '../harness/http/client';
 import type { Harness } from '../harness/server';
 import type {
@@ -15,8 +16,7 @@ import type {
 import type { HostCounters, HostResult, ReceivedMessage } from './host/api';
 import { PATHS } from './pages';
 import type { Environment } from './env';
-
-export const PASSWORD = 'Passw0rd!';
+import { waitFor } from './wait';
 
 export interface IssuedTokens {
     access: Set<string>;
@@ -55,12 +55,8 @@ export class Control {
     }
 }
 
-export interface SignInOptions {
-    /** account picker button by UPN (signs in without a password) */
-    pick?: string;
-    /** or type this login and the password into the form */
-    login?: string;
-}
+/** How the person signs in in the popup: pick an account, or type a login (and the password). */
+export type SignInOptions = Pick<PopupSignIn, 'pick' | 'login' | 'onForm'>;
 
 export class HostSession {
     readonly console: string[] = [];
@@ -77,7 +73,7 @@ export class HostSession {
 
     /** A fresh browser context (no cookies, no storage) with the host page loaded and the bridge ready. */
     static async open(env: Environment): Promise<HostSession> {
-        const context = await env.browser.newContext({ ignoreHTTPSErrors: false });
+        const context = await env.newContext({ ignoreHTTPSErrors: false });
         const page = await context.newPage();
         const session = new HostSession(env, context, page);
         page.on('console', (message: ConsoleMessage) => session.console.push(message.text()));
@@ -155,11 +151,14 @@ export class HostSession {
     }
 
     /** Waits for the n-th (0-based `after` skips earlier ones) bridge event of a type; returns it. */
-    async waitForEvent(type: BridgeEvent['type'], after = 0, timeoutMs = 20_000): Promise<BridgeEvent> {
-        const handle = await this.page.waitForFunction(
-            ([t, n]) => window.e2eHost?.events.filter((e) => e.type === t)[n] ?? null,
-            [type, after] as const,
-            { timeout: timeoutMs, polling: 25 }
+    async waitForEvent(type: BridgeEvent['type'], after = 0): Promise<BridgeEvent> {
+        const handle = await waitFor(
+            `the bridge event ${type} #${after + 1}`,
+            this.page.waitForFunction(
+                ([t, n]) => window.e2eHost?.events.filter((e) => e.type === t)[n] ?? null,
+                [type, after] as const,
+                { timeout: 0 }
+            )
         );
         return (await handle.jsonValue()) as BridgeEvent;
     }
@@ -180,35 +179,13 @@ export class HostSession {
     }
 
     /**
-     * The user's part of a sign-in: click the in-frame Connect button (a real click, so the popup has
-     * a user gesture), sign in on the identity provider's page in the popup, and wait until it closes.
-     * Resolves with whether the sign-in form was shown (not when the provider's session answered at once).
+     * The user's part of a sign-in: a real click on the in-frame Connect button, then the identity
+     * provider's page in the popup (harness/browser/signInPopup.ts), until the popup closes. Resolves
+     * with whether the sign-in form was shown (not when the provider's session answered at once).
      */
     async clickConnectAndSignIn(options: SignInOptions): Promise<{ form: boolean }> {
-        const button = this.bridgeFrame().locator('#teams-connect');
-        await button.waitFor({ state: 'visible', timeout: 10_000 });
-        const popupPromise = this.context.waitForEvent('page', { timeout: 10_000 });
-        await button.click();
-        const popup = await popupPromise;
-        const closed = popup.waitForEvent('close', { timeout: 15_000 }).then(() => 'closed' as const);
-        // the identity provider's sign-in page, unless its own session still lets it answer at once
-        const shown = await Promise.race([
-            popup
-                .locator('#login-form')
-                .waitFor({ timeout: 10_000 })
-                .then(() => 'form' as const),
-            closed
-        ]);
-        if (shown === 'closed') return { form: false };
-        if (options.pick !== undefined) {
-            await clickClosingPopup(popup, `#account-picker button[data-upn="${options.pick}"]`);
-        } else {
-            await popup.locator('#login').fill(options.login ?? '');
-            await popup.locator('#password').fill(PASSWORD);
-            await clickClosingPopup(popup, '#submit');
-        }
-        await closed;
-        return { form: true };
+        const { form } = await signInThroughPopup(this.page, options, waitFor);
+        return { form };
     }
 
     /** init (silent sign-in fails), connect (button shows), click, sign in: until `signedIn`. */
@@ -224,18 +201,5 @@ export class HostSession {
 
     async close(): Promise<void> {
         await this.context.close().catch(() => undefined);
-    }
-}
-
-/**
- * Clicks what completes a sign-in in the popup. That click closes the popup, and Playwright may still be
- * finishing the click then and throw "Target page ... has been closed": the close is the success the
- * caller waits for, not a failure.
- */
-export async function clickClosingPopup(popup: Page, selector: string): Promise<void> {
-    try {
-        await popup.locator(selector).click({ noWaitAfter: true });
-    } catch (error) {
-        if (!popup.isClosed()) throw error;
     }
 }

@@ -96,6 +96,12 @@ export interface Harness {
         host: 'lightning' | 'visualforce',
         filter: (...args: Parameters<RouteHandler>) => boolean
     ): () => void;
+    /**
+     * Resolves once no connection is open and no request is being handled (at once when that is so now).
+     * After a test has closed its browser contexts, this is when nothing they sent can still reach the
+     * emulators (e.g. a page's keepalive clear), so the next test starts from a clean log and state.
+     */
+    idle(): Promise<void>;
     stop(): Promise<void>;
 }
 
@@ -115,17 +121,44 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
         res.end();
     };
     const sockets = new Set<Socket>();
+    let handling = 0;
+    let idleWaiters: (() => void)[] = [];
+    const checkIdle = () => {
+        if (sockets.size > 0 || handling > 0 || idleWaiters.length === 0) return;
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
+    };
     const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
-        dispatch(req, res).catch((e: unknown) => {
-            if (!res.headersSent) {
-                res.writeHead(500, { 'Content-Type': 'text/plain' });
-            }
-            res.end(`harness error: ${(e as Error).message}`);
+        handling += 1;
+        let done = false;
+        const finished = () => {
+            if (done) return;
+            done = true;
+            handling -= 1;
+            checkIdle();
+        };
+        // a request whose connection closed before its body arrived never completes its handler (it
+        // waits for the body): it can change nothing any more, so it does not keep the harness busy
+        res.on('close', () => {
+            if (!req.complete) finished();
         });
+        dispatch(req, res)
+            .catch((e: unknown) => {
+                if (!res.headersSent) {
+                    res.writeHead(500, { 'Content-Type': 'text/plain' });
+                }
+                res.end(`harness error: ${(e as Error).message}`);
+            })
+            .finally(finished);
     });
-    server.on('secureConnection', (socket: Socket) => {
+    // counted from the TCP accept (before TLS), so a connection still in its handshake is not missed
+    server.on('connection', (socket: Socket) => {
         sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
+        socket.on('close', () => {
+            sockets.delete(socket);
+            checkIdle();
+        });
     });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -267,6 +300,12 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 if (i >= 0) filters[host].splice(i, 1);
             };
         },
+        idle: () =>
+            new Promise<void>((resolve) => {
+                idleWaiters.push(resolve);
+                // after the accept callbacks Node has already queued (a connection the kernel accepted)
+                setImmediate(checkIdle);
+            }),
         stop: () =>
             new Promise<void>((resolve) => {
                 server.close(() => resolve());

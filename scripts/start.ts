@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mountAssets } from '../harness/bridgeHost/mount';
+import { userCommandLine } from '../harness/browser/chromium';
 import { CONSOLE_PATHS, mountConsole, sldsVersion } from '../harness/console/mount';
 import { captureConsole } from '../harness/console/screenshot';
 import { buildHarnessBundle } from '../harness/lwc/build';
@@ -70,7 +71,6 @@ export async function startLocal(port?: number): Promise<Started> {
 function banner(s: Started): string {
     const h = s.harness;
     const user = h.directory.all()[0];
-    const flags = h.chromiumArgs.map((a) => `'${a}'`).join(' ');
     return [
         '',
         'Teams presence sync: local harness (everything Salesforce and Microsoft is emulated, see README "Run it locally")',
@@ -93,8 +93,8 @@ function banner(s: Started): string {
         '',
         'Trust the local certificate (a new CA is generated at every start):',
         `  CA certificate: ${h.caPath}`,
-        '  Chromium/Chrome, quick try with a throw-away profile:',
-        `    chromium --user-data-dir=$(mktemp -d) ${flags} ${s.consoleUrl}`,
+        '  Chromium/Chrome, quick try with a throw-away profile (nothing turned off, as in the browser tests):',
+        `    ${userCommandLine(h.chromiumArgs, s.consoleUrl)}`,
         '  or import the CA file into the browser (Settings > Privacy and security > Security > Manage certificates > Authorities).',
         '  *.localhost resolves to 127.0.0.1 in Chromium and Firefox; for curl: ' +
             `curl --cacert ${h.caPath} --resolve acme.lightning.force.localhost:${h.port}:127.0.0.1 ${s.consoleUrl}`,

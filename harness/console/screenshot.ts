@@ -6,11 +6,10 @@
  * Needs Debian's chromium (or CHROMIUM_PATH). Each step is best effort: the picture shows how far the
  * connector got, and the script prints which steps did not happen.
  */
-import { CHROMIUM, requireTool } from '../systemTools';
-import { chromium, type Frame, type Page } from 'playwright-core';
+import { closeChromium, launchChromium } from '../browser/chromium';
+import { signInThroughPopup } from '../browser/signInPopup';
 
 const AGENT_EMAIL = 'ada.agent@acme.example';
-const PASSWORD = 'Passw0rd!';
 
 async function step(name: string, fn: () => Promise<void>, missed: string[]): Promise<void> {
     try {
@@ -20,21 +19,14 @@ async function step(name: string, fn: () => Promise<void>, missed: string[]): Pr
     }
 }
 
-function bridgeFrame(page: Page): Frame | undefined {
-    return page.frames().find((f) => f.url().includes('/apex/TeamsBridge'));
-}
-
 /** Drives the console at `consoleUrl` and writes the screenshot; returns the steps that did not happen. */
 export async function captureConsole(options: {
     consoleUrl: string;
     chromiumArgs: string[];
     out: string;
 }): Promise<string[]> {
-    const browser = await chromium.launch({
-        executablePath: requireTool(CHROMIUM, 'npm start --screenshot'),
-        headless: true,
-        args: [...options.chromiumArgs, '--no-sandbox', '--disable-gpu', '--no-first-run']
-    });
+    // launched as the browser tests launch it (harness/browser/chromium.ts)
+    const browser = await launchChromium(options.chromiumArgs);
     const missed: string[] = [];
     try {
         const context = await browser.newContext({ viewport: { width: 1440, height: 860 } });
@@ -64,21 +56,15 @@ export async function captureConsole(options: {
             'Connect Microsoft Teams',
             async () => {
                 await connector.locator('lightning-button.connect button').click({ timeout: 10_000 });
-                let frame: Frame | undefined;
-                for (let i = 0; i < 100 && !frame; i += 1) {
-                    frame = bridgeFrame(page);
-                    if (!frame) await page.waitForTimeout(100);
-                }
-                if (!frame) throw new Error('no bridge frame');
-                const button = frame.locator('#teams-connect');
-                await button.waitFor({ state: 'visible', timeout: 10_000 });
-                const popupPromise = context.waitForEvent('page', { timeout: 10_000 });
-                await button.click();
-                const popup = await popupPromise;
-                await popup.locator('#login').fill(AGENT_EMAIL);
-                await popup.locator('#password').fill(PASSWORD);
-                await popup.locator('#submit').click();
-                await popup.waitForEvent('close', { timeout: 15_000 });
+                // a tool, not a test: a popup that does not get on is given up after a while
+                await signInThroughPopup(page, { login: AGENT_EMAIL }, (what, promise) =>
+                    Promise.race([
+                        promise,
+                        new Promise<never>((_, reject) =>
+                            setTimeout(() => reject(new Error(`gave up waiting for ${what}`)), 20_000).unref()
+                        )
+                    ])
+                );
             },
             missed
         );
@@ -91,10 +77,19 @@ export async function captureConsole(options: {
             },
             missed
         );
-        await page.waitForTimeout(1500);
+        await step(
+            'the connector shows both sides in sync',
+            async () => {
+                await connector.locator('.health-label', { hasText: 'In sync' }).waitFor({ timeout: 20_000 });
+                await connector
+                    .locator('.teams-status', { hasText: 'Available' })
+                    .waitFor({ timeout: 20_000 });
+            },
+            missed
+        );
         await page.screenshot({ path: options.out });
     } finally {
-        await browser.close();
+        await closeChromium(browser);
     }
     return missed;
 }

@@ -239,11 +239,7 @@ async function measureBrowser(
         }
         // sign in once (the bridge frame keeps the session for the refreshes)
         await connectSupervisor(page);
-        await waitUntil(
-            'the first refresh',
-            async () => ((await refreshed(page)) ? true : undefined),
-            30_000
-        );
+        await waitUntil('the first refresh', async () => ((await refreshed(page)) ? true : undefined));
         const refreshes: number[] = [];
         const requests: number[] = [];
         for (let run = 0; run < runs; run += 1) {

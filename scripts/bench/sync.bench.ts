@@ -12,6 +12,8 @@
  *   10 s poll floor, scaled to an hour, against a fixed 5-second poll (720/h).
  * - Utility start-up: from a page (re)load with Teams signed in (tokens in the bridge's session storage)
  *   to the first consistent state (panel: In sync, both sides showing the same status), 5 loads.
+ * - Hand-over between two tabs (Web Locks): from the syncing tab's close to the other tab's first Graph
+ *   read, as the browser sees its requests, 5 times (the browser tests check that it happens, not how fast).
  * Run: `node --import tsx scripts/bench/sync.bench.ts` (npm run bench). Figures only.
  */
 import type { Page } from 'playwright-core';
@@ -37,8 +39,11 @@ const CHANGES = 100;
 const TEAMS_CHANGES = 20;
 const IDLE_SECONDS = 30;
 const STARTUPS = 5;
+const HANDOVERS = 5;
 const USER = 'ada.agent@acme.example';
 
+/** Where the bench is, on stderr (a run takes minutes on a busy machine). */
+const progress = (section: string) => console.error(`sync bench: ${section}…`);
 const stats = (s: number[]) => ({ median: percentile(s, 0.5), p95: percentile(s, 0.95) });
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
 
@@ -94,6 +99,7 @@ async function main(): Promise<void> {
         await connectTeams(page);
         await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
 
+        progress('Salesforce -> Teams');
         // --- Salesforce -> Teams --------------------------------------------------------------------
         await recordOmniEvents(page);
         await control.call('DELETE', 'log');
@@ -102,14 +108,10 @@ async function main(): Promise<void> {
             const target = i % 2 === 0 ? 'On_a_Call' : 'Available';
             const want = target === 'On_a_Call' ? 'Busy/InACall' : 'Available/Available';
             await pickOmni(page, target);
-            await waitUntil(
-                `Teams ${want}`,
-                async () => {
-                    const p = await emulatorPresence(control);
-                    return `${p.availability}/${p.activity}` === want ? true : undefined;
-                },
-                10_000
-            );
+            await waitUntil(`Teams ${want}`, async () => {
+                const p = await emulatorPresence(control);
+                return `${p.availability}/${p.activity}` === want ? true : undefined;
+            });
         }
         const events = (await omniEvents(page)).filter((e) => e.type === 'statusChanged');
         const writes = (await emulatorLog(control)).filter(
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
             if (w) sToT.push(w.at + (w.durationMs ?? 0) - e.at);
         }
 
+        progress('Teams -> Salesforce');
         // --- Teams -> Salesforce ----------------------------------------------------------------------
         await recordOmniEvents(page);
         const tToS: number[] = [];
@@ -128,31 +131,55 @@ async function main(): Promise<void> {
                 i % 2 === 0 ? ['DoNotDisturb', 'Do_Not_Disturb'] : ['Available', 'Available'];
             const t0 = Date.now();
             await control.call('POST', `users/${USER}/manual-status`, { status: manual });
-            const seen = await waitUntil(
-                `Omni ${status}`,
-                async () => (await omniEvents(page)).find((e) => e.at >= t0 && e.status === status),
-                10_000
+            const seen = await waitUntil(`Omni ${status}`, async () =>
+                (await omniEvents(page)).find((e) => e.at >= t0 && e.status === status)
             );
             tToS.push(seen.at - t0);
             await waitUntil('in sync', async () => ((await inSync(page)) ? true : undefined));
         }
         await teamsManual(page, 'Reset');
 
+        progress('start-up');
         // --- start-up -------------------------------------------------------------------------------
         const startups: number[] = [];
         for (let i = 0; i < STARTUPS; i++) {
             const t0 = Date.now();
             await page.reload();
-            await waitUntil(
-                'consistent after load',
-                async () => ((await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined),
-                20_000
+            await waitUntil('consistent after load', async () =>
+                (await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined
             );
             startups.push(Date.now() - t0);
         }
 
+        progress('hand-over');
+        // --- hand-over between two tabs ------------------------------------------------------------------
+        const handOvers: number[] = [];
+        let leader = tab;
+        for (let i = 0; i < HANDOVERS; i++) {
+            const follower = await openConsoleTab(env, '?setup=phone', leader.context);
+            progress(`hand-over ${i + 1}: the new tab signs in`);
+            await connectTeams(follower.page);
+            await waitUntil('the new tab follows', async () =>
+                (await panel(follower.page)).health === 'Synced in another tab' ? true : undefined
+            );
+            progress(`hand-over ${i + 1}: the syncing tab closes`);
+            const closedAt = Date.now();
+            await leader.page.close();
+            const first = await waitUntil('the other tab reads Teams', async () =>
+                follower.graphRequests.find((r) => r.at >= closedAt && r.method === 'GET')
+            );
+            handOvers.push(first.at - closedAt);
+            // (the fake Omni starts logged out in a new tab: health, not both sides equal)
+            await waitUntil('the other tab syncs', async () =>
+                (await panel(follower.page)).health === 'In sync' ? true : undefined
+            );
+            leader = follower;
+        }
+
+        progress('idle');
+        const idlePage = leader.page;
         // --- idle, with the delivered 10 s floor -------------------------------------------------------
-        await page.evaluate(() => {
+        await idlePage.evaluate(() => {
             const org = (
                 window as unknown as {
                     harness: {
@@ -168,19 +195,18 @@ async function main(): Promise<void> {
             for (const c of org.records('PresenceStateConfiguration__c'))
                 org.update(c.Id, { PollIntervalSeconds__c: 10 });
         });
-        await page.reload();
-        await pickOmni(page, 'Available');
-        await waitUntil(
-            'in sync',
-            async () => ((await inSync(page).catch(() => false)) ? true : undefined),
-            20_000
+        await idlePage.reload();
+        await pickOmni(idlePage, 'Available');
+        await waitUntil('in sync', async () =>
+            (await inSync(idlePage).catch(() => false)) ? true : undefined
         );
         await control.call('DELETE', 'log');
         const idleStart = Date.now();
-        await page.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition
+        await idlePage.waitForTimeout(IDLE_SECONDS * 1000); // a measurement interval, not a wait for a condition
         const idle = (await emulatorLog(control)).filter((e) => e.at >= idleStart);
         const perHour = (idle.length * 3600) / IDLE_SECONDS;
 
+        progress('bare writes');
         // --- bare Graph write from the same origin ------------------------------------------------------
         await tab.context.close();
         const token = await directToken(env);
@@ -214,6 +240,7 @@ async function main(): Promise<void> {
         const b = stats(bareSamples);
         const t = stats(tToS);
         const u = stats(startups);
+        const h = stats(handOvers);
         console.log(
             [
                 `Sync through the console shell (Chromium, harness on loopback)`,
@@ -227,7 +254,9 @@ async function main(): Promise<void> {
                 `Graph requests per agent-hour while idle (delivered 10 s floor, ${IDLE_SECONDS} s real time scaled)`,
                 `  ${idle.length} requests in ${IDLE_SECONDS} s -> ${perHour.toFixed(0)}/h against 720/h for a fixed 5-second poll (${((perHour / 720) * 100).toFixed(0)} %)`,
                 `Utility start-up, ${startups.length} reloads with Teams signed in (load -> In sync: both sides agree under the mapping; the fake Omni starts logged out)`,
-                `  median ${ms(u.median)}   p95 ${ms(u.p95)}`
+                `  median ${ms(u.median)}   p95 ${ms(u.p95)}`,
+                `Hand-over between two tabs, ${handOvers.length} times (the syncing tab closes -> the other tab's first Graph read)`,
+                `  median ${ms(h.median)}   p95 ${ms(h.p95)}   (each: ${handOvers.map((v) => v.toFixed(0)).join(', ')} ms)`
             ].join('\n')
         );
     } finally {

@@ -70,7 +70,10 @@ async function closeBrowserContexts(env: Environment): Promise<void> {
             timer = setTimeout(
                 () =>
                     reject(
-                        new Error(`the harness stayed busy for ${SCENARIO_LIMIT_MS / 1000} s (hang guard)`)
+                        new Error(
+                            `the harness stayed busy for ${SCENARIO_LIMIT_MS / 1000} s (hang guard): ` +
+                                env.harness.busy()
+                        )
                     ),
                 SCENARIO_LIMIT_MS
             );

@@ -100,8 +100,13 @@ export interface Harness {
      * Resolves once no connection is open and no request is being handled (at once when that is so now).
      * After a test has closed its browser contexts, this is when nothing they sent can still reach the
      * emulators (e.g. a page's keepalive clear), so the next test starts from a clean log and state.
+     * While it waits, connections with no request on them are closed, as a server may close an idle
+     * persistent connection at any time (RFC 9112, section 9.5): a browser's preconnected or kept-alive
+     * socket that nobody will use again does not keep the harness busy.
      */
     idle(): Promise<void>;
+    /** What keeps the harness busy now (open connections and the requests on them), for a hang report. */
+    busy(): string;
     stop(): Promise<void>;
 }
 
@@ -120,23 +125,39 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
         res.writeHead(503);
         res.end();
     };
+    /** every open TCP connection (counted from the accept, so one still in its TLS handshake is not missed) */
     const sockets = new Set<Socket>();
+    /** the connections past their TLS handshake, with the requests being handled on each */
+    const secured = new Map<Socket, Set<string>>();
     let handling = 0;
     let idleWaiters: (() => void)[] = [];
     const checkIdle = () => {
-        if (sockets.size > 0 || handling > 0 || idleWaiters.length === 0) return;
+        if (idleWaiters.length === 0) return;
+        // connections between requests; a socket still in its TLS handshake is not one yet: it is closed
+        // here as soon as its handshake ends (see 'secureConnection'). Node's own closeIdleConnections()
+        // leaves a connection that never sent a request open (its parser counts as busy from the
+        // accept), and with no server timeout such a socket would stay open for ever.
+        for (const [socket, requests] of secured) {
+            if (requests.size === 0) socket.destroy();
+        }
+        if (sockets.size > 0 || handling > 0) return;
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const w of waiters) w();
     };
     const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
         handling += 1;
+        const label = `${req.method ?? '?'} ${hostOf(req)}${(req.url ?? '/').split('?')[0]}`;
+        const requests = secured.get(req.socket);
+        requests?.add(label);
         let done = false;
         const finished = () => {
             if (done) return;
             done = true;
             handling -= 1;
-            checkIdle();
+            requests?.delete(label);
+            // after the response is on its way, so the connection counts as idle and can be closed
+            setImmediate(checkIdle);
         };
         // a request whose connection closed before its body arrived never completes its handler (it
         // waits for the body): it can change nothing any more, so it does not keep the harness busy
@@ -159,6 +180,11 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
             sockets.delete(socket);
             checkIdle();
         });
+    });
+    server.on('secureConnection', (tlsSocket: Socket) => {
+        secured.set(tlsSocket, new Set());
+        tlsSocket.on('close', () => secured.delete(tlsSocket));
+        setImmediate(checkIdle);
     });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -306,6 +332,16 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 // after the accept callbacks Node has already queued (a connection the kernel accepted)
                 setImmediate(checkIdle);
             }),
+        busy() {
+            const inFlight = [...secured.values()].flatMap((requests) => [...requests]);
+            const withRequests = [...secured.values()].filter((requests) => requests.size > 0).length;
+            return (
+                `${sockets.size} connection(s) open (${Math.max(0, sockets.size - secured.size)} in the ` +
+                `TLS handshake, ${secured.size - withRequests} between requests), ` +
+                `${handling} request(s) being handled` +
+                (inFlight.length > 0 ? `: ${inFlight.join(', ')}` : '')
+            );
+        },
         stop: () =>
             new Promise<void>((resolve) => {
                 server.close(() => resolve());

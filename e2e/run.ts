@@ -27,6 +27,7 @@ import { lwsScenarios } from './lws';
 import { scenarios as bridgeScenarios, type Scenario } from './scenarios';
 import { userBrowserScenarios } from './userBrowser';
 import { Control, HostSession } from './session';
+import { accessibilityScenarios } from './accessibility';
 import { openWaits, resetWaits, stopWaits } from './wait';
 
 export const RESULTS_FILE = path.join(ROOT, 'dist/e2e/results.json');
@@ -127,7 +128,8 @@ async function main(): Promise<number> {
         ...dashboardScenarios,
         ...leastPrivilegeScenarios,
         ...lwsScenarios,
-        ...userBrowserScenarios
+        ...userBrowserScenarios,
+        ...accessibilityScenarios
     ];
     const selected = scenarios.filter((s) => filter === undefined || s.name.includes(filter));
     const t0 = Date.now();

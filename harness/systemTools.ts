@@ -1,6 +1,6 @@
 /**
  * Programs of the machine (not npm packages) that some steps need: Chromium for the browser tests,
- * the benchmarks and `npm start --screenshot`, and a Java runtime for the Apex checks. Each is looked
+ * the benchmarks and `npm run screenshots`, and a Java runtime for the Apex checks. Each is looked
  * up where a user would have it; when it is missing, the error says exactly how to get one. Where the
  * process runs as root on Debian (as CI does), the Debian package is installed instead, and the user is
  * told so.

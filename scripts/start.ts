@@ -7,15 +7,15 @@
  * 3. serves the console shell on the Lightning origin and the bridge page `/apex/TeamsBridge` (rendered
  *    from the real Visualforce page) with `/resource/teamsBridge` on the Visualforce origin;
  * 4. prints the URLs, the test user, how to trust the certificate, and runs until Ctrl+C.
- * `--screenshot <file.png>` instead drives the console in headless Chromium (harness/console/screenshot.ts),
- * writes the picture (docs/harness-console.png is made so) and stops.
+ * `--screenshots [dir]` (npm run screenshots) instead drives each page in headless Chromium
+ * (harness/console/screenshot.ts), writes the README's pictures into dir (docs/screenshots) and stops.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mountAssets } from '../harness/bridgeHost/mount';
 import { userCommandLine } from '../harness/browser/chromium';
 import { CONSOLE_PATHS, mountConsole, sldsVersion } from '../harness/console/mount';
-import { captureConsole } from '../harness/console/screenshot';
+import { capturePages, SCREENSHOTS } from '../harness/console/screenshot';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
 import { BRIDGE_PATHS, renderBridgePage } from '../harness/bridgeHost/bridgePage';
@@ -27,6 +27,7 @@ export interface Started {
     harness: Harness;
     consoleUrl: string;
     adminUrl: string;
+    dashboardUrl: string;
     stop(): Promise<void>;
 }
 
@@ -64,6 +65,7 @@ export async function startLocal(port?: number): Promise<Started> {
         harness,
         consoleUrl: `${harness.urls.lightning}${CONSOLE_PATHS.console}`,
         adminUrl: `${harness.urls.lightning}${CONSOLE_PATHS.admin}`,
+        dashboardUrl: `${harness.urls.lightning}${CONSOLE_PATHS.dashboard}`,
         stop: () => harness.stop()
     };
 }
@@ -78,7 +80,7 @@ function banner(s: Started): string {
         `  Console (agent)        ${s.consoleUrl}`,
         `  German                 ${s.consoleUrl}?lang=de`,
         `  Authorize (admin)      ${s.adminUrl}`,
-        `  Live Agent Dashboard   ${h.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=500  (1..5000 agents; Connect as sue.supervisor@acme.example)`,
+        `  Live Agent Dashboard   ${s.dashboardUrl}?agents=500  (1..5000 agents; Connect as sue.supervisor@acme.example)`,
         `  Teams bridge page      ${h.urls.visualforce}${BRIDGE_PATHS.bridgePage}  (needs the session of a page above)`,
         `  Microsoft sign-in      ${h.urls.authority}`,
         `  Graph / control API    ${h.urls.graphApi}  /  ${h.urls.control}`,
@@ -107,9 +109,10 @@ function banner(s: Started): string {
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
     const portArg = args.indexOf('--port');
-    const shotArg = args.indexOf('--screenshot');
+    const shotArg = args.indexOf('--screenshots');
+    const next = args[shotArg + 1];
     const screenshot =
-        shotArg >= 0 ? path.resolve(args[shotArg + 1] ?? 'docs/harness-console.png') : undefined;
+        shotArg >= 0 ? path.resolve(next && !next.startsWith('--') ? next : 'docs/screenshots') : undefined;
     const port = portArg >= 0 ? Number(args[portArg + 1]) : screenshot ? 0 : undefined;
     let started: Started;
     try {
@@ -126,14 +129,19 @@ async function main(): Promise<void> {
         process.exit(1);
     }
     if (screenshot) {
-        const missed = await captureConsole({
+        mkdirSync(screenshot, { recursive: true });
+        const missed = await capturePages({
             consoleUrl: started.consoleUrl,
+            adminUrl: started.adminUrl,
+            dashboardUrl: `${started.dashboardUrl}?agents=40`,
             chromiumArgs: started.harness.chromiumArgs,
-            out: screenshot
+            dir: screenshot
         }).finally(() => started.stop());
-        console.log(`wrote ${path.relative(process.cwd(), screenshot)}`);
+        for (const name of Object.values(SCREENSHOTS)) {
+            console.log(`wrote ${path.relative(process.cwd(), path.join(screenshot, name))}`);
+        }
         for (const m of missed) console.log(`  not done: ${m}`);
-        process.exit(0);
+        process.exit(missed.length === 0 ? 0 : 1);
     }
     console.log(banner(started));
     let stopping = false;

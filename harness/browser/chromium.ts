@@ -1,6 +1,6 @@
 /**
  * How Chromium is launched against the harness, in one place: the browser tests (e2e/env.ts), the
- * benches (scripts/bench/*, through e2e/env.ts), `npm start -- --screenshot`
+ * benches (scripts/bench/*, through e2e/env.ts), `npm run screenshots`
  * (harness/console/screenshot.ts) and the command `npm start` prints for a person.
  *
  * The aim is a browser that behaves like a user's Chromium. playwright-core adds about forty default
@@ -61,7 +61,7 @@ export const AUTOMATION_FLAGS: readonly string[] = [
  * from Debian when this runs as root on Debian (CI), else an error that says how to get one.
  */
 export function chromiumPath(): string {
-    return requireTool(CHROMIUM, 'The browser tests, the benchmarks and npm start --screenshot');
+    return requireTool(CHROMIUM, 'The browser tests, the benchmarks and npm run screenshots');
 }
 
 /** Every switch the browser gets: the harness's (trust its CA, resolve its hosts), ours, Playwright's needs. */

@@ -1,5 +1,5 @@
 /**
- * The one way the browser tests, the benches and `npm start -- --screenshot` drive the Microsoft sign-in
+ * The one way the browser tests, the benches and `npm run screenshots` drive the Microsoft sign-in
  * popup, as a person does: a real click on the Teams bridge's in-frame Connect button (the popup needs
  * that user gesture), then the identity provider's page in the popup, until the popup closes.
  *

@@ -1,15 +1,20 @@
 /**
- * Takes docs/harness-console.png (`npm start -- --screenshot docs/harness-console.png` runs it against
- * a harness on a free port): opens the console in headless Chromium and does what an agent does first (Omni-Channel Available, gear > Email, Connect
- * Microsoft Teams, then the in-frame button of the bridge, with the test user's password), then shoots
- * the page.
- * Needs Debian's chromium (or CHROMIUM_PATH). Each step is best effort: the picture shows how far the
- * connector got, and the script prints which steps did not happen.
+ * Takes the README's pictures of the three pages (`npm run screenshots` runs it against a harness on a
+ * free port), each at 1,440 px in headless Chromium, doing first what the page's user does:
+ * - docs/screenshots/console.png: the agent's console (Omni-Channel Available, gear > Email, Connect
+ *   Microsoft Teams, the in-frame button of the bridge, the test user's password);
+ * - docs/screenshots/authorize-meeting-application.png: the admin's page with its record and checks;
+ * - docs/screenshots/live-agent-dashboard.png: the supervisor's dashboard, connected, with 40 agents.
+ * Needs Debian's chromium (or CHROMIUM_PATH). Each step is best effort: a picture shows how far the page
+ * got, and the script prints which steps did not happen.
  */
+import path from 'node:path';
 import { closeChromium, launchChromium } from '../browser/chromium';
 import { signInThroughPopup } from '../browser/signInPopup';
 
 const AGENT_EMAIL = 'ada.agent@acme.example';
+const SUPERVISOR_EMAIL = 'sue.supervisor@acme.example';
+const VIEWPORT = { width: 1440, height: 860 };
 
 async function step(name: string, fn: () => Promise<void>, missed: string[]): Promise<void> {
     try {
@@ -17,6 +22,17 @@ async function step(name: string, fn: () => Promise<void>, missed: string[]): Pr
     } catch (e) {
         missed.push(`${name}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
+}
+
+/** a tool, not a test: a popup that does not get on is given up after a while */
+function giveUpAfter(ms: number) {
+    return <T>(what: string, promise: Promise<T>): Promise<T> =>
+        Promise.race([
+            promise,
+            new Promise<never>((_, reject) =>
+                setTimeout(() => reject(new Error(`gave up waiting for ${what}`)), ms).unref()
+            )
+        ]);
 }
 
 /** Drives the console at `consoleUrl` and writes the screenshot; returns the steps that did not happen. */
@@ -29,7 +45,7 @@ export async function captureConsole(options: {
     const browser = await launchChromium(options.chromiumArgs);
     const missed: string[] = [];
     try {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 860 } });
+        const context = await browser.newContext({ viewport: VIEWPORT });
         const page = await context.newPage();
         await page.goto(options.consoleUrl);
         const connector = page.locator('c-cti-data-connector');
@@ -56,15 +72,7 @@ export async function captureConsole(options: {
             'Connect Microsoft Teams',
             async () => {
                 await connector.locator('lightning-button.connect button').click({ timeout: 10_000 });
-                // a tool, not a test: a popup that does not get on is given up after a while
-                await signInThroughPopup(page, { login: AGENT_EMAIL }, (what, promise) =>
-                    Promise.race([
-                        promise,
-                        new Promise<never>((_, reject) =>
-                            setTimeout(() => reject(new Error(`gave up waiting for ${what}`)), 20_000).unref()
-                        )
-                    ])
-                );
+                await signInThroughPopup(page, { login: AGENT_EMAIL }, giveUpAfter(20_000));
             },
             missed
         );
@@ -91,5 +99,95 @@ export async function captureConsole(options: {
     } finally {
         await closeChromium(browser);
     }
+    return missed;
+}
+
+/** The admin's Authorize Meeting Application page once its record and checks have loaded. */
+export async function captureAdmin(options: { adminUrl: string; chromiumArgs: string[]; out: string }) {
+    const browser = await launchChromium(options.chromiumArgs);
+    const missed: string[] = [];
+    try {
+        const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+        await page.goto(options.adminUrl);
+        const component = page.locator('c-presence-authorization');
+        await component.waitFor({ timeout: 15_000 });
+        await step(
+            'the record and the configuration check',
+            () => component.locator('[data-id="issues-ok"]').waitFor({ timeout: 20_000 }),
+            missed
+        );
+        await page.screenshot({ path: options.out, fullPage: true });
+    } finally {
+        await closeChromium(browser);
+    }
+    return missed;
+}
+
+/** The supervisor's dashboard, connected to Teams, once every agent's Teams presence has been read. */
+export async function captureDashboard(options: {
+    dashboardUrl: string;
+    chromiumArgs: string[];
+    out: string;
+}) {
+    const browser = await launchChromium(options.chromiumArgs);
+    const missed: string[] = [];
+    try {
+        const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+        await page.goto(options.dashboardUrl);
+        const dashboard = page.locator('c-live-agent-dashboard');
+        await dashboard.waitFor({ timeout: 15_000 });
+        await step(
+            'Connect as the supervisor',
+            async () => {
+                await dashboard.locator('button.connect').click({ timeout: 10_000 });
+                await signInThroughPopup(page, { login: SUPERVISOR_EMAIL }, giveUpAfter(20_000));
+            },
+            missed
+        );
+        await step(
+            'every agent read',
+            async () => {
+                await page.waitForFunction(
+                    () => {
+                        const root = document.querySelector('c-live-agent-dashboard')?.shadowRoot;
+                        const rows = root?.querySelectorAll('tbody tr') ?? [];
+                        const notRead = root?.querySelectorAll('tbody tr[data-agreement="notRead"]') ?? [];
+                        return rows.length > 0 && notRead.length === 0;
+                    },
+                    undefined,
+                    { timeout: 30_000 }
+                );
+            },
+            missed
+        );
+        await page.screenshot({ path: options.out });
+    } finally {
+        await closeChromium(browser);
+    }
+    return missed;
+}
+
+export const SCREENSHOTS = {
+    console: 'console.png',
+    admin: 'authorize-meeting-application.png',
+    dashboard: 'live-agent-dashboard.png'
+} as const;
+
+/** All three pictures into `dir`; returns what did not happen, per picture. */
+export async function capturePages(options: {
+    consoleUrl: string;
+    adminUrl: string;
+    dashboardUrl: string;
+    chromiumArgs: string[];
+    dir: string;
+}): Promise<string[]> {
+    const out = (name: string) => path.join(options.dir, name);
+    const missed = [
+        ...(await captureConsole({ ...options, out: out(SCREENSHOTS.console) })).map((m) => `console: ${m}`),
+        ...(await captureAdmin({ ...options, out: out(SCREENSHOTS.admin) })).map((m) => `admin: ${m}`),
+        ...(await captureDashboard({ ...options, out: out(SCREENSHOTS.dashboard) })).map(
+            (m) => `dashboard: ${m}`
+        )
+    ];
     return missed;
 }

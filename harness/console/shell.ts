@@ -584,10 +584,11 @@ function adminPage(
     );
     picker.addEventListener('change', () => navigate({ recordId: picker.value }));
     const fields = ['SyncDirection__c', 'MeetingApplication__c', 'AzureClientId__c', 'AzureTenantId__c'];
+    const describe = runtime.org.snapshot.objects.PresenceStateConfiguration__c;
     const highlights = h(
         'div',
         { class: 'slds-page-header slds-page-header_record-home' },
-        h('div', { class: 'slds-text-title' }, 'Presence State Configuration'),
+        h('div', { class: 'slds-text-title' }, describe?.label ?? 'Presence State Configuration'),
         h(
             'h1',
             { class: 'slds-page-header__title', 'data-harness': 'record-name' },
@@ -600,8 +601,14 @@ function adminPage(
                 h(
                     'li',
                     {},
-                    h('div', { class: 'slds-text-title' }, f),
-                    h('div', {}, String(record?.[f] ?? ''))
+                    // the record page's highlights show each field's label and, for a picklist, the value's label
+                    h('div', { class: 'slds-text-title' }, describe?.fields[f]?.label ?? f),
+                    h(
+                        'div',
+                        {},
+                        describe?.fields[f]?.picklistValues?.find((v) => v.value === record?.[f])?.label ??
+                            String(record?.[f] ?? '')
+                    )
                 )
             )
         )

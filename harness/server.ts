@@ -15,7 +15,7 @@ import { Directory, DEFAULT_USERS, type DirectoryUserInput } from './directory';
 import { createTokenVerifier } from './graph/auth';
 import { GraphEmulator } from './graph/emulator';
 import { createGraphHandler } from './graph/http';
-import { hostOf, sendHtml, escapeHtml } from './http/util';
+import { hostOf, readBody, sendHtml, escapeHtml } from './http/util';
 import {
     createIdentityProvider,
     type ClientRegistration,
@@ -129,6 +129,8 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
     const sockets = new Set<Socket>();
     /** the connections past their TLS handshake, with the requests being handled on each */
     const secured = new Map<Socket, Set<string>>();
+    /** the requests in hand, also after their connection closed (what the hang report names) */
+    const inHand = new Set<{ label: string }>();
     let handling = 0;
     let idleWaiters: (() => void)[] = [];
     const checkIdle = () => {
@@ -150,12 +152,20 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
         const label = `${req.method ?? '?'} ${hostOf(req)}${(req.url ?? '/').split('?')[0]}`;
         const requests = secured.get(req.socket);
         requests?.add(label);
+        // Graph and the control API take their body as it arrives, as a server does: a request that
+        // arrived whole is handled even when its client goes away while its token is being checked
+        if (hostOf(req) === HOSTS.graph && req.method !== 'GET' && req.method !== 'OPTIONS') {
+            void readBody(req);
+        }
+        const entry = { label };
+        inHand.add(entry);
         let done = false;
         const finished = () => {
             if (done) return;
             done = true;
             handling -= 1;
             requests?.delete(label);
+            inHand.delete(entry);
             // after the response is on its way, so the connection counts as idle and can be closed
             setImmediate(checkIdle);
         };
@@ -333,7 +343,7 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                 setImmediate(checkIdle);
             }),
         busy() {
-            const inFlight = [...secured.values()].flatMap((requests) => [...requests]);
+            const inFlight = [...inHand].map((r) => r.label);
             const withRequests = [...secured.values()].filter((requests) => requests.size > 0).length;
             return (
                 `${sockets.size} connection(s) open (${Math.max(0, sockets.size - secured.size)} in the ` +

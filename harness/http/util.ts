@@ -1,8 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Reads a request body (at most `limit` bytes). */
-export function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<string> {
-    return new Promise((resolve, reject) => {
+const BODY_LIMIT = 2 * 1024 * 1024;
+const bodies = new WeakMap<IncomingMessage, Promise<string>>();
+
+/**
+ * Reads a request body (at most `limit` bytes). The first call starts reading; later calls get the same
+ * promise. It settles in every case: a connection that closes before the body has been read rejects it
+ * (a destroyed request emits no 'end', and a handler waiting for one would be in hand for ever).
+ */
+export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<string> {
+    const started = bodies.get(req);
+    if (started) return started;
+    const body = new Promise<string>((resolve, reject) => {
+        if (req.readableEnded) {
+            reject(new Error('the request body was already read'));
+            return;
+        }
+        if (req.destroyed) {
+            reject(new Error('the connection closed before the request body was read'));
+            return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         req.on('data', (chunk: Buffer) => {
@@ -16,7 +33,13 @@ export function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise
         });
         req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         req.on('error', reject);
+        // after 'end' this changes nothing (a promise settles once)
+        req.on('close', () => reject(new Error('the connection closed before the request body was read')));
     });
+    // a rejection nobody awaits yet (the body was started early) is not an unhandled one
+    body.catch(() => undefined);
+    bodies.set(req, body);
+    return body;
 }
 
 export function sendJson(

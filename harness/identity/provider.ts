@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { finished } from 'node:stream';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Clock } from '../clock';
@@ -746,8 +747,10 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         shaped.originalUrl = `/${tenantId}${inner}${url.search}`;
         shaped.url = `${inner}${url.search}`;
         await new Promise<void>((resolve) => {
-            res.on('finish', () => resolve());
-            res.on('close', () => resolve());
+            // finished() also answers for a response whose connection closed before this line (the
+            // browser context went while the token request's body was read above): a 'close' listener
+            // added now would never fire, and the request would stay in hand for ever
+            finished(res, () => resolve());
             void callback(req, res);
         });
     }

@@ -514,6 +514,64 @@ export const consoleSyncScenarios: Scenario[] = [
         }
     },
     {
+        name: "sync: 1,000 other agents on the same app registration: Teams is read at the budget's pace, not the floor, and the history says why",
+        async run({ env, control }) {
+            // two agents' browsers (Ada in both, each its own org in its own browser profile): one alone on
+            // the app registration, one whose org puts 1,000 colleagues on the same Call Center Setup
+            const alone = await connectedConsole(env, control, '?setup=phone&colleagues=0');
+            let crowded: ConsoleTab | null = null;
+            try {
+                crowded = await openConsoleTab(env, '?setup=phone&colleagues=1000');
+                const busy = crowded;
+                await connectIn(busy, control, 'Available');
+                const history = async (page: Page): Promise<string[]> =>
+                    (await connector(page).locator('.history-row').allTextContents()).map((t) =>
+                        t.replace(/\s+/g, ' ').trim()
+                    );
+                const reads = (tab: ConsoleTab): number =>
+                    tab.graphRequests.filter((r) => r.method === 'GET' && r.path.endsWith('/me/presence'))
+                        .length;
+                const aloneBefore = reads(alone);
+                const crowdedBefore = reads(busy);
+                // while the lone agent reads Teams four times (at the configured floor), the agent of 1,001
+                // reads at most once: its budget is 1,200 / 30 s shared by 1,001 (a read every ~32 s)
+                await waitUntil('four more reads of the lone agent', async () =>
+                    reads(alone) >= aloneBefore + 4 ? true : undefined
+                );
+                const crowdedReads = reads(busy) - crowdedBefore;
+                assert.ok(crowdedReads <= 1, `the crowded agent read Teams ${crowdedReads} times meanwhile`);
+                let seen: string[] = [];
+                await waitUntil(
+                    'the tenant size in the history (1 -> 1,001 agents on the app registration)',
+                    async () => {
+                        seen = await history(busy.page);
+                        return seen.find(
+                            (row) =>
+                                row.includes('1 → 1001') &&
+                                row.includes('Agents sharing this Microsoft app registration')
+                        );
+                    },
+                    () => JSON.stringify(seen)
+                );
+                // both pages are visible: a hidden page would poll at the ceiling whatever the budget
+                for (const tab of [alone, busy]) {
+                    assert.equal(await tab.page.evaluate(() => document.visibilityState), 'visible');
+                }
+                // the lone agent's history has no tenant size entry: it is alone (count 1, nothing changed)
+                assert.equal(
+                    (await history(alone.page)).filter((row) => row.includes('Microsoft app registration'))
+                        .length,
+                    0
+                );
+                assert.equal((await panel(busy.page)).health, 'In sync');
+                assert.deepEqual([...alone.errors, ...busy.errors], []);
+            } finally {
+                await closeTab(alone);
+                if (crowded) await closeTab(crowded);
+            }
+        }
+    },
+    {
         name: 'sync: closing the page clears the app session presence (a real page.close(), keepalive from the bridge frame)',
         async run({ env, control }) {
             const tab = await connectedConsole(env, control, '?setup=phone');

@@ -6,12 +6,15 @@
  *   Omni-Channel widget (status picker, supervisor change, work), a CTI softphone (call state on the
  *   PresenceSync__c message channel, the reason code the connector publishes), and a Microsoft Teams
  *   client (the Graph emulator's control API: manual status, in a call, client sign-in, live presence);
- *   a language switch and the Call Center Setup picker (which configuration applies to the agent).
+ *   a language switch and the Call Center Setup picker (which configuration applies to the agent);
+ *   `?colleagues=N` puts N other agents on the agent's Call Center Setup (the tenant size the connector
+ *   learns for its poll budget).
  * - `admin` page: a Presence State Configuration record page with `c-presence-authorization`.
  * - `dashboard` page: an app page with `c-live-agent-dashboard` (harness/console/dashboardPage.ts).
  * Everything a test needs is reachable through `data-harness` attributes and `window.harness`.
  */
-import { AGENT, CONNECTOR_UTILITY_ID, ORG_STORE_KEY, SETUPS } from '../platform/constants';
+import { ADMIN, AGENT, CONNECTOR_UTILITY_ID, ORG_STORE_KEY, SETUPS } from '../platform/constants';
+import { makeId } from '../platform/ids';
 import {
     installRuntime,
     languageOf,
@@ -488,6 +491,35 @@ function applySetupParam(runtime: PlatformRuntime): void {
     }
 }
 
+/** Name prefix of the other agents' settings `?colleagues=N` creates. */
+const COLLEAGUE = 'Colleague ';
+const MAX_COLLEAGUES = 5000;
+
+/**
+ * `?colleagues=N` (0 to 5,000): the org holds N other agents' Presence Sync User Settings on the agent's
+ * Call Center Setup, so on the same app registration, as an admin's data load creates them (owned by the
+ * admin: the harness org has three users; the agent sees none of them). PresenceSyncTenantController
+ * counts them; the connector's poll budget follows. Kept across reloads like any org data.
+ */
+function applyColleaguesParam(runtime: PlatformRuntime): void {
+    const raw = new URLSearchParams(location.search).get('colleagues');
+    if (raw === null) return;
+    const wanted = Math.min(MAX_COLLEAGUES, Math.max(0, Math.floor(Number(raw)) || 0));
+    const org = runtime.org;
+    const settings = org.records('PresenceSyncUserSetting__c');
+    const own = settings.find((r) => r.UserKey__c === org.snapshot.user.Id);
+    const colleagues = settings.filter((r) => String(r.Name ?? '').startsWith(COLLEAGUE));
+    for (const r of colleagues.slice(wanted)) org.delete(r.Id);
+    for (let i = colleagues.length; i < wanted; i++) {
+        org.create('PresenceSyncUserSetting__c', {
+            Name: `${COLLEAGUE}${i + 1}`,
+            UserKey__c: makeId('005', 200_000 + i),
+            OwnerId: ADMIN.Id,
+            CallCenterSetup__c: own?.CallCenterSetup__c ?? null
+        });
+    }
+}
+
 function currentSetupKey(runtime: PlatformRuntime): string {
     const setting = runtime.org
         .records('PresenceSyncUserSetting__c')
@@ -521,6 +553,7 @@ function consolePage(
     components: Record<string, unknown>
 ) {
     applySetupParam(runtime);
+    applyColleaguesParam(runtime);
     const toolkit = new FakeOmniToolkit(config.snapshot.servicePresenceStatuses, (name) =>
         runtime.access.servicePresenceStatus(name)
     );

@@ -138,6 +138,7 @@ export function parseSoql(text: string): Pick<ApexQuery, 'object' | 'fields' | '
         if (item.startsWith('(') || /^TYPEOF\b/i.test(item)) {
             throw new Error(`subqueries and TYPEOF are not read: ${soql}`);
         }
+        if (/^COUNT\(\s*\)$/i.test(item)) continue; // SELECT COUNT(): a number, no field
         const fn = /^\w+\(([\w.]+)\)/.exec(item);
         fields.push(fn ? fn[1] : item.split(' ')[0]);
     }

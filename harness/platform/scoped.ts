@@ -13,6 +13,7 @@
 import { apexAccessFailure, type ApexErrorBody } from './apexAccess';
 import { getAgentsApex } from './dashboardAgents';
 import { languageOf, roundTrip, runtime, type Language } from './runtime';
+import { countAgentsSharingApp } from './tenantSize';
 import type { LabelValue } from './types';
 
 export function label(value: LabelValue, language?: Language): string {
@@ -27,7 +28,19 @@ const APEX: Record<string, ApexImplementation> = {
     // SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus (access: the class's own SOQL)
     'PresenceStatusController.getStatuses': () =>
         runtime().org.snapshot.servicePresenceStatuses.map((s) => ({ ...s })),
-    'LiveAgentDashboardController.getAgents': getAgentsApex
+    'LiveAgentDashboardController.getAgents': getAgentsApex,
+    // SELECT COUNT() FROM PresenceSyncUserSetting__c WHERE ...AzureClientId__c = :clientId (system mode)
+    'PresenceSyncTenantController.countAgentsSharingApp': (params) => {
+        const answer = countAgentsSharingApp(runtime().org, params.azureClientId);
+        if (answer.ok) return answer.count;
+        // an AuraHandledException: the client sees the message it was given
+        throw apexError({
+            message: answer.message,
+            exceptionType: 'System.AuraHandledException',
+            stackTrace: '',
+            isUserDefinedException: false
+        });
+    }
 };
 
 export const APEX_METHODS = Object.keys(APEX);

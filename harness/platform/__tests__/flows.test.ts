@@ -93,6 +93,11 @@ async function agentFlow(snapshot: OrgSnapshot): Promise<string[]> {
     await apexMethod('PresenceStatusController.getStatuses')().catch((e: unknown) =>
         problems.push(failure(e))
     );
+    // the tenant size for the poll budget, with the configuration's client id (authorized by the admin)
+    runtime.org.update(configurationId, { AzureClientId__c: '11111111-2222-3333-4444-555555555555' });
+    await apexMethod('PresenceSyncTenantController.countAgentsSharingApp')({
+        azureClientId: '11111111-2222-3333-4444-555555555555'
+    }).catch((e: unknown) => problems.push(failure(e)));
     // saveEmail / saveSignInIdentity: every custom field the save code names, on the agent's own record
     const fields = customFieldsIn(
         'force-app/main/default/lwc/presenceSyncConfig/save.ts',

@@ -1,7 +1,8 @@
 /*
  * The one place that binds the connector to its concrete adapters (docs/connector-contracts.md section 5):
  * configuration and the agent's settings (presenceSyncConfig), Omni-Channel over the Aura host seam
- * (presenceSyncOmni) and phone calls (presenceSyncPhone). The types are those modules' own; `Adapters` is
+ * (presenceSyncOmni), phone calls (presenceSyncPhone) and the tenant size for the poll budget (Apex
+ * PresenceSyncTenantController: how many agents share the configuration's app registration). The types are those modules' own; `Adapters` is
  * only the seam the session is created with, so that tests can pass doubles.
  */
 import {
@@ -18,6 +19,7 @@ import type {
     StatusesResult,
     UserSettings
 } from 'c/presenceSyncConfig';
+import countAgentsSharingApp from '@salesforce/apex/PresenceSyncTenantController.countAgentsSharingApp';
 import { PresenceSyncOmni } from 'c/presenceSyncOmni';
 import type { PresenceSyncOmniOptions } from 'c/presenceSyncOmni';
 import { PresenceSyncPhone } from 'c/presenceSyncPhone';
@@ -45,6 +47,8 @@ export interface Adapters {
     saveSignIn(settings: UserSettings | null, identity: SignInIdentity): Promise<SignInSaveResult>;
     createOmni(options: PresenceSyncOmniOptions): OmniAdapter;
     createPhone(options: PresenceSyncPhoneOptions): PhoneAdapter;
+    /** how many agents share the app registration with this client id (rejects with the Apex error) */
+    countAgentsSharingApp(clientId: string): Promise<number>;
 }
 
 export const ADAPTERS: Adapters = {
@@ -53,5 +57,9 @@ export const ADAPTERS: Adapters = {
     saveEmail: (email, settings, userName) => saveAgentEmail(email, settings, userName),
     saveSignIn: (settings, identity) => saveAgentSignIn(settings, identity),
     createOmni: (options) => new PresenceSyncOmni(options),
-    createPhone: (options) => new PresenceSyncPhone(options)
+    createPhone: (options) => new PresenceSyncPhone(options),
+    countAgentsSharingApp: (clientId) =>
+        (countAgentsSharingApp({ azureClientId: clientId }) as Promise<unknown>).then(
+            (count) => count as number
+        )
 };

@@ -107,6 +107,8 @@ import L_Reason_userDisconnected from '@salesforce/label/c.CtiDataConnector_Reas
 import L_Reason_throttled from '@salesforce/label/c.CtiDataConnector_Reason_throttled';
 import L_Reason_backoff from '@salesforce/label/c.CtiDataConnector_Reason_backoff';
 import L_Reason_circuit from '@salesforce/label/c.CtiDataConnector_Reason_circuit';
+import L_Reason_tenantSize from '@salesforce/label/c.CtiDataConnector_Reason_tenantSize';
+import L_Reason_tenantSizeFailed from '@salesforce/label/c.CtiDataConnector_Reason_tenantSizeFailed';
 import L_Source_salesforce from '@salesforce/label/c.CtiDataConnector_Source_salesforce';
 import L_Source_teams from '@salesforce/label/c.CtiDataConnector_Source_teams';
 import L_Source_phone from '@salesforce/label/c.CtiDataConnector_Source_phone';
@@ -290,7 +292,9 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
     userDisconnected: L_Reason_userDisconnected,
     throttled: L_Reason_throttled,
     backoff: L_Reason_backoff,
-    circuit: L_Reason_circuit
+    circuit: L_Reason_circuit,
+    tenantSize: L_Reason_tenantSize,
+    tenantSizeFailed: L_Reason_tenantSizeFailed
 };
 
 export const SOURCE_LABELS: Readonly<Record<LogSource, string>> = {

@@ -11,6 +11,10 @@
  * starts the sync; a configuration that changes while it runs takes effect at the next page load (the
  * runner is not rebuilt under the agent), and the panel keeps showing the running one.
  *
+ * The runner asks for the tenant size (agents sharing the configuration's app registration) through the
+ * Apex adapter at start and periodically; a change of the running configuration's record asks again at
+ * once (an admin editing it is when assignments change too).
+ *
  * The Omni adapter exists from the start (the host relays events at once); the phone adapter as soon as the
  * component's MessageContext is wired. A saved email becomes the bridge's login hint at once (init again).
  *
@@ -106,6 +110,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     let disposed = false;
     let statusesResult: StatusesResult | undefined;
     let wireResults: Omit<ConfigurationInputs, 'statuses'> | null = null;
+    /** the running configuration as last evaluated: a different evaluation asks for the tenant size again */
+    let configurationSeen = '';
 
     const dispatch = (event: SyncEvent): void => {
         if (disposed) return;
@@ -204,7 +210,10 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 phone: { setReasonCode: (code, statusApiName) => phone?.setReasonCode(code, statusApiName) },
                 clock,
                 random: () => Math.random(),
-                leadership: webLocksLeadership(typeof navigator === 'undefined' ? undefined : navigator.locks)
+                leadership: webLocksLeadership(
+                    typeof navigator === 'undefined' ? undefined : navigator.locks
+                ),
+                tenant: { agentsSharingApp: (clientId) => adapters.countAgentsSharingApp(clientId) }
             },
             (view) => {
                 if (!disposed) hooks.onView(view);
@@ -223,6 +232,11 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         settings = loaded.settings ?? null;
         userName = loaded.userName ?? null;
         if (configuration !== null) {
+            const seen = JSON.stringify(loaded.configuration);
+            if (loaded.configuration !== null && seen !== configurationSeen) {
+                configurationSeen = seen;
+                runner?.refreshTenantSize();
+            }
             if (email === previousEmail) return;
             hooks.onConfiguration({ problem: null, statusLabels: statusLabelsShown, email });
             // the new address is the login hint from now on: the bridge starts over with it
@@ -234,6 +248,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         hooks.onConfiguration({ problem: loaded.problem, statusLabels: loaded.statusLabels, email });
         if (loaded.problem !== null || loaded.configuration === null) return;
         configuration = loaded.configuration;
+        configurationSeen = JSON.stringify(loaded.configuration);
         // the status the agent already has: Salesforce wins at start-up (sync-policy.md)
         omni.requestCurrentStatus().catch(() => undefined);
         startSync();

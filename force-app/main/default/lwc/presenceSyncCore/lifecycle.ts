@@ -82,6 +82,19 @@ export function onPageClosing(step: Step): void {
     stop(step);
 }
 
+/**
+ * How many agents share the app registration (per client id): the divisor of the poll budget. A change
+ * is logged with both sizes; the running timers keep their delay and the next ones use the new budget.
+ */
 export function onTenantSize(step: Step, e: Of<'tenantSizeKnown'>): void {
-    update(step, { agentCount: Math.max(1, Math.floor(e.agentCount)) || 1 });
+    const agentCount = Math.max(1, Math.floor(e.agentCount)) || 1;
+    const before = step.state.agentCount;
+    if (agentCount === before) return;
+    update(step, { agentCount });
+    decide(step, 'sync', String(before), String(agentCount), 'tenantSize');
+}
+
+/** The size could not be learned: the last known one stays in force, and the history says so. */
+export function onTenantSizeFailed(step: Step): void {
+    decide(step, 'sync', null, null, 'tenantSizeFailed');
 }

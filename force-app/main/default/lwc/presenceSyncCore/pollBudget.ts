@@ -1,10 +1,11 @@
 /*
- * The tenant-wide Graph presence budget: every agent's browser uses the same app registration, so all
- * agents together must stay under 80 % of 1,500 presence requests per 30 s, keep-alive writes included.
+ * The Graph presence budget of one app registration: Graph's limit is per application per tenant, so all
+ * agents on one client id together must stay under 80 % of 1,500 presence requests per 30 s, keep-alive
+ * writes included. `agentCount` is how many share the client id (the runner learns it from the org).
  * Inputs are seconds (as configured), outputs are milliseconds (as timers take them).
  */
 
-/** Graph presence limit per application per tenant (graph-and-msal.md 1.7). */
+/** Graph presence limit per application per tenant (Microsoft Graph, "Get presence": https://learn.microsoft.com/graph/api/presence-get). */
 export const GRAPH_PRESENCE_LIMIT = 1500;
 /** The window of that limit, in seconds. */
 export const GRAPH_PRESENCE_WINDOW_SECONDS = 30;

@@ -37,6 +37,7 @@ import {
     onSignedIn,
     onSignedOut,
     onTenantSize,
+    onTenantSizeFailed,
     onUserRequestedConnect,
     onUserRequestedDisconnect,
     onVisibility
@@ -98,6 +99,8 @@ function dispatch(step: Step, event: SyncEvent): void {
             return onPageClosing(step);
         case 'tenantSizeKnown':
             return onTenantSize(step, event);
+        case 'tenantSizeFailed':
+            return onTenantSizeFailed(step);
         default:
             return undefined;
     }

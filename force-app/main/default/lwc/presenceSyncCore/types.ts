@@ -276,7 +276,10 @@ export type SyncEvent =
     | { type: 'pageHidden'; at: number }
     | { type: 'pageVisible'; at: number }
     | { type: 'pageClosing'; at: number }
-    | { type: 'tenantSizeKnown'; at: number; agentCount: number };
+    /** how many agents share this configuration's app registration (an upper bound; the budget's divisor) */
+    | { type: 'tenantSizeKnown'; at: number; agentCount: number }
+    /** the count could not be learned: the last known size stays (`detail`: a short technical code) */
+    | { type: 'tenantSizeFailed'; at: number; detail?: string };
 
 export type SyncCommand =
     | { type: 'readTeams'; generation: number }

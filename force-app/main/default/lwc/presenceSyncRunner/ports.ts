@@ -49,6 +49,14 @@ export interface LeadershipPort {
     acquire(lockName: string, onLeader: () => void, onFollower?: () => void): { release(): void };
 }
 
+export interface TenantPort {
+    /**
+     * How many agents share the app registration with this Azure client id (an upper bound, at least 1);
+     * rejects when the count cannot be had. One number, never anyone's data.
+     */
+    agentsSharingApp(clientId: string): Promise<number>;
+}
+
 export interface RunnerPorts {
     /** all reject with a BridgeError (presenceSyncCore types.ts) */
     teams: TeamsPort;
@@ -57,4 +65,6 @@ export interface RunnerPorts {
     clock: ClockPort;
     random(): number;
     leadership: LeadershipPort;
+    /** the tenant size for the poll budget; without it every agent polls as if alone */
+    tenant?: TenantPort;
 }

@@ -9,6 +9,10 @@
  * - Every request gets exactly one reply or failure event (a port that throws synchronously or rejects
  *   with something that is not a BridgeError counts as a failure). After dispose nothing is dispatched.
  * - `startTimer` on a running timer restarts it; a cancelled or restarted timer never fires.
+ * - The tenant size (how many agents share the configuration's app registration, per client id) is
+ *   asked for at start and every TENANT_REFRESH_MS after the last answer, one request at a time, and fed
+ *   to the core as `tenantSizeKnown` (the poll budget's divisor); a failure or a nonsense answer is fed
+ *   as `tenantSizeFailed` (the core keeps the last known size and logs it). The sync never waits for it.
  */
 import { BRIDGE_ERROR_KINDS, initialState, transition } from 'c/presenceSyncCore';
 import type {
@@ -24,6 +28,12 @@ import type { RunnerPorts } from './ports';
 
 /** The Web Locks name: one syncing tab per user (the lock is per origin and browser profile). */
 export const LEADER_LOCK_NAME = 'presenceSync.leader';
+
+/**
+ * How often the tenant size is asked again: agents are assigned by an admin, not by the minute, and
+ * every agent's browser asks (20 minutes: 3 Apex calls per agent per hour).
+ */
+export const TENANT_REFRESH_MS = 20 * 60_000;
 
 /** A BridgeError as received, or a `network` error standing for anything else a port threw. */
 export function toBridgeError(reason: unknown): BridgeError {
@@ -79,6 +89,9 @@ export class PresenceSyncRunner {
     private writes: Promise<void> = Promise.resolve();
     /** Teams writes (and a disconnect) queued or running */
     private writesOpen = 0;
+    /** the tenant size request in flight, and the timer of the next one */
+    private tenantAsking = false;
+    private tenantTimer: { handle: unknown } | null = null;
 
     constructor(configuration: Configuration, ports: RunnerPorts, onView: (view: ViewModel) => void) {
         this.state = initialState(configuration);
@@ -107,6 +120,43 @@ export class PresenceSyncRunner {
         );
         if (this.disposed) lock.release();
         else this.lock = lock;
+        this.refreshTenantSize();
+    }
+
+    /**
+     * Asks for the tenant size now (at start, on its timer, or when the configuration record changed);
+     * ignored while an answer is awaited, before start, after dispose and without a client id or port.
+     */
+    refreshTenantSize(): void {
+        const port = this.ports.tenant;
+        const clientId = this.state.config.azureClientId?.trim() ?? '';
+        if (!this.started || this.disposed || port === undefined || clientId === '' || this.tenantAsking)
+            return;
+        this.tenantAsking = true;
+        if (this.tenantTimer !== null) this.ports.clock.clearTimeout(this.tenantTimer.handle);
+        this.tenantTimer = null;
+        const settle = (event: SyncEvent): void => {
+            this.tenantAsking = false;
+            if (this.disposed) return;
+            this.dispatch(event);
+            const entry: { handle: unknown } = { handle: null };
+            entry.handle = this.ports.clock.setTimeout(() => {
+                if (this.tenantTimer !== entry) return;
+                this.tenantTimer = null;
+                this.refreshTenantSize();
+            }, TENANT_REFRESH_MS);
+            this.tenantTimer = entry;
+        };
+        attempt(() => port.agentsSharingApp(clientId)).then(
+            (count: unknown) =>
+                settle(
+                    typeof count === 'number' && Number.isFinite(count) && count >= 1
+                        ? { type: 'tenantSizeKnown', at: this.now(), agentCount: count }
+                        : { type: 'tenantSizeFailed', at: this.now(), detail: 'invalidCount' }
+                ),
+            (reason: unknown) =>
+                settle({ type: 'tenantSizeFailed', at: this.now(), detail: detailOf(reason) })
+        );
     }
 
     /** Feeds one fact to the core and performs what it asks for. Ignored after dispose. */
@@ -136,6 +186,8 @@ export class PresenceSyncRunner {
         this.queue.length = 0;
         for (const timer of this.timers.values()) this.ports.clock.clearTimeout(timer.handle);
         this.timers.clear();
+        if (this.tenantTimer !== null) this.ports.clock.clearTimeout(this.tenantTimer.handle);
+        this.tenantTimer = null;
         const lock = this.lock;
         this.lock = null;
         lock?.release();

@@ -11,6 +11,7 @@ import { MessageContext, publish, subscribe } from 'lightning/messageService';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import getStatuses from '@salesforce/apex/PresenceStatusController.getStatuses';
+import countAgentsSharingApp from '@salesforce/apex/PresenceSyncTenantController.countAgentsSharingApp';
 import USER_ID from '@salesforce/user/Id';
 import { statusDirectory } from 'c/presenceSyncConfig';
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
@@ -19,6 +20,11 @@ import { createSession } from '../session';
 
 jest.mock(
     '@salesforce/apex/PresenceStatusController.getStatuses',
+    () => ({ __esModule: true, default: jest.fn() }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/apex/PresenceSyncTenantController.countAgentsSharingApp',
     () => ({ __esModule: true, default: jest.fn() }),
     { virtual: true }
 );
@@ -33,6 +39,7 @@ jest.mock(
 
 const MessageContextAdapter = MessageContext as unknown as { emit(value: unknown): void };
 const mockedGetStatuses = getStatuses as unknown as jest.Mock;
+const mockedCountAgents = countAgentsSharingApp as unknown as jest.Mock;
 const graphqlAdapter = graphql as unknown as {
     emit(
         value: unknown,
@@ -314,6 +321,7 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         mockOrg.settings = SETTINGS;
         mockOrg.userName = 'Ada Agent';
         mockedGetStatuses.mockResolvedValue(STATUS_ROWS);
+        mockedCountAgents.mockResolvedValue(1);
         mockedSubscribe.mockReturnValue({ id: 'subscription' });
         // the org keeps what is written: a query run afterwards answers with it
         mockedUpdateRecord.mockImplementation(({ fields }: { fields: Record<string, unknown> }) => {
@@ -475,6 +483,66 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         await waitFor('the identity saved', () => mockedUpdateRecord.mock.calls.length > 0);
         expect(mockedUpdateRecord.mock.calls[0][0].fields.EntraObjectId__c).toBe(ACCOUNT.objectId);
         await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+    });
+
+    describe('tenant size (agents sharing the app registration)', () => {
+        const reasons = (element: HTMLElement): string[] =>
+            Array.from(element.shadowRoot?.querySelectorAll('.history-reason') ?? []).map(
+                (e) => e.textContent?.trim() ?? ''
+            );
+
+        it("asks Apex how many agents share the configuration's client id; the history says the budget follows", async () => {
+            mockedCountAgents.mockResolvedValue(400);
+            const { element } = await mount('Available');
+
+            await waitFor('the tenant size in the history', () =>
+                reasons(element).includes('c.CtiDataConnector_Reason_tenantSize')
+            );
+            expect(mockedCountAgents).toHaveBeenCalledTimes(1);
+            expect(mockedCountAgents).toHaveBeenCalledWith({ azureClientId: CLIENT_ID });
+            await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+        });
+
+        it('an Apex failure is in the history in words and the sync goes on', async () => {
+            mockedCountAgents.mockRejectedValue({
+                body: {
+                    message: "You do not have access to the Apex class named 'PresenceSyncTenantController'."
+                }
+            });
+            const { element } = await mount('Available');
+
+            await waitFor('the failure in the history', () =>
+                reasons(element).includes('c.CtiDataConnector_Reason_tenantSizeFailed')
+            );
+            await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+            await waitFor(
+                'Available written to Teams',
+                () => mockTeams.session?.availability === 'Available'
+            );
+            expect(reasons(element)).toContain('c.CtiDataConnector_Reason_tenantSizeFailed');
+            expect(mockedCountAgents).toHaveBeenCalledTimes(1);
+        });
+
+        it('asks again when the running configuration record changes, not when only the settings emit', async () => {
+            await mount('Available');
+            await waitFor('the first count', () => mockedCountAgents.mock.calls.length === 1);
+
+            emitSettings();
+            await settle();
+            expect(mockedCountAgents).toHaveBeenCalledTimes(1);
+
+            CONFIGURATION_RECORD.PollIntervalSeconds__c = 2;
+            try {
+                graphqlAdapter.emit(
+                    configurationAnswer(),
+                    (config) => variablesOf(config).configurationId === CONFIGURATION_ID
+                );
+                await waitFor('a second count', () => mockedCountAgents.mock.calls.length === 2);
+                expect(mockedCountAgents).toHaveBeenLastCalledWith({ azureClientId: CLIENT_ID });
+            } finally {
+                CONFIGURATION_RECORD.PollIntervalSeconds__c = 1;
+            }
+        });
     });
 
     describe('email', () => {

@@ -199,5 +199,36 @@ describe('c-presence-sync-core', () => {
             [s] = transition(s, { type: 'tenantSizeKnown', at: T, agentCount: Number.NaN });
             expect(s.agentCount).toBe(1);
         });
+
+        it('logs a new tenant size with both sizes, and nothing when it stays', () => {
+            const [s, cmds] = transition(syncing(), { type: 'tenantSizeKnown', at: T, agentCount: 400.7 });
+            expect(s.agentCount).toBe(400);
+            expect(cmds).toContainEqual({
+                type: 'appendLog',
+                entry: { at: T, source: 'sync', from: '1', to: '400', reason: 'tenantSize' }
+            });
+            expect(s.view?.recent[0]).toEqual({
+                at: T,
+                source: 'sync',
+                from: '1',
+                to: '400',
+                reason: 'tenantSize'
+            });
+            const [same, none] = transition(s, { type: 'tenantSizeKnown', at: T + 1, agentCount: 400 });
+            expect(same).toBe(s);
+            expect(none).toEqual([]);
+        });
+
+        it('keeps the last known tenant size when the count fails, and says so in the history', () => {
+            const [known] = transition(syncing(), { type: 'tenantSizeKnown', at: T, agentCount: 900 });
+            const [s, cmds] = transition(known, { type: 'tenantSizeFailed', at: T + 1, detail: 'apex' });
+            expect(s.agentCount).toBe(900);
+            expect(effects(cmds)).toEqual([]);
+            expect(cmds).toContainEqual({
+                type: 'appendLog',
+                entry: { at: T + 1, source: 'sync', from: null, to: null, reason: 'tenantSizeFailed' }
+            });
+            expect(s.view?.recent[0].reason).toBe('tenantSizeFailed');
+        });
     });
 });

@@ -20,7 +20,8 @@ describe('c-presence-sync-core', () => {
             const [s, cmds] = transition(initialState(deliveredConfig()), { type: 'becameLeader', at: T0 });
             expect(cmds.map((c) => c.type)).toEqual(['appendLog', 'showState']);
             expect(cmds[1]).toEqual({ type: 'showState', view: s.view });
-            const [, again] = transition(s, { type: 'tenantSizeKnown', at: T0, agentCount: 5 });
+            // the tenant size it already has: nothing changes, nothing is shown again
+            const [, again] = transition(s, { type: 'tenantSizeKnown', at: T0, agentCount: 1 });
             expect(again).toEqual([]);
         });
 

@@ -94,6 +94,7 @@ export function fakePorts(options: { grantAtOnce?: boolean } = {}): Fakes {
         },
         clock: browserClock(),
         random: () => 0.5,
+        tenant: { agentsSharingApp: pending('tenant.agentsSharingApp') },
         leadership: {
             acquire: (lockName, onLeader, onFollower) => {
                 const grant: Grant = { lockName, onLeader, onFollower, released: false };

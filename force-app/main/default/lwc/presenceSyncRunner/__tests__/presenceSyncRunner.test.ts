@@ -1,6 +1,6 @@
 import { transition } from 'c/presenceSyncCore';
 import type { SyncCommand, SyncEvent, ViewModel } from 'c/presenceSyncCore';
-import { LEADER_LOCK_NAME, PresenceSyncRunner, toBridgeError } from 'c/presenceSyncRunner';
+import { LEADER_LOCK_NAME, PresenceSyncRunner, TENANT_REFRESH_MS, toBridgeError } from 'c/presenceSyncRunner';
 import { deliveredConfig, fakePorts, flush, T0 } from './fakes';
 import type { Fakes } from './fakes';
 
@@ -501,6 +501,188 @@ describe('c-presence-sync-runner', () => {
             expect(fakes.open('getPresence')).toEqual([]);
             jest.advanceTimersByTime(30000);
             expect(fakes.open('getPresence')).toHaveLength(1);
+        });
+    });
+
+    describe('tenant size (the poll budget per app registration)', () => {
+        const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+        const onApp = (): ReturnType<typeof deliveredConfig> =>
+            deliveredConfig(0, { azureClientId: CLIENT_ID });
+        /** pollBudget for 2,000 agents at 2 requests per 240 s keep-alive: 1 / (1200/30/2000 - 2/240) s */
+        const POLL_2000_MS = 85_715;
+
+        /** The poll after the first reading: how long until the next getPresence goes out (whole seconds). */
+        async function nextPollAfterSeconds(fakes: Fakes, second = 1): Promise<number> {
+            if (second > 600) return Infinity;
+            jest.advanceTimersByTime(1000);
+            await flush();
+            return fakes.open('getPresence').length > 0 ? second : nextPollAfterSeconds(fakes, second + 1);
+        }
+
+        it("asks at start for the agents sharing the configuration's client id; the polls follow the budget", async () => {
+            const { runner, fakes, events } = setUp({ config: onApp() });
+            runner.start();
+            expect(fakes.next('tenant.agentsSharingApp').args).toEqual([CLIENT_ID]);
+            fakes.next('tenant.agentsSharingApp').resolve(2000);
+            await flush();
+            expect(ofType(events, 'tenantSizeKnown')).toEqual([
+                { type: 'tenantSizeKnown', at: T0, agentCount: 2000 }
+            ]);
+
+            runner.dispatch({
+                type: 'omniStatusChanged',
+                at: T0,
+                status: 'Available',
+                reason: 'OmniLoginStatusChange'
+            });
+            runner.dispatch({ type: 'signedIn', at: T0 });
+            fakes.next('setPresence').resolve();
+            await flush();
+            fakes.next('getPresence').resolve({ availability: 'Available', activity: 'Available' });
+            await flush();
+
+            // one agent would poll again after the configured 10 s; one of 2,000 waits for its share
+            expect(await nextPollAfterSeconds(fakes)).toBe(Math.ceil(POLL_2000_MS / 1000));
+        });
+
+        it('an agent alone on the app registration keeps the configured floor', async () => {
+            const { runner, fakes } = setUp({ config: onApp() });
+            runner.start();
+            fakes.next('tenant.agentsSharingApp').resolve(1);
+            await flush();
+            runner.dispatch({
+                type: 'omniStatusChanged',
+                at: T0,
+                status: 'Available',
+                reason: 'OmniLoginStatusChange'
+            });
+            runner.dispatch({ type: 'signedIn', at: T0 });
+            fakes.next('setPresence').resolve();
+            await flush();
+            fakes.next('getPresence').resolve({ availability: 'Available', activity: 'Available' });
+            await flush();
+            expect(await nextPollAfterSeconds(fakes)).toBe(10);
+        });
+
+        it('asks again every TENANT_REFRESH_MS after the last answer, one request at a time', async () => {
+            const { runner, fakes, events } = setUp({ config: onApp() });
+            runner.start();
+            runner.refreshTenantSize();
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(1);
+            jest.advanceTimersByTime(2 * TENANT_REFRESH_MS);
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(1);
+
+            fakes.next('tenant.agentsSharingApp').resolve(300);
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS - 1);
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(0);
+            jest.advanceTimersByTime(1);
+            fakes.next('tenant.agentsSharingApp').resolve(450);
+            await flush();
+            expect(ofType(events, 'tenantSizeKnown').map((e) => e.agentCount)).toEqual([300, 450]);
+        });
+
+        it('a refresh on demand (configuration changed) asks at once and restarts the period', async () => {
+            const { runner, fakes } = setUp({ config: onApp() });
+            runner.start();
+            fakes.next('tenant.agentsSharingApp').resolve(300);
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS / 2);
+            runner.refreshTenantSize();
+            fakes.next('tenant.agentsSharingApp').resolve(310);
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS - 1);
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(0);
+            jest.advanceTimersByTime(1);
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(1);
+        });
+
+        it('a failed or nonsense count keeps the last known size, says so in the history, and the sync goes on', async () => {
+            const { runner, fakes, events, views } = setUp({ config: onApp() });
+            runner.start();
+            fakes.next('tenant.agentsSharingApp').resolve(2000);
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS);
+            fakes.next('tenant.agentsSharingApp').reject({ body: { message: 'unknownClientId' } });
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS);
+            fakes.next('tenant.agentsSharingApp').resolve(0);
+            await flush();
+            jest.advanceTimersByTime(TENANT_REFRESH_MS);
+            fakes.next('tenant.agentsSharingApp').resolve('many');
+            await flush();
+            expect(ofType(events, 'tenantSizeFailed').map((e) => e.detail)).toEqual([
+                'unexpectedFailure',
+                'invalidCount',
+                'invalidCount'
+            ]);
+            expect(views[views.length - 1].recent.map((e) => e.reason).slice(0, 4)).toEqual([
+                'tenantSizeFailed',
+                'tenantSizeFailed',
+                'tenantSizeFailed',
+                'tenantSize'
+            ]);
+
+            // still budgeted for 2,000 agents, and still syncing
+            runner.dispatch({
+                type: 'omniStatusChanged',
+                at: T0,
+                status: 'Available',
+                reason: 'OmniLoginStatusChange'
+            });
+            runner.dispatch({ type: 'signedIn', at: T0 });
+            fakes.next('setPresence').resolve();
+            await flush();
+            fakes.next('getPresence').resolve({ availability: 'Available', activity: 'Available' });
+            await flush();
+            expect(await nextPollAfterSeconds(fakes)).toBe(Math.ceil(POLL_2000_MS / 1000));
+            // and it keeps asking
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(0);
+            jest.advanceTimersByTime(TENANT_REFRESH_MS);
+            expect(fakes.open('tenant.agentsSharingApp')).toHaveLength(1);
+        });
+
+        it('a port that throws at once is a failure too', async () => {
+            const { runner, fakes, events } = setUp({ config: onApp() });
+            fakes.ports.tenant = {
+                agentsSharingApp: () => {
+                    throw new Error('boom');
+                }
+            };
+            runner.start();
+            await flush();
+            expect(ofType(events, 'tenantSizeFailed')).toEqual([
+                { type: 'tenantSizeFailed', at: T0, detail: 'Error' }
+            ]);
+        });
+
+        it('asks nothing without a client id, without the port, before start, and nothing after dispose', async () => {
+            const none = setUp();
+            none.runner.start();
+            none.runner.refreshTenantSize();
+            expect(none.fakes.open('tenant.agentsSharingApp')).toEqual([]);
+
+            const portless = setUp({ config: onApp() });
+            delete portless.fakes.ports.tenant;
+            portless.runner.start();
+            expect(portless.fakes.methods()).not.toContain('tenant.agentsSharingApp');
+
+            const { runner, fakes, events } = setUp({ config: onApp() });
+            runner.refreshTenantSize();
+            expect(fakes.open('tenant.agentsSharingApp')).toEqual([]);
+            runner.start();
+            runner.dispose();
+            fakes.next('tenant.agentsSharingApp').resolve(500);
+            await flush();
+            expect(ofType(events, 'tenantSizeKnown')).toEqual([]);
+            expect(jest.getTimerCount()).toBe(0);
+
+            const answered = setUp({ config: onApp() });
+            answered.runner.start();
+            answered.fakes.next('tenant.agentsSharingApp').resolve(500);
+            await flush();
+            answered.runner.dispose();
+            expect(jest.getTimerCount()).toBe(0);
         });
     });
 

@@ -64,7 +64,10 @@ export interface OmniTimers {
     clearTimeout(handle: unknown): void;
 }
 
-/** Key prefix of VoiceCall record Ids (UNVERIFIED; see salesforce-platform.md section 8). */
+/**
+ * Key prefix of VoiceCall record Ids: no Salesforce page lists it, so it is unverified here; a work item
+ * accepted through Omni-Channel with this prefix counts as a call. docs/org-verification.md checks it.
+ */
 export const VOICE_CALL_KEY_PREFIX = '0LQ';
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10000;
 

@@ -6,10 +6,10 @@
 import { mayRequest } from './backoff';
 import { toTeams } from './mapping';
 import { isActive, isOnCall } from './state';
-import type { HeldTeams, InflightWrite, SyncState, WriteEffect } from './state';
+import type { HeldTeams, InflightWrite, SyncState, VerifyBasis, WriteEffect } from './state';
 import { cancelTimer, decide, emit, intervals, label, startTimer, update } from './step';
 import type { Step } from './step';
-import { samePresence } from './teamsValues';
+import { ANY_SESSION_RANK, isPreferredOnly, samePresence, sessionRank, showsPair } from './teamsValues';
 import { OFFLINE_STATUS } from './types';
 import type { SyncCommand, TeamsPair } from './types';
 
@@ -167,7 +167,7 @@ export function reconcile(step: Step): void {
         update(step, { masked: { wrote: pair(target.preferred), shows: s.teams } });
         decide(step, 'teams', label(s.teams), label(target.preferred), 'manualWins');
     }
-    update(step, { verify: true });
+    update(step, { verify: true, verifyBasis: verifyBasis(s, effects) });
     if (effects.length === 0) {
         // nothing to write: still read Teams back, a masking state is reported against the new status
         refreshIfDue(step);
@@ -176,6 +176,35 @@ export function reconcile(step: Step): void {
     }
     for (const effect of effects) issue(step, effect, false);
     decide(step, 'sync', label(heldVisible(held)), label(wanted), clearUsers ? 'writeClearUser' : 'write');
+}
+
+/**
+ * What the core knows, before its writes, of the agent's own Teams states they may uncover (the model of
+ * what Teams holds, docs/sync-policy.md): when the reading showed the app's own session alone, the agent
+ * had no preferred presence and no session above it; when it showed a preferred presence (the app's, or
+ * the agent's that latest intent clears) that the writes remove, any session may be under it; when it
+ * showed the agent's own state that stays, that state is on top. Writes still being verified keep the
+ * earlier reading and widen what may be hidden.
+ */
+export function verifyBasis(s: SyncState, effects: readonly WriteEffect[]): VerifyBasis {
+    const before = s.teams;
+    const removesPreferred = effects.some((e) => e.kind === 'clearPreferred');
+    let hiddenRank = 0;
+    if (!before || s.uncertain.session || s.uncertain.preferred) {
+        hiddenRank = ANY_SESSION_RANK;
+    } else if (s.held.preferred && samePresence(before, s.held.preferred)) {
+        // the app's preferred presence showed: every session under it is unknown
+        hiddenRank = removesPreferred ? ANY_SESSION_RANK : 0;
+    } else if (s.userPreferred) {
+        // the agent's preferred presence, if it is one: a pair sessions show too (Available, Away) is most
+        // likely the agent's Teams client, with nothing of theirs above it
+        if (removesPreferred) hiddenRank = isPreferredOnly(before) ? ANY_SESSION_RANK : sessionRank(before);
+    } else if (s.held.session && showsPair(before, s.held.session)) {
+        hiddenRank = sessionRank(s.held.session);
+    }
+    const earlier = s.verify ? s.verifyBasis : null;
+    if (!earlier) return { before, hiddenRank };
+    return { before: earlier.before, hiddenRank: Math.max(earlier.hiddenRank, hiddenRank) };
 }
 
 /**

@@ -29,6 +29,7 @@ describe('c-presence-sync-core', () => {
                 generation: 0,
                 inflight: [],
                 verify: false,
+                verifyBasis: null,
                 readGeneration: null,
                 keepAliveDue: false,
                 masked: null,

@@ -257,7 +257,23 @@ export function settled(step: Step): void {
     refreshIfDue(step);
     if (step.state.inflight.length > 0) return;
     if (step.state.verify) requestRead(step);
-    else startTimer(step, 'poll', intervals(step.state).pollMs);
+    else pollAt(step, step.state.pollDueAt ?? step.at + intervals(step.state).pollMs);
+}
+
+/**
+ * Starts the poll timer for `dueAt` (at once when that has passed: the poll fell due while a write was
+ * out). A keep-alive or renewal between two polls therefore never pushes the next poll back.
+ */
+export function pollAt(step: Step, dueAt: number): void {
+    update(step, { pollDueAt: dueAt });
+    startTimer(step, 'poll', dueAt - step.at);
+}
+
+/** The next regular poll, one interval after this reading (started now unless writes are out). */
+export function pollAfterReading(step: Step): void {
+    const dueAt = step.at + intervals(step.state).pollMs;
+    if (step.state.inflight.length === 0) pollAt(step, dueAt);
+    else update(step, { pollDueAt: dueAt });
 }
 
 /** Carries on after a wait or a start (callers check the tab is active): owed writes, keep-alive, a read. */
@@ -283,7 +299,7 @@ export function start(step: Step): void {
 
 /** The tab stops making Graph requests (signed out, follower, paused, closing). */
 export function stop(step: Step): void {
-    update(step, { readGeneration: null });
+    update(step, { readGeneration: null, pollDueAt: null });
     cancelTimer(step, 'poll');
     cancelTimer(step, 'keepAlive');
     cancelTimer(step, 'retry');

@@ -93,6 +93,8 @@ export interface SyncState {
     readonly verifyBasis: VerifyBasis | null;
     /** generation of the read in flight, or null */
     readonly readGeneration: number | null;
+    /** when the next regular poll is due (one interval after the last reading); a write never pushes it back */
+    readonly pollDueAt: number | null;
     readonly keepAliveDue: boolean;
     readonly masked: { wrote: TeamsPresence; shows: TeamsPresence } | null;
     readonly retry: RetryState;
@@ -130,6 +132,7 @@ export function initialState(config: Configuration): SyncState {
         verify: false,
         verifyBasis: null,
         readGeneration: null,
+        pollDueAt: null,
         keepAliveDue: false,
         masked: null,
         retry: NO_RETRY,

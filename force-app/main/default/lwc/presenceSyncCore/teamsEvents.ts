@@ -10,6 +10,7 @@ import {
     expireHeld,
     FADE_MS,
     heldVisible,
+    pollAfterReading,
     reconcile,
     refreshIfDue,
     renewIfDue,
@@ -231,7 +232,7 @@ export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
             retry: succeeded(s.retry, e.at)
         });
         decide(step, 'teams', null, label(e.presence), 'stale');
-        startTimer(step, 'poll', intervals(step.state).pollMs);
+        pollAfterReading(step);
         return;
     }
     const reading = normalizeTeamsPresence(e.presence) ?? {
@@ -248,7 +249,7 @@ export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
     reconcile(step);
     refreshIfDue(step);
     renewIfDue(step);
-    if (step.state.inflight.length === 0) startTimer(step, 'poll', intervals(step.state).pollMs);
+    pollAfterReading(step);
 }
 
 /** Sign-in lost: no more Graph calls until signedIn; the UI shows "reconnect". Never asks interactively. */

@@ -31,6 +31,7 @@ describe('c-presence-sync-core', () => {
                 verify: false,
                 verifyBasis: null,
                 readGeneration: null,
+                pollDueAt: null,
                 keepAliveDue: false,
                 masked: null,
                 retry: NO_RETRY,

@@ -9,7 +9,7 @@ import { isActive, isOnCall } from './state';
 import type { HeldTeams, InflightWrite, SyncState, VerifyBasis, WriteEffect } from './state';
 import { cancelTimer, decide, emit, intervals, label, startTimer, update } from './step';
 import type { Step } from './step';
-import { ANY_SESSION_RANK, isPreferredOnly, samePresence, sessionRank, showsPair } from './teamsValues';
+import { ANY_SESSION_RANK, samePresence, sessionRank, showsPair } from './teamsValues';
 import { OFFLINE_STATUS } from './types';
 import type { SyncCommand, TeamsPair } from './types';
 
@@ -196,9 +196,8 @@ export function verifyBasis(s: SyncState, effects: readonly WriteEffect[]): Veri
         // the app's preferred presence showed: every session under it is unknown
         hiddenRank = removesPreferred ? ANY_SESSION_RANK : 0;
     } else if (s.userPreferred) {
-        // the agent's preferred presence, if it is one: a pair sessions show too (Available, Away) is most
-        // likely the agent's Teams client, with nothing of theirs above it
-        if (removesPreferred) hiddenRank = isPreferredOnly(before) ? ANY_SESSION_RANK : sessionRank(before);
+        // the agent's preferred presence showed: every session under it is unknown
+        hiddenRank = removesPreferred ? ANY_SESSION_RANK : 0;
     } else if (s.held.session && showsPair(before, s.held.session)) {
         hiddenRank = sessionRank(s.held.session);
     }

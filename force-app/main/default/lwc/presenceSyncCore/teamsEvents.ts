@@ -185,12 +185,14 @@ function classify(step: Step, reading: TeamsPresence, expired: boolean): void {
             externalChange(step, reading);
             return;
         }
-        // when the app holds nothing that shows (Omni logged out, cleared), the reading is all the agent's
-        const foreign = masked || wanted === null;
+        // when the app holds nothing that shows (Omni logged out, cleared), the reading is all the agent's:
+        // a preferred pair is taken for their preferred presence, except Available, which is what their
+        // Teams client shows by itself
+        const agents = wanted === null && !samePresence(reading, BASE_SESSION);
         update(step, {
             teams: reading,
             masked: masked && wanted ? { wrote: wanted, shows: reading } : null,
-            userPreferred: foreign && isPreferredPair(reading)
+            userPreferred: (masked || agents) && isPreferredPair(reading)
         });
         decide(step, 'teams', label(wanted), label(reading), masked ? 'masked' : 'echo');
     } else if (samePresence(reading, s.teams)) {

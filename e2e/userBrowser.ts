@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { closeChromium, launchHideableChromium } from '../harness/browser/chromium';
-import { connectIn, omniStatus, openConsoleTab, panel } from './console-sync';
+import { connectIn, emulatorLog, omniStatus, openConsoleTab, panel } from './console-sync';
 import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario } from './scenarios';
 
@@ -98,7 +98,7 @@ export const userBrowserScenarios: Scenario[] = [
         }
     },
     {
-        name: 'hidden console: in a background tab (hidden, throttled as in Chrome) a Teams call still puts Omni On a Call',
+        name: 'hidden console: in a background tab (hidden, throttled as in Chrome) the sync polls at the configured interval and a Teams call puts Omni On a Call',
         async run({ env, control }) {
             // a browser whose background tabs are really hidden (see launchHideableChromium)
             const browser = await launchHideableChromium(env.harness.chromiumArgs);
@@ -115,19 +115,39 @@ export const userBrowserScenarios: Scenario[] = [
                         w.visibilityLog.push(document.visibilityState)
                     );
                 });
+                const polls = () => tab.graphRequests.filter((r) => r.method === 'GET').length;
                 // the agent switches to another tab of the same window: the console goes to the background
                 const other = await context.newPage();
                 await other.bringToFront();
                 await waitUntil('the console page is hidden', async () =>
                     (await tab.page.evaluate(() => document.visibilityState)) === 'hidden' ? true : undefined
                 );
-                // the agent takes a call in Teams
+                // the hidden console keeps polling at the configured interval: sixteen polls while hidden
+                const hiddenFrom = polls();
+                await waitUntil('sixteen polls of the hidden console', async () =>
+                    polls() >= hiddenFrom + 16 ? true : undefined
+                );
+                // the Graph emulator's clock: the hidden console's last polls came at the configured 2 s
+                // (plus Chrome's 1-second alignment of hidden pages and the round trip), far from the 60 s
+                // of MaxPollIntervalSeconds__c
+                const gets = (await emulatorLog(control))
+                    .filter((e) => e.method === 'GET')
+                    .slice(-8)
+                    .map((e) => (e as typeof e & { virtualAt: number }).virtualAt);
+                const gaps = gets.slice(1).map((at, i) => at - (gets[i] ?? at));
+                assert.ok(
+                    gaps.every((gap) => gap < 30_000),
+                    `gaps between polls of the hidden console (emulator clock, ms): ${gaps.join(', ')}`
+                );
+                // the agent takes a call in Teams: the next poll or the one after sees it
+                const callFrom = polls();
                 await control.call('POST', `users/${ADA.upn}/call`, { inCall: true });
                 await waitUntil(
                     'Omni On a Call in the hidden console',
                     async () => ((await omniStatus(tab.page)) === 'On_a_Call' ? true : undefined),
                     () => JSON.stringify(tab.graphRequests.slice(-3))
                 );
+                assert.ok(polls() - callFrom <= 3, `${polls() - callFrom} polls before Omni went On a Call`);
                 assert.equal((await panel(tab.page)).salesforce, 'On a Call');
                 const log = await tab.page.evaluate(
                     () => (window as unknown as { visibilityLog: string[] }).visibilityLog

@@ -65,14 +65,13 @@ export function onPause(step: Step, paused: boolean): void {
     else start(step);
 }
 
-/** Hidden pages poll at the slow interval; the running poll timer is restarted with the new one. */
+/**
+ * Page visibility is recorded (the view and the log) but does not slow the poll: a hidden console keeps
+ * the budgeted interval (docs/sync-policy.md, "Hidden pages").
+ */
 export function onVisibility(step: Step, hidden: boolean): void {
     if (step.state.hidden === hidden) return;
     update(step, { hidden });
-    const s = step.state;
-    if (isActive(s) && s.readGeneration === null && s.inflight.length === 0 && mayRequest(s.retry, step.at)) {
-        startTimer(step, 'poll', intervals(s).pollMs);
-    }
 }
 
 export function onPageClosing(step: Step): void {

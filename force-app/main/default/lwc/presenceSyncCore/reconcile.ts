@@ -6,10 +6,10 @@
 import { mayRequest } from './backoff';
 import { toTeams } from './mapping';
 import { isActive, isOnCall } from './state';
-import type { HeldTeams, InflightWrite, SyncState, WriteEffect } from './state';
+import type { HeldTeams, InflightWrite, SyncState, VerifyBasis, WriteEffect } from './state';
 import { cancelTimer, decide, emit, intervals, label, startTimer, update } from './step';
 import type { Step } from './step';
-import { samePresence } from './teamsValues';
+import { ANY_SESSION_RANK, samePresence, sessionRank, showsPair } from './teamsValues';
 import { OFFLINE_STATUS } from './types';
 import type { SyncCommand, TeamsPair } from './types';
 
@@ -167,7 +167,7 @@ export function reconcile(step: Step): void {
         update(step, { masked: { wrote: pair(target.preferred), shows: s.teams } });
         decide(step, 'teams', label(s.teams), label(target.preferred), 'manualWins');
     }
-    update(step, { verify: true });
+    update(step, { verify: true, verifyBasis: verifyBasis(s, effects) });
     if (effects.length === 0) {
         // nothing to write: still read Teams back, a masking state is reported against the new status
         refreshIfDue(step);
@@ -176,6 +176,34 @@ export function reconcile(step: Step): void {
     }
     for (const effect of effects) issue(step, effect, false);
     decide(step, 'sync', label(heldVisible(held)), label(wanted), clearUsers ? 'writeClearUser' : 'write');
+}
+
+/**
+ * What the core knows, before its writes, of the agent's own Teams states they may uncover (the model of
+ * what Teams holds, docs/sync-policy.md): when the reading showed the app's own session alone, the agent
+ * had no preferred presence and no session above it; when it showed a preferred presence (the app's, or
+ * the agent's that latest intent clears) that the writes remove, any session may be under it; when it
+ * showed the agent's own state that stays, that state is on top. Writes still being verified keep the
+ * earlier reading and widen what may be hidden.
+ */
+export function verifyBasis(s: SyncState, effects: readonly WriteEffect[]): VerifyBasis {
+    const before = s.teams;
+    const removesPreferred = effects.some((e) => e.kind === 'clearPreferred');
+    let hiddenRank = 0;
+    if (!before || s.uncertain.session || s.uncertain.preferred) {
+        hiddenRank = ANY_SESSION_RANK;
+    } else if (s.held.preferred && samePresence(before, s.held.preferred)) {
+        // the app's preferred presence showed: every session under it is unknown
+        hiddenRank = removesPreferred ? ANY_SESSION_RANK : 0;
+    } else if (s.userPreferred) {
+        // the agent's preferred presence showed: every session under it is unknown
+        hiddenRank = removesPreferred ? ANY_SESSION_RANK : 0;
+    } else if (s.held.session && showsPair(before, s.held.session)) {
+        hiddenRank = sessionRank(s.held.session);
+    }
+    const earlier = s.verify ? s.verifyBasis : null;
+    if (!earlier) return { before, hiddenRank };
+    return { before: earlier.before, hiddenRank: Math.max(earlier.hiddenRank, hiddenRank) };
 }
 
 /**
@@ -228,7 +256,23 @@ export function settled(step: Step): void {
     refreshIfDue(step);
     if (step.state.inflight.length > 0) return;
     if (step.state.verify) requestRead(step);
-    else startTimer(step, 'poll', intervals(step.state).pollMs);
+    else pollAt(step, step.state.pollDueAt ?? step.at + intervals(step.state).pollMs);
+}
+
+/**
+ * Starts the poll timer for `dueAt` (at once when that has passed: the poll fell due while a write was
+ * out). A keep-alive or renewal between two polls therefore never pushes the next poll back.
+ */
+export function pollAt(step: Step, dueAt: number): void {
+    update(step, { pollDueAt: dueAt });
+    startTimer(step, 'poll', dueAt - step.at);
+}
+
+/** The next regular poll, one interval after this reading (started now unless writes are out). */
+export function pollAfterReading(step: Step): void {
+    const dueAt = step.at + intervals(step.state).pollMs;
+    if (step.state.inflight.length === 0) pollAt(step, dueAt);
+    else update(step, { pollDueAt: dueAt });
 }
 
 /** Carries on after a wait or a start (callers check the tab is active): owed writes, keep-alive, a read. */
@@ -254,7 +298,7 @@ export function start(step: Step): void {
 
 /** The tab stops making Graph requests (signed out, follower, paused, closing). */
 export function stop(step: Step): void {
-    update(step, { readGeneration: null });
+    update(step, { readGeneration: null, pollDueAt: null });
     cancelTimer(step, 'poll');
     cancelTimer(step, 'keepAlive');
     cancelTimer(step, 'retry');

@@ -32,6 +32,17 @@ export interface InflightWrite {
     refresh: boolean;
 }
 
+/**
+ * What the core knew of the agent's own Teams states when it wrote (see reconcile.ts, verifyBasis): the
+ * reading before its writes, and the highest availability rank (teamsValues.ts, sessionRank) of a session
+ * of the agent's that may have been hidden under what that reading showed and may show once the writes
+ * land (0: none, the reading showed everything of the agent's that can show over the app).
+ */
+export interface VerifyBasis {
+    before: TeamsPresence | null;
+    hiddenRank: number;
+}
+
 export type SignInIssue = 'signInRequired' | 'consentRequired' | 'accountMismatch' | 'userDisconnected';
 
 export interface SyncState {
@@ -76,10 +87,14 @@ export interface SyncState {
      */
     readonly generation: number;
     readonly inflight: readonly InflightWrite[];
-    /** the next fresh reading verifies our last writes (echo or masked) */
+    /** the next fresh reading verifies our last writes (echo, masked, or a Teams change made meanwhile) */
     readonly verify: boolean;
+    /** what the core knew before the writes being verified, or null */
+    readonly verifyBasis: VerifyBasis | null;
     /** generation of the read in flight, or null */
     readonly readGeneration: number | null;
+    /** when the next regular poll is due (one interval after the last reading); a write never pushes it back */
+    readonly pollDueAt: number | null;
     readonly keepAliveDue: boolean;
     readonly masked: { wrote: TeamsPresence; shows: TeamsPresence } | null;
     readonly retry: RetryState;
@@ -115,7 +130,9 @@ export function initialState(config: Configuration): SyncState {
         generation: 0,
         inflight: [],
         verify: false,
+        verifyBasis: null,
         readGeneration: null,
+        pollDueAt: null,
         keepAliveDue: false,
         masked: null,
         retry: NO_RETRY,

@@ -51,12 +51,15 @@ export function label(p: TeamsPresence | null): string | null {
 /** Graph requests per keep-alive: the session write and the preferred presence's renewal. */
 export const KEEP_ALIVE_REQUESTS = 2;
 
-/** The budgeted intervals for this tenant and page visibility. */
+/**
+ * The budgeted intervals for this tenant. A hidden page keeps them: the agent is most often in Teams
+ * exactly when the Salesforce tab is in the background, and a Teams call must still reach Omni within the
+ * poll interval (docs/sync-policy.md, "Hidden pages"). The budget already counts every agent polling.
+ */
 export function intervals(s: SyncState): { pollMs: number; keepAliveMs: number } {
     return pollBudget(s.agentCount, {
         floorSeconds: s.config.pollIntervalSeconds,
         ceilingSeconds: s.config.maxPollIntervalSeconds,
-        hidden: s.hidden,
         keepAliveRequests: KEEP_ALIVE_REQUESTS
     });
 }

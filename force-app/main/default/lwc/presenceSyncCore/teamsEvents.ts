@@ -10,6 +10,7 @@ import {
     expireHeld,
     FADE_MS,
     heldVisible,
+    pollAfterReading,
     reconcile,
     refreshIfDue,
     renewIfDue,
@@ -20,16 +21,14 @@ import {
     statusTarget,
     stop
 } from './reconcile';
-import { isActive } from './state';
+import { isActive, isOnCall } from './state';
 import type { SignInIssue, SyncState } from './state';
 import { decide, emit, intervals, label, startTimer, update } from './step';
 import type { Step } from './step';
-import { normalizeTeamsPresence, samePresence } from './teamsValues';
+import { isPreferredOnly, normalizeTeamsPresence, samePresence, sessionRank, showsPair } from './teamsValues';
 import { OFFLINE_STATUS, PREFERRED_PAIRS } from './types';
 import type { BridgeError, SyncEvent, TeamsPair, TeamsPresence } from './types';
 
-const BUSY_IN_A_CALL = { availability: 'Busy', activity: 'InACall' };
-const BUSY_BUSY = { availability: 'Busy', activity: 'Busy' };
 /** what Graph shows when the user has no presence session at all (a preferred presence then shows nothing) */
 const NO_SESSION = { availability: 'Offline', activity: 'Offline' };
 
@@ -39,11 +38,7 @@ function sameStatus(a: string | null, b: string): boolean {
     return a !== null && a.toLowerCase() === b.toLowerCase();
 }
 
-/** Whether a reading shows a pair the app wrote (Teams may echo Busy/InACall as Busy/Busy). */
-export function showsPair(reading: TeamsPresence, wrote: TeamsPair): boolean {
-    if (samePresence(reading, wrote)) return true;
-    return samePresence(wrote, BUSY_IN_A_CALL) && samePresence(reading, BUSY_BUSY);
-}
+export { showsPair };
 
 /** Whether a reading is the app's own Available session fading (no keep-alive reached Teams in time). */
 function isFade(s: SyncState, reading: TeamsPresence, at: number): boolean {
@@ -136,6 +131,32 @@ function isLeftover(s: SyncState, reading: TeamsPresence, wanted: TeamsPair | nu
 }
 
 /**
+ * Whether a reading that is not what the app wrote can be a state of the agent's that was there before the
+ * writes and masks them (reported, never fought), rather than a change the agent made in Teams after the
+ * last reading (followed: it is the latest intent the core learns of). From what the core knew when it
+ * wrote (`verifyBasis`): the reading it had (still showing, or the writes have not shown yet), or a
+ * session of the agent's that may have been hidden under what that reading showed and outranks (or ties
+ * with) the app's session. A preferred presence always shows over sessions, so nothing masks one the app
+ * just wrote but the reading it had; a pair only a preferred presence shows was set after that reading.
+ */
+/** Whether following a reading would change the Salesforce status (not during a call, not logged out). */
+function movesSalesforce(s: SyncState, reading: TeamsPresence): boolean {
+    if (isOnCall(s) || s.salesforce === null || s.salesforce === OFFLINE_STATUS) return false;
+    const result = toSalesforce(s.config, reading);
+    return result.change && !sameStatus(s.salesforce, result.status);
+}
+
+function couldMask(s: SyncState, reading: TeamsPresence, wanted: TeamsPair): boolean {
+    const basis = s.verifyBasis;
+    if (!basis || !basis.before || samePresence(reading, basis.before) || samePresence(reading, NO_SESSION))
+        return true;
+    const target = statusTarget(s);
+    if (!target || target.preferred || !target.session || isPreferredOnly(reading)) return false;
+    const rank = sessionRank(reading);
+    return rank <= basis.hiddenRank && rank >= sessionRank(wanted);
+}
+
+/**
  * Classifies an accepted reading. `expired`: the app's preferred presence expired just now, so what shows
  * instead is a consequence of that expiry, not a Teams change (it is written again).
  */
@@ -152,11 +173,26 @@ function classify(step: Step, reading: TeamsPresence, expired: boolean): void {
     if (faded) update(step, { keepAliveDue: true });
     if (s.verify) {
         const masked = wanted ? !showsPair(reading, wanted) && !faded : false;
+        update(step, { verify: false, verifyBasis: null });
+        if (masked && wrote && showsPair(reading, wrote)) {
+            // the app's own write, no longer what Salesforce asks for (Omni moved while it was out): written over
+            update(step, { teams: reading, masked: null, userPreferred: false, owed: true });
+            decide(step, 'teams', label(wanted), label(reading), 'echo');
+            return;
+        }
+        if (masked && wanted && movesSalesforce(s, reading) && !couldMask(s, reading, wanted)) {
+            // not there before the writes: the agent changed Teams meanwhile, the latest intent
+            externalChange(step, reading);
+            return;
+        }
+        // when the app holds nothing that shows (Omni logged out, cleared), the reading is all the agent's:
+        // a preferred pair is taken for their preferred presence, except Available, which is what their
+        // Teams client shows by itself
+        const agents = wanted === null && !samePresence(reading, BASE_SESSION);
         update(step, {
-            verify: false,
             teams: reading,
             masked: masked && wanted ? { wrote: wanted, shows: reading } : null,
-            userPreferred: masked && isPreferredPair(reading)
+            userPreferred: (masked || agents) && isPreferredPair(reading)
         });
         decide(step, 'teams', label(wanted), label(reading), masked ? 'masked' : 'echo');
     } else if (samePresence(reading, s.teams)) {
@@ -198,7 +234,7 @@ export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
             retry: succeeded(s.retry, e.at)
         });
         decide(step, 'teams', null, label(e.presence), 'stale');
-        startTimer(step, 'poll', intervals(step.state).pollMs);
+        pollAfterReading(step);
         return;
     }
     const reading = normalizeTeamsPresence(e.presence) ?? {
@@ -215,7 +251,7 @@ export function onRead(step: Step, e: Of<'teamsPresenceRead'>): void {
     reconcile(step);
     refreshIfDue(step);
     renewIfDue(step);
-    if (step.state.inflight.length === 0) startTimer(step, 'poll', intervals(step.state).pollMs);
+    pollAfterReading(step);
 }
 
 /** Sign-in lost: no more Graph calls until signedIn; the UI shows "reconnect". Never asks interactively. */

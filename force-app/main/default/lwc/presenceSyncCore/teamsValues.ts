@@ -106,3 +106,42 @@ export function isTransientPresence(pair: TeamsPair): boolean {
 export function pairLabel(pair: { availability: string; activity: string }): string {
     return `${pair.availability}/${pair.activity}`;
 }
+
+/** Precedence of sessions by availability (Do not disturb > Busy > Available > Away), 0 for the rest. */
+const SESSION_RANK: Record<string, number> = { donotdisturb: 4, busy: 3, available: 2, away: 1 };
+
+/** The highest rank: every session of the agent's may be hidden. */
+export const ANY_SESSION_RANK = 4;
+
+/** The precedence rank of a reading as a session (Graph, "Manage presence state"). */
+export function sessionRank(p: { availability: string }): number {
+    return SESSION_RANK[p.availability.toLowerCase()] ?? 0;
+}
+
+/**
+ * Pairs only a preferred presence shows: no Teams client, meeting or call session reports them (the
+ * Teams-state table of the presence concept page), so a reading with one of them is a preferred presence
+ * (or, for Busy/Busy, the app's own Busy/InACall read back: callers check the app's session first).
+ */
+const PREFERRED_ONLY: readonly TeamsPair[] = [
+    { availability: 'Busy', activity: 'Busy' },
+    { availability: 'DoNotDisturb', activity: 'DoNotDisturb' },
+    { availability: 'BeRightBack', activity: 'BeRightBack' },
+    { availability: 'Offline', activity: 'OffWork' }
+];
+
+export function isPreferredOnly(p: { availability: string; activity: string }): boolean {
+    return PREFERRED_ONLY.some((q) => samePresence(q, p));
+}
+
+const BUSY_IN_A_CALL = { availability: 'Busy', activity: 'InACall' };
+const BUSY_BUSY = { availability: 'Busy', activity: 'Busy' };
+
+/** Whether a reading shows a pair the app wrote (Teams may echo Busy/InACall as Busy/Busy). */
+export function showsPair(
+    reading: { availability: string; activity: string },
+    wrote: { availability: string; activity: string }
+): boolean {
+    if (samePresence(reading, wrote)) return true;
+    return samePresence(wrote, BUSY_IN_A_CALL) && samePresence(reading, BUSY_BUSY);
+}

@@ -12,8 +12,9 @@
  *   older generation is stale (so it can never revert a newer change, whether or not that change wrote
  *   to Teams). One read in flight per generation; a reply nobody waits for is stale too.
  * - Readings: the first one is the baseline (at start the Salesforce side wins). The first reading after
- *   our writes verifies them: our pair is an echo (Busy/InACall may read back as Busy/Busy), anything
- *   else is reported as masked, never written again. Later, a reading equal to the baseline is nothing,
+ *   our writes verifies them: our pair is an echo (Busy/InACall may read back as Busy/Busy), a state
+ *   that was there before the writes is reported as masked, never written again, and a Teams change made
+ *   since the last reading is followed (verifyBasis in reconcile.ts). Later, a reading equal to the baseline is nothing,
  *   our own still-intended pair is an echo, our faded Available session is refreshed, anything else is a
  *   Teams change mapped with toSalesforce (never logging the agent into Omni).
  * - Latest intent wins: a Teams change that looked like a preferred presence the user set is cleared on

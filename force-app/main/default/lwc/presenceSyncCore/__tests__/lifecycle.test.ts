@@ -133,17 +133,29 @@ describe('c-presence-sync-core', () => {
             expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'retry', delayMs: 4000 }]);
         });
 
-        it('polls slower while the page is hidden and faster again when visible', () => {
+        it('keeps polling at the budgeted interval while the page is hidden', () => {
             let [s, cmds] = transition(syncing(), { type: 'pageHidden', at: T });
-            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 60_000 }]);
+            expect(s.hidden).toBe(true);
+            // the running poll is not pushed back
+            expect(effects(cmds)).toEqual([]);
             expect(transition(s, { type: 'pageHidden', at: T })).toEqual([s, []]);
-            [s, cmds] = transition(s, { type: 'pageVisible', at: T + 1 });
+            // the next poll after a reading of the hidden page comes at the configured 10 s
+            const [polled, poll] = transition(s, {
+                type: 'timerFired',
+                at: T + 10_000,
+                timer: 'poll',
+                random: 0
+            });
+            const read = poll.find((c) => c.type === 'readTeams');
+            [s, cmds] = transition(polled, {
+                type: 'teamsPresenceRead',
+                at: T + 10_100,
+                presence: { availability: 'Available', activity: 'Available' },
+                generation: read && read.type === 'readTeams' ? read.generation : -1
+            });
             expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
-            const [, inflight] = transition(
-                { ...s, readGeneration: s.generation },
-                { type: 'pageHidden', at: T + 2 }
-            );
-            expect(effects(inflight)).toEqual([]);
+            [s] = transition(s, { type: 'pageVisible', at: T + 20_000 });
+            expect(s.hidden).toBe(false);
         });
 
         it('clears the session with keepalive when the page closes, then stops', () => {

@@ -107,7 +107,7 @@ export class Simulation {
     /** when the last scheduled phone call and its wrap-up end */
     lastCallEnd = 0;
     violations: Violation[] = [];
-    /** Teams changes made by the user (not the app) and Omni writes made by the core */
+    /** Teams changes made by the user (not the app; visible, or hidden under a preferred presence) and Omni writes made by the core */
     teamsExternalChanges = 0;
     omniWrites = 0;
     /** events that ask for a Teams write: Omni changes not made by the core, calls, wrap-up end, (re)starts */
@@ -122,6 +122,8 @@ export class Simulation {
     lastTeamsChangeAt = 0;
     /** the last Teams reading the tab had when Salesforce last changed */
     teamsAtSalesforceChange: Pair | null = null;
+    /** the last Teams reading the tab had at the last Salesforce-side event (a change, a call, a start) */
+    teamsAtSalesforceSide: Pair | null = null;
     /**
      * the user's own preferred presence (its setAt) that the tab had already accepted as its Teams reading
      * when Salesforce last changed: under LatestIntentWins that later Salesforce change must replace it
@@ -142,7 +144,10 @@ export class Simulation {
     private callCounter = 0;
     private lastWriteServe = 0;
     private servedAt = new Map<SyncEvent, number>();
-    private lastAppWriteServedAt = 0;
+    /** when the app's last write reached Teams */
+    lastAppWriteServedAt = 0;
+    /** when a write of the app last removed a preferred presence that was set (what was under it shows) */
+    preferredRemovedAt = 0;
 
     constructor(
         readonly config: Configuration,
@@ -196,7 +201,10 @@ export class Simulation {
     }
 
     deliver(event: SyncEvent): void {
-        if (isSalesforceSide(event)) this.salesforceSideEvents++;
+        if (isSalesforceSide(event)) {
+            this.salesforceSideEvents++;
+            this.teamsAtSalesforceSide = this.core.teams;
+        }
         if (event.type === 'teamsReadFailed' || event.type === 'teamsWriteFailed') {
             this.lastFaultAt = this.now;
             if (event.error.kind === 'throttled' && event.error.retryAfter) {
@@ -423,6 +431,8 @@ export class Simulation {
         } else if (c.type === 'clearTeamsSession') {
             this.teams.app = null;
         } else if (c.type === 'clearTeamsPreferred') {
+            if (this.teams.preferred && this.now < this.teams.preferred.expiresAt)
+                this.preferredRemovedAt = this.now;
             this.teams.preferred = null;
         }
         this.teams.version++;
@@ -431,12 +441,23 @@ export class Simulation {
     /** Performs one scenario action now. */
     act(a: Action): void {
         const before = aggregate(this.teams, this.now);
+        const agentBefore = this.agentsOwn();
         this.teams.version++;
         this.perform(a);
         if (!samePair(before, aggregate(this.teams, this.now))) {
             this.teamsExternalChanges++;
             this.lastTeamsChangeAt = this.now;
+        } else if (agentBefore !== this.agentsOwn()) {
+            // a change of the agent's own Teams state hidden under a preferred presence (a meeting under
+            // Busy): it shows when the app removes that preferred presence, and Salesforce may follow it then
+            this.teamsExternalChanges++;
         }
+    }
+
+    /** The agent's own Teams state (clients, meetings, calls, their preferred presence), as text. */
+    private agentsOwn(): string {
+        const preferred = this.teams.preferred?.byApp === false ? this.teams.preferred : null;
+        return JSON.stringify([[...this.teams.clients.entries()], preferred]);
     }
 
     private perform(a: Action): void {
@@ -480,9 +501,10 @@ export class Simulation {
             case 'clientIdle': {
                 const desktop = this.teams.clients.get('desktop');
                 if (!desktop) return;
-                desktop.pair = a.on
+                const pair = a.on
                     ? { availability: 'Away', activity: 'Away' }
                     : { availability: 'Available', activity: 'Available' };
+                if (!samePair(desktop.pair, pair)) this.teams.clients.set('desktop', { pair, at });
                 return;
             }
             case 'graphRestart':

@@ -451,10 +451,39 @@ describe('c-presence-sync-core', () => {
                 at: T0 + 241_100,
                 writeId: s.generation + 1
             });
+            // the poll fell due while the write was out: it reads at once
             expect(effects(acked)).toEqual([
                 { type: 'startTimer', timer: 'keepAlive', delayMs: 240_000 },
-                { type: 'startTimer', timer: 'poll', delayMs: 10_000 }
+                { type: 'startTimer', timer: 'poll', delayMs: 0 }
             ]);
+        });
+
+        it('never pushes the next poll back with a keep-alive between two polls', () => {
+            // the last reading came at T0 + 1000: the next poll is due at T0 + 11_000
+            const s = syncing();
+            const [s1] = transition(s, { type: 'timerFired', at: T0 + 5000, timer: 'keepAlive', random: 0 });
+            const [, acked] = transition(s1, {
+                type: 'teamsWriteAcknowledged',
+                at: T0 + 5100,
+                writeId: s.generation + 1
+            });
+            expect(effects(acked)).toContainEqual({ type: 'startTimer', timer: 'poll', delayMs: 5900 });
+            // without a reading yet (a new start), the poll comes one interval after the write
+            const [s2] = transition(
+                { ...s, pollDueAt: null },
+                {
+                    type: 'timerFired',
+                    at: T0 + 5000,
+                    timer: 'keepAlive',
+                    random: 0
+                }
+            );
+            const [, first] = transition(s2, {
+                type: 'teamsWriteAcknowledged',
+                at: T0 + 5100,
+                writeId: s.generation + 1
+            });
+            expect(effects(first)).toContainEqual({ type: 'startTimer', timer: 'poll', delayMs: 10_000 });
         });
 
         it('does not keep alive a session it does not hold', () => {

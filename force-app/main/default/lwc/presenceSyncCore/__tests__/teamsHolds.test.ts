@@ -116,6 +116,80 @@ describe('c-presence-sync-core', () => {
         });
     });
 
+    describe('a Teams change while the app writes', () => {
+        /** Acknowledges the writes among `cmds` and answers the read-back with `reading`. */
+        function readBack(s: SyncState, cmds: SyncCommand[], at: number, reading: TeamsPresence) {
+            return settle(s, cmds, at, reading);
+        }
+
+        it('follows a Teams call the agent starts after logging in to Omni, before the app reads its write back', () => {
+            // logged out: the app holds nothing, Teams shows the agent's own client (Available)
+            const [s1, c1] = transition(syncing(), { type: 'omniLoggedOut', at: T });
+            const [s2] = readBack(s1, c1, T + 100, AVAILABLE);
+            // the agent logs in as Available: the app writes its Available session ...
+            const [s3, c3] = transition(s2, {
+                type: 'omniStatusChanged',
+                at: T + 5000,
+                status: 'Available',
+                reason: 'OmniLoginStatusChange'
+            });
+            expect(effects(c3)).toContainEqual(
+                expect.objectContaining({ type: 'writeTeamsSession', availability: 'Available' })
+            );
+            // ... and starts a Teams call before the read-back: Omni must not route work during it
+            const [s4, c4] = readBack(s3, c3, T + 5200, IN_A_CALL);
+            expect(omniWrites(c4)).toEqual([{ type: 'setOmniStatus', status: 'On_a_Call' }]);
+            expect(logged(c4)).not.toContain('masked');
+            expect(s4.masked).toBeNull();
+        });
+
+        it('follows a status the agent picks in Teams right after the app wrote the Omni status', () => {
+            // Omni On a Call (the app's Busy/InACall session shows); the agent picks Available in Omni
+            const [s1, c1] = transition(syncing(deliveredConfig(), 'On_a_Call'), omniManual('Available', T));
+            // ... and Do not disturb in Teams before the read-back
+            const [, c2] = readBack(s1, c1, T + 200, DND);
+            expect(omniWrites(c2)).toEqual([{ type: 'setOmniStatus', status: 'Do_Not_Disturb' }]);
+        });
+
+        it('still reports, and does not follow, what was there before its write (the reading it had)', () => {
+            // the agent is in a Teams meeting; Omni follows (Busy); the agent picks Available in Omni
+            const MEETING = { availability: 'Busy', activity: 'InAMeeting' };
+            const [s1, c1] = poll(syncing(), T, MEETING);
+            const [s2] = transition(s1, omniEcho('Busy', T + 300));
+            const [s3, c3] = transition(s2, omniManual('Available', T + 5000));
+            const [s4, c4] = readBack(s3, c3, T + 5200, MEETING);
+            expect(omniWrites([...c1.slice(1), ...c4]).filter((c) => c.type === 'setOmniStatus')).toEqual([]);
+            expect(s4.masked).toEqual({ wrote: AVAILABLE, shows: MEETING });
+        });
+
+        it('takes a session uncovered by removing its own preferred presence for one that was there (masked)', () => {
+            // Omni Busy: the app's preferred Busy hides whatever sessions the agent has
+            const [s1, c1] = transition(syncing(deliveredConfig(), 'Busy'), omniManual('Available', T));
+            const [s2, c2] = readBack(s1, c1, T + 200, IN_A_CALL);
+            expect(omniWrites(c2)).toEqual([]);
+            expect(s2.masked).toEqual({ wrote: AVAILABLE, shows: IN_A_CALL });
+        });
+    });
+
+    describe('latest intent after Omni logout and login', () => {
+        it('clears a manual Teams status the tab saw while logged out when the agent logs in', () => {
+            // the agent picks Busy in Teams and logs out of Omni before the tab reads it
+            const [s1, c1] = transition(syncing(), { type: 'omniLoggedOut', at: T });
+            expect(effects(c1)).toContainEqual(expect.objectContaining({ type: 'clearTeamsSession' }));
+            // the read-back after the clear shows the agent's Busy
+            const [s2] = settle(s1, c1, T + 100, BUSY);
+            // login as Available: latest intent wins, Teams must follow to Available
+            const [, c3] = transition(s2, {
+                type: 'omniStatusChanged',
+                at: T + 5000,
+                status: 'Available',
+                reason: 'OmniLoginStatusChange'
+            });
+            const teamsWrites = effects(c3).filter((c) => /Teams(Session|Preferred)$/.test(c.type));
+            expect(teamsWrites.map((c) => c.type)).toEqual(['writeTeamsSession', 'clearTeamsPreferred']);
+        });
+    });
+
     describe('expiry and renewal of the preferred presence', () => {
         it('renews its preferred presence with the keep-alive after a reading shows it is still its own', () => {
             const s = syncing(deliveredConfig(), 'Busy');

@@ -12,7 +12,7 @@
  * - the presence object's version stamp (`sequenceNumber`), which starts lower again after a restart or
  *   for another account;
  * - optionally Teams reporting the app's Busy/InACall as Busy/Busy.
- * The model also says who put the shown state there (`shownBy`), which the core cannot know.
+ * The model also says who put the shown state there and since when (`observe`), which the core cannot know.
  */
 export interface Pair {
     availability: string;
@@ -66,18 +66,32 @@ function appShows(app: NonNullable<TeamsModel['app']>, now: number): Pair | null
     return pair;
 }
 
-/** What GET /me/presence returns at `now`, and who put it there. */
-export function observe(m: TeamsModel, now: number): { pair: Pair; source: Source } {
-    const sessions: { pair: Pair; source: Source }[] = [...m.clients.values()].map((c) => ({
+export interface Observed {
+    pair: Pair;
+    source: Source;
+    /** when the state that shows was set (a client's state, the app's write, the preferred presence) */
+    since: number;
+}
+
+/** Availability rank among sessions (Do not disturb > Busy > Available > Away). */
+export function rankOf(pair: Pair): number {
+    return RANK[pair.availability] ?? 0;
+}
+
+/** What GET /me/presence returns at `now`, who put it there and since when. */
+export function observe(m: TeamsModel, now: number): Observed {
+    const sessions: Observed[] = [...m.clients.values()].map((c) => ({
         pair: c.pair,
-        source: 'client'
+        source: 'client',
+        since: c.at
     }));
     const shown = m.app && appShows(m.app, now);
-    if (shown) sessions.push({ pair: shown, source: 'app' });
+    if (shown) sessions.push({ pair: shown, source: 'app', since: m.app?.setAt ?? now });
     if (sessions.length === 0)
-        return { pair: { availability: 'Offline', activity: 'Offline' }, source: 'none' };
+        return { pair: { availability: 'Offline', activity: 'Offline' }, source: 'none', since: now };
     if (m.preferred && now < m.preferred.expiresAt) {
-        return { pair: m.preferred.pair, source: m.preferred.byApp ? 'appPreferred' : 'userPreferred' };
+        const source = m.preferred.byApp ? 'appPreferred' : 'userPreferred';
+        return { pair: m.preferred.pair, source, since: m.preferred.setAt };
     }
     // among sessions of the same rank the order is undocumented: client sessions first (a stable sort)
     sessions.sort((a, b) => (RANK[b.pair.availability] ?? 0) - (RANK[a.pair.availability] ?? 0));
@@ -88,7 +102,7 @@ export function observe(m: TeamsModel, now: number): { pair: Pair; source: Sourc
         top.pair.availability === 'Busy' &&
         top.pair.activity === 'InACall'
     ) {
-        return { pair: { availability: 'Busy', activity: 'Busy' }, source: 'app' };
+        return { pair: { availability: 'Busy', activity: 'Busy' }, source: 'app', since: top.since };
     }
     return top;
 }

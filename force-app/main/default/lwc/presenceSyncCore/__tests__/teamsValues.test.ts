@@ -8,6 +8,7 @@ import {
     pairLabel,
     samePresence
 } from 'c/presenceSyncCore';
+import { isPreferredOnly, sessionRank } from '../teamsValues';
 
 describe('c-presence-sync-core', () => {
     describe('Teams values', () => {
@@ -139,6 +140,26 @@ describe('c-presence-sync-core', () => {
             ['Offline', 'OffWork', false]
         ] as const)('says whether %s/%s is transient (%p)', (availability, activity, expected) => {
             expect(isTransientPresence({ availability, activity })).toBe(expected);
+        });
+    });
+
+    describe('precedence of what Teams shows', () => {
+        it.each([
+            ['DoNotDisturb', 4],
+            ['busy', 3],
+            ['Available', 2],
+            ['Away', 1],
+            ['BeRightBack', 0],
+            ['Offline', 0]
+        ] as const)('ranks %s as a session at %p', (availability, rank) => {
+            expect(sessionRank({ availability })).toBe(rank);
+        });
+
+        it('knows the pairs only a preferred presence shows', () => {
+            expect(isPreferredOnly({ availability: 'busy', activity: 'busy' })).toBe(true);
+            expect(isPreferredOnly({ availability: 'BeRightBack', activity: 'BeRightBack' })).toBe(true);
+            expect(isPreferredOnly({ availability: 'Busy', activity: 'InACall' })).toBe(false);
+            expect(isPreferredOnly({ availability: 'Available', activity: 'Available' })).toBe(false);
         });
     });
 });

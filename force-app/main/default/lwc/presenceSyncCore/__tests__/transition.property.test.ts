@@ -8,7 +8,7 @@ import type { Configuration } from 'c/presenceSyncCore';
 import { deliveredConfig } from './builders';
 import { play, samePair } from './simulator';
 import type { Action, Scenario, Simulation } from './simulator';
-import { aggregate } from './teamsModel';
+import { aggregate, observe, rankOf } from './teamsModel';
 
 const RUNS = 1000;
 /**
@@ -24,6 +24,13 @@ const SEED =
           ? Number(process.env.PROPERTY_SEED)
           : 42;
 const PARAMS = { numRuns: RUNS, seed: SEED };
+/** pairs only a preferred presence shows (no Teams client, meeting or call session shows them) */
+const PREFERRED_ONLY = [
+    { availability: 'Busy', activity: 'Busy' },
+    { availability: 'DoNotDisturb', activity: 'DoNotDisturb' },
+    { availability: 'BeRightBack', activity: 'BeRightBack' },
+    { availability: 'Offline', activity: 'OffWork' }
+];
 const STATUSES = ['Available', 'On_a_Call', 'Busy', 'Away', 'Be_Right_Back', 'Do_Not_Disturb'];
 
 const configArb: fc.Arbitrary<Configuration> = fc
@@ -152,10 +159,10 @@ function converge(sim: Simulation): number {
         if (sim.now - sim.lastFaultAt > 35_000 && !sim.core.retry.waitUntil) break;
     }
     const quietFrom = Math.max(sim.now, sim.lastCallEnd);
+    // a hidden page polls at the same interval as a visible one
     const { pollMs } = pollBudget(1, {
         floorSeconds: sim.config.pollIntervalSeconds,
-        ceilingSeconds: sim.config.maxPollIntervalSeconds,
-        hidden: sim.core.hidden
+        ceilingSeconds: sim.config.maxPollIntervalSeconds
     });
     sim.runUntil(quietFrom);
     const deadline = quietFrom + 2 * pollMs + 5000;
@@ -178,6 +185,32 @@ function inconsistency(sim: Simulation): string[] {
     const teamsAgrees = mapped.change && mapped.status === sim.omni.status;
     const problems: string[] = [];
     const where = `Omni ${sim.omni.loggedIn ? sim.omni.status : 'logged out'}, Teams ${agg.availability}/${agg.activity}`;
+    if (sim.omni.loggedIn && !sim.onCall() && sim.config.direction === 'Bidirectional' && masked) {
+        // a Teams change made after the app's writes reached Teams is the agent's latest intent: taking it
+        // for something that masks those writes leaves Salesforce behind (Omni Available in a Teams call).
+        // Exempt what the tab cannot tell from a state that was there before: the very reading it had
+        // (or a write that has not shown yet), a session no higher than that reading, or any session once
+        // the app's writes removed a preferred presence (what was under it was never visible)
+        const top = observe(sim.teams, sim.now);
+        const before = sim.teamsAtSalesforceChange;
+        const sessionLike = !PREFERRED_ONLY.some((p) => samePair(p, top.pair));
+        const couldBeHidden =
+            samePair(top.pair, before) ||
+            samePair(top.pair, sim.teamsAtSalesforceSide) ||
+            (sessionLike &&
+                (sim.preferredRemovedAt >= sim.lastSalesforceChangeAt ||
+                    (before !== null && rankOf(top.pair) <= rankOf(before))));
+        if (
+            (top.source === 'client' || top.source === 'userPreferred') &&
+            top.since > sim.lastAppWriteServedAt &&
+            top.since > sim.lastSalesforceChangeAt &&
+            mapped.change &&
+            !teamsAgrees &&
+            !couldBeHidden
+        ) {
+            problems.push(`a Teams change after the app's write is taken for masking it: ${where}`);
+        }
+    }
     // Offline/Offline means no presence session at all: the app was to hold one (a preferred presence shows
     // only over a session), so this is never a masking, whatever the core reports
     if (
@@ -272,7 +305,7 @@ describe('c-presence-sync-core', () => {
             );
         });
 
-        it('once settled reads Teams at the poll interval, never in a loop (also after the sequence number went down)', () => {
+        it('once settled reads Teams at the poll interval, hidden or not, never in a loop (also after the sequence number went down)', () => {
             fc.assert(
                 fc.property(scenarioArb(true), (scenario) => {
                     const sim = play(scenario);
@@ -282,8 +315,10 @@ describe('c-presence-sync-core', () => {
                     const reads = sim.emitted.filter(
                         (e) => e.at > settledAt && e.command.type === 'readTeams'
                     );
-                    // five poll intervals: five polls, plus the reads of keep-alives that fall in between
+                    // five poll intervals: five polls, plus the reads of keep-alives that fall in between;
+                    // and at least four, hidden page or not (a Teams call must reach Omni within the interval)
                     expect(reads.length).toBeLessThanOrEqual(8);
+                    expect(reads.length).toBeGreaterThanOrEqual(4);
                 }),
                 PARAMS
             );

@@ -492,14 +492,12 @@ describe('c-presence-sync-runner', () => {
             expect(ofType(events, 'timerFired').map((e) => e.timer)).toEqual(['keepAlive']);
         });
 
-        it('a hidden page restarts the poll timer with the slow interval', async () => {
+        it('a hidden page keeps polling at the configured interval', async () => {
             const { runner, fakes } = await syncing();
             jest.setSystemTime(T0 + 1000);
             runner.dispatch({ type: 'pageHidden', at: T0 + 1000 });
 
-            jest.advanceTimersByTime(30000);
-            expect(fakes.open('getPresence')).toEqual([]);
-            jest.advanceTimersByTime(30000);
+            jest.advanceTimersByTime(10000);
             expect(fakes.open('getPresence')).toHaveLength(1);
         });
     });

@@ -82,7 +82,7 @@ describe('lightning/graphql fake: query evaluator', () => {
         expect(configuration?.Name.value).toBe('Phone System with MS-Teams - Presence State');
         expect(configuration?.SyncDirection__c.value).toBe('Bidirectional');
         expect(configuration?.AzureClientId__c.value).toBe('client-1');
-        expect(configuration?.PollIntervalSeconds__c.value).toBe(10);
+        expect(configuration?.PollIntervalSeconds__c.value).toBe(2);
         const rows = configuration?.PresenceStateLabels__r;
         expect(rows?.totalCount).toBe(rows?.edges.length);
         const names = rows?.edges.map((e) => e.node.SalesforceStatus__c.value);

@@ -20,7 +20,7 @@ import { normalizeAvailability, normalizeRowActivity } from './teamsValues';
 export const CONFIGURATION_DEFAULTS = {
     meetingApplication: 'MS-Teams',
     direction: 'Bidirectional',
-    pollIntervalSeconds: 10,
+    pollIntervalSeconds: 2,
     maxPollIntervalSeconds: 60,
     sessionExpiryMinutes: 10,
     wrapUpSeconds: 0,

@@ -15,7 +15,12 @@ export const BUDGET_SHARE = 0.8;
 export const BUDGET_REQUESTS_PER_WINDOW = GRAPH_PRESENCE_LIMIT * BUDGET_SHARE;
 /** Keep-alive of the app's session: before the 5-minute fade of an Available session and the PT5M minimum expiry. */
 export const DEFAULT_KEEP_ALIVE_SECONDS = 240;
-export const DEFAULT_FLOOR_SECONDS = 10;
+/**
+ * The delivered floor: a Teams change reaches Omni-Channel in about a second on average (half the
+ * interval plus the read), and up to about 78 agents on one app registration can all poll this fast;
+ * beyond that the budget sets the interval (100 agents: 2.6 s).
+ */
+export const DEFAULT_FLOOR_SECONDS = 2;
 export const DEFAULT_CEILING_SECONDS = 60;
 
 export interface PollBudgetOptions {

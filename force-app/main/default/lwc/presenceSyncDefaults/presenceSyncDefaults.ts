@@ -115,7 +115,7 @@ function configuration(
         SyncDirection__c: direction,
         AzureClientId__c: null,
         AzureTenantId__c: null,
-        PollIntervalSeconds__c: 10,
+        PollIntervalSeconds__c: 2,
         MaxPollIntervalSeconds__c: 60,
         SessionExpiryMinutes__c: 10,
         WrapUpSeconds__c: 0,

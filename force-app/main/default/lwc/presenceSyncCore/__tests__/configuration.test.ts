@@ -126,7 +126,7 @@ describe('c-presence-sync-core', () => {
                 direction: 'Bidirectional',
                 azureClientId: null,
                 azureTenantId: null,
-                pollIntervalSeconds: 10,
+                pollIntervalSeconds: 2,
                 maxPollIntervalSeconds: 60,
                 sessionExpiryMinutes: 10,
                 wrapUpSeconds: 0,

@@ -49,7 +49,13 @@ describe('c-presence-sync-core', () => {
 
         it('uses the documented defaults for missing or invalid options and agent counts', () => {
             const defaults = pollBudget(1);
-            expect(defaults.pollMs).toBe(10_000);
+            expect(defaults.pollMs).toBe(2_000);
+            // with the sync's two requests per keep-alive the delivered floor holds for up to 78 agents;
+            // 100 agents poll at the budget's 2.6 s
+            const sync = { keepAliveRequests: 2 };
+            expect(pollBudget(78, sync).budgetLimited).toBe(false);
+            expect(pollBudget(79, sync).budgetLimited).toBe(true);
+            expect(pollBudget(100, sync).pollMs).toBe(Math.ceil(1000 / (40 / 100 - 2 / 240)));
             expect(
                 pollBudget(Number.NaN, { floorSeconds: -1, ceilingSeconds: 0, keepAliveSeconds: Infinity })
             ).toEqual(defaults);

@@ -102,7 +102,7 @@ describe('c-presence-sync-defaults', () => {
             meetingApplication: 'MS-Teams',
             azureClientId: null,
             azureTenantId: null,
-            pollIntervalSeconds: 10,
+            pollIntervalSeconds: 2,
             maxPollIntervalSeconds: 60,
             sessionExpiryMinutes: 10,
             wrapUpSeconds: 0,

@@ -559,7 +559,7 @@ describe('c-presence-sync-runner', () => {
             await flush();
             fakes.next('getPresence').resolve({ availability: 'Available', activity: 'Available' });
             await flush();
-            expect(await nextPollAfterSeconds(fakes)).toBe(10);
+            expect(await nextPollAfterSeconds(fakes)).toBe(2);
         });
 
         it('asks again every TENANT_REFRESH_MS after the last answer, one request at a time', async () => {

@@ -137,27 +137,55 @@ const CONFIGURATION = new Set([
 ]);
 
 /**
- * Maps an MSAL error to a BridgeError by its errorCode (v5 messages are only links). The detail is the
- * errorCode: never a token, never an account name.
+ * Entra's error number of an MSAL error: MSAL's ServerError / InteractionRequiredAuthError carry it as
+ * `errorNo` (from `error_codes` of a token response, or the `code=` of `error_uri` of an authorization
+ * response), and Entra's `error_description` starts with "AADSTSnnnn:", which MSAL keeps in
+ * `errorMessage` (an authorization response without `error_uri` has only that).
+ */
+export function entraCodeOf(error: unknown): number | null {
+    if (typeof error !== 'object' || error === null) return null;
+    const record = error as { errorNo?: unknown; errorMessage?: unknown };
+    const fromNumber =
+        typeof record.errorNo === 'number' || typeof record.errorNo === 'string'
+            ? String(record.errorNo)
+            : '';
+    if (/^\d{1,8}$/.test(fromNumber)) return Number(fromNumber);
+    const match =
+        typeof record.errorMessage === 'string' ? /AADSTS(\d{1,8})\b/.exec(record.errorMessage) : null;
+    return match ? Number(match[1]) : null;
+}
+
+/** Entra numbers that say what went wrong better than the OAuth error string does. */
+const CONSENT_CODES = new Set([65001, 65004]);
+const SIGN_IN_BLOCKED_CODES = new Set([53003, 50105, 50020]);
+const REGISTRATION_CODES = new Set([9002326, 50011, 90002, 700016]);
+
+/**
+ * Maps an MSAL error to a BridgeError by its errorCode (v5 messages are only links) and Entra's error
+ * number. The detail is the errorCode and `entraCode` the AADSTS number: never a token, never an
+ * account name.
  */
 export function mapMsalError(error: unknown): BridgeError {
     const code = errorCodeOf(error);
-    const detail = code;
+    const entraCode = entraCodeOf(error);
+    const mapped = (kind: BridgeError['kind']): BridgeError =>
+        entraCode === null ? { kind, detail: code } : { kind, detail: code, entraCode };
+    if (entraCode !== null) {
+        if (CONSENT_CODES.has(entraCode)) return mapped('consentRequired');
+        if (SIGN_IN_BLOCKED_CODES.has(entraCode)) return mapped('signInRequired');
+        if (REGISTRATION_CODES.has(entraCode)) return mapped('invalidRequest');
+    }
     const text = messageOf(error);
-    if (
-        code === 'consent_required' ||
-        code === 'access_denied' ||
-        /AADSTS65001|consent_required/.test(text)
-    ) {
-        return { kind: 'consentRequired', detail };
+    if (code === 'consent_required' || /consent_required/.test(text)) {
+        return mapped('consentRequired');
     }
     if (code === 'timed_out' || code === 'monitor_window_timeout' || code === 'native_handshake_timeout') {
-        return { kind: 'timeout', detail };
+        return mapped('timeout');
     }
-    if (INTERACTION_REQUIRED.has(code)) return { kind: 'signInRequired', detail };
-    if (NETWORK.has(code)) return { kind: 'network', detail };
-    if (CONFIGURATION.has(code)) return { kind: 'invalidRequest', detail };
-    return { kind: 'server', detail };
+    if (INTERACTION_REQUIRED.has(code) || code === 'access_denied') return mapped('signInRequired');
+    if (NETWORK.has(code)) return mapped('network');
+    if (CONFIGURATION.has(code)) return mapped('invalidRequest');
+    return mapped('server');
 }
 
 function claimsOf(result: TokenResult): Record<string, unknown> {

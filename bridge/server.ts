@@ -68,12 +68,15 @@ const TEXT = {
         'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
     closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
     blocked: 'The sign-in window could not open. Allow pop-ups for Salesforce and connect again.',
+    refused: 'Microsoft refused the sign-in. Connect again once the cause shown above is fixed.',
     failed: 'Could not connect to Microsoft Teams. Connect again to retry.',
     disconnected: 'Disconnected from Microsoft Teams.'
 };
 
 function failureText(error: BridgeError): string {
     if (error.kind === 'accountMismatch') return TEXT.mismatch;
+    // the Salesforce page beside this frame names the cause and its fix from the Entra number
+    if (error.entraCode !== undefined) return `${TEXT.refused} (AADSTS${error.entraCode})`;
     if (error.kind === 'consentRequired') return TEXT.consent;
     if (error.kind === 'timeout' || error.detail === 'user_cancelled') return TEXT.closed;
     if (error.detail === 'popup_window_error' || error.detail === 'empty_window_error') return TEXT.blocked;

@@ -273,6 +273,60 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'Entra refuses the sign-in: Conditional Access (AADSTS53003) and an unassigned user (AADSTS50105) reach the page with their number; Connect stays and recovers',
+        async run(ctx) {
+            const s = await ctx.open();
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            const refusals = [
+                ['conditionalAccess', 53003],
+                ['notAssigned', 50105]
+            ] as const;
+            for (const [index, [block, code]] of refusals.entries()) {
+                await ctx.control.call('POST', `idp/users/${ADA.upn}/sign-in-block`, { block });
+                await s.clickConnectAndSignIn({ pick: ADA.upn });
+                const failed = await s.waitForEvent('signInFailed', index);
+                assert.deepEqual((failed.data as { error: unknown }).error, {
+                    kind: 'signInRequired',
+                    detail: 'access_denied',
+                    entraCode: code
+                });
+                assert.match(await s.bridgeStatusText(), new RegExp(`AADSTS${code}`));
+                assert.equal(await s.bridgeFrame().locator('#teams-connect').isVisible(), true);
+            }
+            assert.equal(await s.countEvents('signedIn'), 0, 'never signed in');
+            await ctx.control.call('POST', 'reset');
+            await s.clickConnectAndSignIn({ pick: ADA.upn });
+            await s.waitForEvent('signedIn');
+        }
+    },
+    {
+        name: 'redirect URI registered as Web, not SPA: the code redemption fails with AADSTS9002326 and the page gets the number',
+        async run(ctx) {
+            const { clients } = await ctx.control.call<{
+                clients: { clientId: string; redirectUris: string[] }[];
+            }>('GET', 'idp');
+            const own = clients.find((c) => c.clientId === ctx.env.harness.clientId);
+            assert.ok(own, 'the bridge client is registered');
+            await ctx.control.call('POST', 'idp/clients', { ...own, platform: 'web' });
+            try {
+                const s = await ctx.open();
+                expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+                expectOk(await s.connect(), 'connect');
+                await s.clickConnectAndSignIn({ pick: ADA.upn });
+                const failed = await s.waitForEvent('signInFailed');
+                assert.deepEqual((failed.data as { error: unknown }).error, {
+                    kind: 'invalidRequest',
+                    detail: 'invalid_request',
+                    entraCode: 9002326
+                });
+                assert.equal(await s.countEvents('signedIn'), 0, 'never signed in');
+            } finally {
+                await ctx.control.call('POST', 'idp/clients', { ...own, platform: 'spa' });
+            }
+        }
+    },
+    {
         name: 'get, set, clear session and preferred presence, read back through the emulator',
         async run(ctx) {
             const s = await signedInAda(ctx);

@@ -163,12 +163,62 @@ describe('identity provider', () => {
         const nico = 'nico.newcomer@acme.example';
         const declined = await signIn(nico, { acceptConsent: false });
         expect(declined.redirect.searchParams.get('error')).toBe('access_denied');
+        expect(declined.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65004: /);
         const session = await signIn(nico, { prompt: 'none', loginHint: nico, cookies: declined.cookies });
         expect(session.redirect.searchParams.get('error')).toBe('consent_required');
         expect(session.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65001/);
         const accepted = await signIn(nico, { cookies: declined.cookies });
         expect(accepted.tokenResponse?.status).toBe(200);
         await h.control('POST', `idp/users/${nico}/consent`, { granted: false });
+    });
+
+    it.each([
+        ['conditionalAccess', 53003],
+        ['notAssigned', 50105]
+    ])(
+        'refuses a %s-blocked user with access_denied AADSTS%s, and so every later token',
+        async (block, code) => {
+            const tokens = await tokenFor(BEN.upn);
+            await h.control('POST', `idp/users/${BEN.upn}/sign-in-block`, { block });
+
+            const denied = await signIn(BEN.upn);
+            expect(denied.tokens).toBeUndefined();
+            expect(denied.redirect.searchParams.get('error')).toBe('access_denied');
+            expect(denied.redirect.searchParams.get('error_description')).toMatch(
+                new RegExp(`^AADSTS${code}: `)
+            );
+            const refreshed = await refresh(tokens.refresh_token);
+            expect(refreshed.status).toBe(400);
+            expect(refreshed.json()).toMatchObject({ error: 'invalid_grant', error_codes: [code] });
+
+            await h.control('POST', 'reset');
+            expect((await signIn(BEN.upn)).tokenResponse?.status).toBe(200);
+        }
+    );
+
+    it('refuses a browser redeeming a code of a Web registration with AADSTS9002326', async () => {
+        const { clients } = await h.control<{ clients: { clientId: string; redirectUris: string[] }[] }>(
+            'GET',
+            'idp'
+        );
+        const own = clients.find((c) => c.clientId === h.info.clientId);
+        if (!own) throw new Error('the bridge client is not registered');
+        await h.control('POST', 'idp/clients', { ...own, platform: 'web' });
+        try {
+            const r = await signIn(ADA.upn);
+            expect(r.tokenResponse?.status).toBe(400);
+            expect(r.tokenResponse?.headers['access-control-allow-origin']).toBe('*');
+            expect(r.tokenResponse?.json()).toMatchObject({
+                error: 'invalid_request',
+                error_codes: [9002326]
+            });
+            expect(r.tokenResponse?.json<{ error_description: string }>().error_description).toMatch(
+                /^AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type/
+            );
+        } finally {
+            await h.control('POST', 'idp/clients', { ...own, platform: 'spa' });
+        }
+        expect((await signIn(ADA.upn)).tokenResponse?.status).toBe(200);
     });
 
     it('also serves discovery where MSAL looks in OIDC protocol mode', async () => {

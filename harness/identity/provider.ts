@@ -31,7 +31,18 @@ export interface ClientRegistration {
     /** SPA redirect URIs; matched exactly, as Entra does. */
     redirectUris: string[];
     postLogoutRedirectUris?: string[];
+    /**
+     * The platform its redirect URIs are registered under (default `spa`). A browser that redeems a code
+     * of a `web` registration cross-origin gets AADSTS9002326, as from Entra.
+     */
+    platform?: 'spa' | 'web';
 }
+
+/**
+ * Why Entra refuses a user's sign-in after the password: a Conditional Access policy that blocks it
+ * (AADSTS53003) or an app with "Assignment required" the user is not assigned to (AADSTS50105).
+ */
+export type SignInBlock = 'conditionalAccess' | 'notAssigned';
 
 export interface TokenLifetimes {
     accessTokenSeconds: number;
@@ -74,6 +85,10 @@ export interface IdentityControl {
     endSessions(user: string): Promise<number>;
     /** Whether the user has consented to the app(s); false brings back the consent page / AADSTS65001. */
     setConsent(user: string, granted: boolean): Promise<void>;
+    /** Blocks (or, with null, unblocks) a user's sign-ins the way Entra does for the given cause. */
+    setSignInBlock(user: string, block: SignInBlock | null): Promise<void>;
+    /** Undoes every setSignInBlock. */
+    clearSignInBlocks(): void;
 }
 
 export interface IdentityProvider {
@@ -186,6 +201,19 @@ function aadTokenError(error: string, code: number, message: string) {
     };
 }
 
+/** Entra's AADSTS number and message of a blocked sign-in. */
+function blockError(block: SignInBlock, upn: string, clientId: string): [number, string] {
+    return block === 'conditionalAccess'
+        ? [
+              53003,
+              'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'
+          ]
+        : [
+              50105,
+              `Your administrator has configured the application ${clientId} to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`
+          ];
+}
+
 /** Maps oidc-provider's invalid_grant details to Entra's AADSTS codes. */
 function mapGrantError(detail: string | undefined, lifetimes: TokenLifetimes): [number, string] {
     switch (detail) {
@@ -233,6 +261,8 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const registrations = new Map<string, ClientRegistration>();
     /** `${oid}:${clientId}` for users without tenant-wide consent who accepted the consent page. */
     const consents = new Set<string>();
+    /** user object id -> why Entra refuses their sign-ins */
+    const blocks = new Map<string, SignInBlock>();
     const { MemoryAdapter, deleteForAccount } = createStore();
 
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -506,6 +536,14 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             const claims = JSON.parse(
                 Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString()
             );
+            const block = blocks.get(String(claims.oid));
+            if (block !== undefined) {
+                // Entra evaluates the policy at every token issuance, a refresh included
+                const [code, message] = blockError(block, String(claims.upn), String(claims.azp));
+                ctx.status = 400;
+                ctx.body = aadTokenError('invalid_grant', code, message);
+                return;
+            }
             body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
             body.ext_expires_in = body.expires_in;
             if (typeof body.scope === 'string') {
@@ -640,6 +678,18 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                 fail('AADSTS50126: Error validating credentials due to invalid username or password.');
                 return;
             }
+            const block = blocks.get(user.id);
+            if (block !== undefined) {
+                // after the password, Entra returns the refusal to the app's redirect URI
+                const [code, message] = blockError(block, user.userPrincipalName, String(params.client_id));
+                await provider.interactionFinished(
+                    req,
+                    res,
+                    { error: 'access_denied', error_description: `AADSTS${code}: ${message}` },
+                    { mergeWithLastSubmission: false }
+                );
+                return;
+            }
             await provider.interactionFinished(
                 req,
                 res,
@@ -732,6 +782,22 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             // refresh token lacks (a silent prompt=none sign-in drops it). Read the body here and hand
             // oidc-provider the parsed form (it accepts a pre-parsed req.body).
             const form = new URLSearchParams(await readBody(req));
+            const origin = req.headers.origin;
+            const registration = registrations.get(String(form.get('client_id')).toLowerCase());
+            if (origin !== undefined && registration?.platform === 'web') {
+                // Entra redeems a browser's (cross-origin) request only for SPA redirect URIs
+                sendJson(
+                    res,
+                    400,
+                    aadTokenError(
+                        'invalid_request',
+                        9002326,
+                        `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`
+                    ),
+                    { 'Access-Control-Allow-Origin': '*' }
+                );
+                return;
+            }
             if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
                 form.set(
                     'scope',
@@ -777,6 +843,14 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         async endSessions(userName) {
             const user = directory.get(userName);
             return deleteForAccount(['Session'], user.id);
+        },
+        async setSignInBlock(userName, block) {
+            const user = directory.get(userName);
+            if (block === null) blocks.delete(user.id);
+            else blocks.set(user.id, block);
+        },
+        clearSignInBlocks() {
+            blocks.clear();
         },
         async setConsent(userName, granted) {
             const user = directory.get(userName);

@@ -41,6 +41,11 @@ import presenceRead from '@salesforce/label/c.PresenceAuthorization_PresenceRead
 import presenceReadFailed from '@salesforce/label/c.PresenceAuthorization_PresenceReadFailed';
 import failRedirectUri from '@salesforce/label/c.PresenceAuthorization_FailRedirectUri';
 import failConsent from '@salesforce/label/c.PresenceAuthorization_FailConsent';
+import failConsentDeclined from '@salesforce/label/c.PresenceAuthorization_FailConsentDeclined';
+import failConditionalAccess from '@salesforce/label/c.PresenceAuthorization_FailConditionalAccess';
+import failUserNotAssigned from '@salesforce/label/c.PresenceAuthorization_FailUserNotAssigned';
+import failRedirectUriNotSpa from '@salesforce/label/c.PresenceAuthorization_FailRedirectUriNotSpa';
+import failRedirectUriMismatch from '@salesforce/label/c.PresenceAuthorization_FailRedirectUriMismatch';
 import failWrongTenant from '@salesforce/label/c.PresenceAuthorization_FailWrongTenant';
 import failAppNotInTenant from '@salesforce/label/c.PresenceAuthorization_FailAppNotInTenant';
 import failAccountMismatch from '@salesforce/label/c.PresenceAuthorization_FailAccountMismatch';
@@ -117,6 +122,11 @@ export const LABELS = {
     failCancelled,
     failNetwork,
     failTimeout,
+    failConsentDeclined,
+    failConditionalAccess,
+    failUserNotAssigned,
+    failRedirectUriNotSpa,
+    failRedirectUriMismatch,
     failOther,
     technicalDetail,
     validatorHeading,

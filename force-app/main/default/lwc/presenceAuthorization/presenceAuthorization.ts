@@ -135,6 +135,11 @@ type CopyState = 'idle' | 'copied' | 'failed';
 const FAILURE_TEXT: Record<SignInFailure, string> = {
     redirectUriNotRegistered: LABELS.failRedirectUri,
     consentMissing: LABELS.failConsent,
+    consentDeclined: LABELS.failConsentDeclined,
+    conditionalAccess: LABELS.failConditionalAccess,
+    userNotAssigned: LABELS.failUserNotAssigned,
+    redirectUriNotSpa: LABELS.failRedirectUriNotSpa,
+    redirectUriMismatch: LABELS.failRedirectUriMismatch,
     wrongTenant: LABELS.failWrongTenant,
     appNotInTenant: LABELS.failAppNotInTenant,
     accountMismatch: LABELS.failAccountMismatch,
@@ -528,7 +533,12 @@ export default class PresenceAuthorization extends LightningElement {
     }
 
     get showFailureUri(): boolean {
-        return this.failureCode === 'redirectUriNotRegistered';
+        const code = this.failureCode;
+        return (
+            code === 'redirectUriNotRegistered' ||
+            code === 'redirectUriNotSpa' ||
+            code === 'redirectUriMismatch'
+        );
     }
 
     get showFailureAccount(): boolean {
@@ -539,7 +549,8 @@ export default class PresenceAuthorization extends LightningElement {
         const outcome = this.testOutcome;
         const error = outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error;
         if (error === null) return '';
-        return error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+        const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+        return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
     }
 
     // ------------------------------------------------------------------------------------------

@@ -50,9 +50,13 @@ export interface AuthInit {
 export type AuthOutcome =
     { ok: true; accessToken: string; account: AccountSummary } | { ok: false; error: BridgeError };
 
-/** Least privilege: agents write their own presence, supervisors read everyone's. */
+/**
+ * What each role's calls need, by their reference pages: agents read their own presence (Get presence:
+ * Presence.Read, https://learn.microsoft.com/graph/api/presence-get) and write it (setPresence and the
+ * others: Presence.ReadWrite); supervisors read everyone's (getPresencesByUserId: Presence.Read.All).
+ */
 export function scopesFor(role: Role): string[] {
-    return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.ReadWrite'];
+    return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.Read', 'Presence.ReadWrite'];
 }
 
 /** The sign-in window may stay open this long (typing a password, MFA); closing it is seen only then. */

@@ -33,6 +33,14 @@ function platformOf(value: unknown): 'spa' | 'web' | undefined {
     throw new ControlError(400, 'platform must be spa or web');
 }
 
+function permissionsOf(value: unknown): string[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((p) => typeof p !== 'string')) {
+        throw new ControlError(400, 'permissions must be a list of strings');
+    }
+    return value as string[];
+}
+
 function str(value: unknown, name: string): string | undefined {
     if (value === undefined || value === null) {
         return undefined;
@@ -220,7 +228,8 @@ export function createControlHandler(deps: {
                     clientId,
                     redirectUris: redirectUris as string[],
                     ...opt('name', str(body.name, 'name')),
-                    ...opt('platform', platformOf(body.platform))
+                    ...opt('platform', platformOf(body.platform)),
+                    ...opt('permissions', permissionsOf(body.permissions))
                 });
                 return idp.clients();
             }

@@ -106,7 +106,7 @@ describe('bridge auth', () => {
     });
 
     it('asks for the least privilege per role', () => {
-        expect(scopesFor('agent')).toEqual(['Presence.ReadWrite']);
+        expect(scopesFor('agent')).toEqual(['Presence.Read', 'Presence.ReadWrite']);
         expect(scopesFor('supervisor')).toEqual(['Presence.Read.All']);
     });
 

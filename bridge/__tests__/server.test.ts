@@ -186,7 +186,7 @@ describe('bridge server', () => {
             expect(configs[0].auth.knownAuthorities).toBeUndefined();
             expect(msal.initialize).toHaveBeenCalled();
             expect(msal.ssoSilent).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 loginHint: AGENT_EMAIL
             });
             expect(msal.acquireTokenPopup).not.toHaveBeenCalled();
@@ -226,7 +226,7 @@ describe('bridge server', () => {
             const reply = await send('init', INIT);
 
             expect(msal.acquireTokenSilent).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 account: account()
             });
             expect(msal.ssoSilent).not.toHaveBeenCalled();
@@ -688,7 +688,7 @@ describe('bridge server', () => {
             expect(reply).toMatchObject({ ok: true, result: { interaction: 'buttonShown' } });
             expect(openedInClick).toBe(1);
             expect(msal.acquireTokenPopup).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 loginHint: AGENT_EMAIL,
                 overrideInteractionInProgress: true
             });

@@ -36,7 +36,16 @@ export interface ClientRegistration {
      * of a `web` registration cross-origin gets AADSTS9002326, as from Entra.
      */
     platform?: 'spa' | 'web';
+    /**
+     * The delegated Microsoft Graph permissions configured on the registration and granted by an admin
+     * for the whole tenant (short form, e.g. `Presence.Read`). Entra puts every one of them in `scp` of
+     * every user's token for this app, requested or not. Default: DEFAULT_APP_PERMISSIONS.
+     */
+    permissions?: string[];
 }
+
+/** One app for agents and supervisors: what agents and the Live Agent Dashboard together need. */
+export const DEFAULT_APP_PERMISSIONS = ['Presence.Read', 'Presence.ReadWrite', 'Presence.Read.All'];
 
 /**
  * Why Entra refuses a user's sign-in after the password: a Conditional Access policy that blocks it
@@ -260,7 +269,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const lifetimes: TokenLifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
     const registrations = new Map<string, ClientRegistration>();
     /** `${oid}:${clientId}` for users without tenant-wide consent who accepted the consent page. */
-    const consents = new Set<string>();
+    const consents = new Map<string, Set<string>>();
     /** user object id -> why Entra refuses their sign-ins */
     const blocks = new Map<string, SignInBlock>();
     const { MemoryAdapter, deleteForAccount } = createStore();
@@ -291,6 +300,19 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     };
     const consented = (accountId: string, clientId: string) =>
         directory.find(accountId)?.consentGranted === true || consents.has(`${accountId}:${clientId}`);
+    /**
+     * Every delegated Graph permission the user may use through the app: the tenant-wide admin consent
+     * of its configured permissions, plus what the user consented to themselves. Entra issues all of
+     * them in `scp`, not only the requested ones ("Scopes and permissions in the Microsoft identity
+     * platform", https://learn.microsoft.com/entra/identity-platform/scopes-oidc).
+     */
+    const consentedScopes = (accountId: string, clientId: string): string[] => {
+        const admin =
+            directory.find(accountId)?.consentGranted === true
+                ? (registrations.get(clientId.toLowerCase())?.permissions ?? DEFAULT_APP_PERMISSIONS)
+                : [];
+        return [...admin, ...(consents.get(`${accountId}:${clientId}`) ?? [])];
+    };
 
     const { Prompt, Check, base } = interactionPolicy;
     const policy = base();
@@ -420,11 +442,14 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                     const user = accountId ? directory.find(accountId) : undefined;
                     const iat = Math.floor(clock.now() / 1000);
                     const ttl = Number(payload.exp) - Number(payload.iat);
-                    const scp = String(payload.scope ?? '')
-                        .split(' ')
-                        .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
-                        .map(shortScope);
                     const clientId = String(payload.client_id);
+                    const scp = [
+                        ...String(payload.scope ?? '')
+                            .split(' ')
+                            .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
+                            .map(shortScope),
+                        ...(accountId ? consentedScopes(accountId, clientId) : [])
+                    ];
                     delete payload.scope;
                     delete payload.client_id;
                     Object.assign(payload, {
@@ -701,7 +726,12 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         if (step === 'consent') {
             const accountId = String(details.session?.accountId);
             const clientId = String(params.client_id);
-            consents.add(`${accountId}:${clientId}`);
+            const graphScopes = String(params.scope ?? '')
+                .split(' ')
+                .filter((scope) => ALL_RESOURCE_SCOPES.includes(scope))
+                .map(shortScope);
+            const key = `${accountId}:${clientId}`;
+            consents.set(key, new Set([...(consents.get(key) ?? []), ...graphScopes]));
             const grant = details.grantId
                 ? ((await provider.Grant.find(details.grantId)) ??
                   new provider.Grant({ accountId, clientId }))
@@ -856,7 +886,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             const user = directory.get(userName);
             user.consentGranted = granted;
             if (!granted) {
-                for (const k of [...consents]) {
+                for (const k of [...consents.keys()]) {
                     if (k.startsWith(`${user.id}:`)) {
                         consents.delete(k);
                     }

@@ -250,9 +250,17 @@ export class TeamsAuth {
         return this.init.clientId;
     }
 
-    /** Background path, never a popup: acquireTokenSilent (cache, refresh token), then ssoSilent(loginHint). */
-    async silent(): Promise<AuthOutcome> {
-        if (this.reusable !== null && this.reusable.expiresAt - this.now() > TOKEN_REUSE_MARGIN_MS) {
+    /**
+     * Background path, never a popup: acquireTokenSilent (cache, refresh token), then ssoSilent(loginHint).
+     * `forceRefresh`: skip every cached access token (Graph refused the one it had) and redeem the
+     * refresh token for a new one (MSAL SilentRequest.forceRefresh).
+     */
+    async silent(forceRefresh = false): Promise<AuthOutcome> {
+        if (
+            !forceRefresh &&
+            this.reusable !== null &&
+            this.reusable.expiresAt - this.now() > TOKEN_REUSE_MARGIN_MS
+        ) {
             return this.reusable.outcome;
         }
         this.reusable = null;
@@ -260,7 +268,11 @@ export class TeamsAuth {
         if (cached !== null) {
             try {
                 return await this.verify(
-                    await this.msal.acquireTokenSilent({ scopes: this.scopes, account: cached })
+                    await this.msal.acquireTokenSilent({
+                        scopes: this.scopes,
+                        account: cached,
+                        ...(forceRefresh ? { forceRefresh: true } : {})
+                    })
                 );
             } catch (error) {
                 const mapped = mapMsalError(error);

@@ -308,42 +308,61 @@ export class BridgeServer {
             };
         }
         const userId = this.account.objectId;
-        // Graph refused the token: the next request asks MSAL again instead of reusing it from memory
-        const done = <T>(outcome: GraphOutcome<T>): Handled => {
-            if (!outcome.ok && outcome.error.status === 401) auth.forgetToken();
-            return fromGraph(outcome);
-        };
+        return this.withOneRenewal(auth, () => this.send(graph, request, userId));
+    }
+
+    /**
+     * A Graph call that Graph answers 401 (the token was revoked, or its claims no longer hold) is sent
+     * once more with a token MSAL redeems afresh from the refresh token; only a second 401, or a failed
+     * renewal, ends in signInRequired ("Reconnect"). A 401 means the call was not carried out, so
+     * sending a write again is safe.
+     */
+    private async withOneRenewal(
+        auth: TeamsAuth,
+        call: () => Promise<GraphOutcome<unknown>>
+    ): Promise<Handled> {
+        const first = await call();
+        if (first.ok || first.error.status !== 401) return fromGraph(first);
+        auth.forgetToken();
+        const renewed = await auth.silent(true);
+        this.applyOutcome(renewed);
+        if (!renewed.ok) return { ok: false, error: renewed.error };
+        const second = await call();
+        if (!second.ok && second.error.status === 401) auth.forgetToken();
+        return fromGraph(second);
+    }
+
+    private send(graph: PresenceApi, request: BridgeRequest, userId: string): Promise<GraphOutcome<unknown>> {
         switch (request.type) {
             case 'getPresence':
-                return graph.getPresence().then(done);
+                return graph.getPresence();
             case 'setPresence': {
                 const p = request.params;
                 return graph
                     .setPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then((outcome) => this.track('session', true, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('session', true, outcome));
             }
             case 'clearPresence':
                 return graph
                     .clearPresence(userId, request.params.keepalive)
-                    .then((outcome) => this.track('session', false, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('session', false, outcome));
             case 'setPreferredPresence': {
                 const p = request.params;
                 return graph
                     .setPreferredPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then((outcome) => this.track('preferred', true, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('preferred', true, outcome));
             }
             case 'clearPreferredPresence':
                 return graph
                     .clearPreferredPresence(userId, request.params.keepalive)
-                    .then((outcome) => this.track('preferred', false, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('preferred', false, outcome));
             case 'getPresencesByUserId':
-                return graph.getPresencesByUserId(request.params.ids).then(done);
+                return graph.getPresencesByUserId(request.params.ids);
             default:
-                return { ok: false, error: { kind: 'invalidRequest', detail: 'unknownRequest' } };
+                return Promise.resolve({
+                    ok: false,
+                    error: { kind: 'invalidRequest', detail: 'unknownRequest' }
+                });
         }
     }
 

@@ -234,6 +234,32 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'Graph refuses a token once (401): the bridge redeems the refresh token and the call succeeds; a second 401 ends in signInRequired',
+        async run(ctx) {
+            const s = await signedInAda(ctx);
+            expectOk(await s.request('getPresence', {}), 'getPresence while connected');
+            await s.settleCaptures();
+            const refreshesBefore = s.tokenRequests.filter((r) => r.grantType === 'refresh_token').length;
+
+            await ctx.control.call('POST', 'faults/error', { status: 401, count: 1, userId: ADA.upn });
+            expectOk(await s.request('getPresence', {}), 'getPresence after one refused token');
+            await s.settleCaptures();
+            const refreshes = s.tokenRequests.filter((r) => r.grantType === 'refresh_token');
+            assert.equal(refreshes.length, refreshesBefore + 1, 'one forced refresh');
+            assert.equal(refreshes.at(-1)?.status, 200);
+            assert.equal(await s.countEvents('signedOut'), 0, 'still connected');
+            assert.equal(s.popups.length, 1, 'no new popup');
+
+            await ctx.control.call('POST', 'faults/error', { status: 401, count: 2, userId: ADA.upn });
+            const error = expectError(
+                await s.request('getPresence', {}),
+                'signInRequired',
+                'getPresence after two refused tokens'
+            );
+            assert.equal(error.status, 401);
+        }
+    },
+    {
         name: 'email and account mismatch: accountMismatch, no account, tokens not kept (another account; a UPN that differs from the mail)',
         async run(ctx) {
             const s = await ctx.open();

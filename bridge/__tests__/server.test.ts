@@ -496,7 +496,9 @@ describe('bridge server', () => {
             [400, 'invalidRequest'],
             [500, 'server']
         ])('maps HTTP %s to %s', async (status, kind) => {
-            const fetchMock = fakeFetch(response({ status, body: { error: { code: 'Code' } } }));
+            // a 401 is sent once more after a forced token refresh: both answers are the same
+            const answer = () => response({ status, body: { error: { code: 'Code' } } });
+            const fetchMock = fakeFetch(answer(), answer());
             const { send } = await signedIn({ fetchMock });
 
             await expect(
@@ -517,26 +519,75 @@ describe('bridge server', () => {
             });
         });
 
-        it('asks MSAL for a token again after Graph answered 401', async () => {
+        it('answers a single Graph 401 with one forced silent refresh and sends the call again', async () => {
             const fetchMock = fakeFetch(
                 response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } }),
                 response({ body: { availability: 'Available', activity: 'Available' } })
             );
+            const { send, msal, win } = await signedIn({ fetchMock });
+            msal.accounts = [account()];
+            msal.acquireTokenSilent.mockResolvedValue({
+                ...tokenResult(),
+                expiresOn: new Date(Date.now() + 3600000)
+            });
+
+            await expect(send('getPresence', {})).resolves.toMatchObject({
+                ok: true,
+                result: { availability: 'Available' }
+            });
+
+            expect(fetchMock).toHaveBeenCalledTimes(2);
+            expect(msal.acquireTokenSilent).toHaveBeenCalledWith(
+                expect.objectContaining({ forceRefresh: true })
+            );
+            expect(events(win)).not.toContainEqual(expect.objectContaining({ type: 'signedOut' }));
+        });
+
+        it('sends a write again after the renewal, and ends with signInRequired on a second 401', async () => {
+            const unauthorized = () =>
+                response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } });
+            const fetchMock = fakeFetch(unauthorized(), unauthorized());
             const { send, msal } = await signedIn({ fetchMock });
             msal.accounts = [account()];
             msal.acquireTokenSilent.mockResolvedValue({
                 ...tokenResult(),
                 expiresOn: new Date(Date.now() + 3600000)
             });
-            const silentCallsBefore = msal.acquireTokenSilent.mock.calls.length;
+
+            await expect(
+                send('setPresence', {
+                    availability: 'Busy',
+                    activity: 'InACall',
+                    expirationDuration: 'PT10M'
+                })
+            ).resolves.toMatchObject({ ok: false, error: { kind: 'signInRequired', status: 401 } });
+
+            expect(fetchMock).toHaveBeenCalledTimes(2);
+            expect(
+                msal.acquireTokenSilent.mock.calls.filter(([request]) => request.forceRefresh === true)
+            ).toHaveLength(1);
+        });
+
+        it('ends with signInRequired when the forced refresh after a 401 fails', async () => {
+            const fetchMock = fakeFetch(
+                response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } })
+            );
+            const { send, msal, win } = await signedIn({ fetchMock });
+            msal.accounts = [account()];
+            // the token Graph refuses, then a refresh token Entra refuses
+            msal.acquireTokenSilent
+                .mockResolvedValueOnce(tokenResult())
+                .mockRejectedValue(msalError('invalid_grant'));
+            msal.ssoSilent.mockRejectedValue(msalError('login_required'));
 
             await expect(send('getPresence', {})).resolves.toMatchObject({
                 ok: false,
-                error: { kind: 'signInRequired', status: 401 }
+                error: { kind: 'signInRequired' }
             });
-            await expect(send('getPresence', {})).resolves.toMatchObject({ ok: true });
-
-            expect(msal.acquireTokenSilent.mock.calls.length - silentCallsBefore).toBe(2);
+            expect(fetchMock).toHaveBeenCalledTimes(1);
+            expect(events(win)).toContainEqual(
+                expect.objectContaining({ type: 'signedOut', data: { reason: 'signInRequired' } })
+            );
         });
 
         it('reports signInRequired and signedOut when silent renewal fails during a call', async () => {

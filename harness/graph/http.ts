@@ -424,6 +424,17 @@ export function createGraphHandler(options: GraphHttpOptions) {
             finish(429, { ...who, fault: 'throttle' });
             return;
         }
+        if (fault?.kind === 'error' && fault.status === 401) {
+            // Graph no longer accepts a token that is still within its lifetime (revoked session,
+            // changed claims): the client must get a new one
+            sendError(
+                new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', {
+                    'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`
+                })
+            );
+            finish(401, { ...who, fault: 'error' });
+            return;
+        }
         if (fault?.kind === 'error') {
             const status = fault.status ?? 503;
             const code =

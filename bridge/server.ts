@@ -27,6 +27,7 @@ import { PresenceApi, authFailure } from './graph';
 import type { FetchLike, GraphOutcome } from './graph';
 import type { BridgeSettings } from './settings';
 import type { ConnectUi } from './ui';
+import type { PopupWatch } from './popupWatch';
 import type { Configuration } from '@azure/msal-browser';
 
 /** The window the bridge runs in, reduced to what the server touches. */
@@ -44,6 +45,8 @@ export interface BridgeDependencies {
     ui: ConnectUi;
     createMsal: (configuration: Configuration) => MsalClient;
     fetchImpl: FetchLike;
+    /** notices a closed sign-in popup (popupWatch.ts); without it Connect stays locked until MSAL's timeout */
+    watchPopup?: PopupWatch;
 }
 
 export interface ServerCounters {
@@ -67,6 +70,8 @@ const TEXT = {
     consent:
         'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
     closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
+    windowGone:
+        'If you closed the Microsoft sign-in window, click Connect to start again; if it is still open, finish signing in there.',
     blocked: 'The sign-in window could not open. Allow pop-ups for Salesforce and connect again.',
     refused: 'Microsoft refused the sign-in. Connect again once the cause shown above is fixed.',
     failed: 'Could not connect to Microsoft Teams. Connect again to retry.',
@@ -114,6 +119,9 @@ export class BridgeServer {
     private graph: PresenceApi | null = null;
     private account: AccountSummary | null = null;
     private interaction: Interaction = 'idle';
+    /** counts Connect clicks: the outcome of a sign-in that a later click started over is ignored */
+    private attempt = 0;
+    private stopPopupWatch: () => void = () => undefined;
     private readonly listener = (event: MessageEvent): void => this.receive(event);
     private readonly pageHideListener = (): void => this.pageHidden();
     /** what this app holds in Teams through this frame, so an unloading page can clear it */
@@ -261,28 +269,58 @@ export class BridgeServer {
         return { ok: true, result: this.status() };
     }
 
-    /** The click handler: the popup must open synchronously here, so nothing is awaited first. */
+    /**
+     * The click handler: the popup must open synchronously here, so nothing is awaited first. A click
+     * while an earlier sign-in still runs (its window was closed, see popupGone) starts over.
+     */
     private connectClicked(): void {
         const auth = this.auth;
         if (auth === null || this.interaction === 'popupOpen') return;
+        this.attempt += 1;
+        const attempt = this.attempt;
         this.interaction = 'popupOpen';
         this.deps.ui.setBusy(true);
         this.deps.ui.setStatus(TEXT.waiting);
-        void auth.interactive().then((outcome) => {
-            if (auth !== this.auth) return;
+        this.stopPopupWatch();
+        let outcome: Promise<AuthOutcome> = Promise.resolve({
+            ok: false,
+            error: { kind: 'signInRequired', detail: 'popup_window_error' }
+        });
+        const start = (): void => {
+            outcome = auth.interactive();
+        };
+        if (this.deps.watchPopup) {
+            this.stopPopupWatch = this.deps.watchPopup(start, () => this.popupGone(attempt));
+        } else {
+            start();
+        }
+        void outcome.then((result) => {
+            if (auth !== this.auth || attempt !== this.attempt) return;
+            this.stopPopupWatch();
             this.deps.ui.setBusy(false);
-            if (outcome.ok) {
+            if (result.ok) {
                 this.interaction = 'idle';
                 this.deps.ui.showButton(false);
                 this.deps.ui.setStatus(TEXT.connected);
-                this.applyOutcome(outcome);
+                this.applyOutcome(result);
             } else {
                 this.interaction = 'buttonShown';
-                this.deps.ui.setStatus(failureText(outcome.error));
-                if (outcome.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
-                this.emit('signInFailed', { error: outcome.error });
+                this.deps.ui.setStatus(failureText(result.error));
+                if (result.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
+                this.emit('signInFailed', { error: result.error });
             }
         });
+    }
+
+    /**
+     * The sign-in window is gone before MSAL answered: Connect unlocks at once (the next click starts
+     * over); the sign-in itself keeps running, so a window that was in fact still open can still finish.
+     */
+    private popupGone(attempt: number): void {
+        if (attempt !== this.attempt || this.interaction !== 'popupOpen') return;
+        this.interaction = 'buttonShown';
+        this.deps.ui.setBusy(false);
+        this.deps.ui.setStatus(TEXT.windowGone);
     }
 
     private async disconnect(): Promise<Handled> {

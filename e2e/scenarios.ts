@@ -260,6 +260,34 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'closing the sign-in window unlocks Connect at once; the next click starts over and signs in',
+        async run(ctx) {
+            const s = await ctx.open();
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            const button = s.bridgeFrame().locator('#teams-connect');
+            const opened = s.page.context().waitForEvent('page', { timeout: 0 });
+            await button.click();
+            const popup = await opened;
+            await popup.locator('#login-form').waitFor({ state: 'visible', timeout: 0 });
+            assert.equal(await button.isDisabled(), true, 'Connect is locked while the window is open');
+
+            await popup.close();
+            // the state a person sees: Connect usable again, long before MSAL's popup timeout
+            await s
+                .bridgeFrame()
+                .locator('#teams-connect:not([disabled])')
+                .waitFor({ state: 'visible', timeout: 0 });
+            assert.match(await s.bridgeStatusText(), /If you closed the Microsoft sign-in window/);
+            const status = expectOk<{ interaction: string }>(await s.request('status', {}), 'status');
+            assert.equal(status.interaction, 'buttonShown');
+
+            await s.clickConnectAndSignIn({ pick: ADA.upn });
+            await s.waitForEvent('signedIn');
+            assert.equal(await s.countEvents('signInFailed'), 0, 'the abandoned sign-in reported nothing');
+        }
+    },
+    {
         name: 'email and account mismatch: accountMismatch, no account, tokens not kept (another account; a UPN that differs from the mail)',
         async run(ctx) {
             const s = await ctx.open();

@@ -7,6 +7,8 @@ import type { Configuration } from '@azure/msal-browser';
 import { BridgeServer } from '../server';
 import type { FetchLike } from '../graph';
 import type { BridgeSettings } from '../settings';
+import type { PopupWatch } from '../popupWatch';
+import type { TokenResult } from '../auth';
 import {
     ACCESS_TOKEN,
     AGENT_EMAIL,
@@ -45,7 +47,9 @@ interface Setup {
 
 let sequence = 0;
 
-function setUp(options: { settings?: BridgeSettings; fetchMock?: jest.Mock } = {}): Setup {
+function setUp(
+    options: { settings?: BridgeSettings; fetchMock?: jest.Mock; watchPopup?: PopupWatch } = {}
+): Setup {
     const win = new FakeWindow();
     const ui = new FakeUi();
     const msal = new FakeMsal();
@@ -62,7 +66,8 @@ function setUp(options: { settings?: BridgeSettings; fetchMock?: jest.Mock } = {
             configs.push(configuration);
             return msal;
         },
-        fetchImpl: fetchMock as unknown as FetchLike
+        fetchImpl: fetchMock as unknown as FetchLike,
+        ...(options.watchPopup ? { watchPopup: options.watchPopup } : {})
     });
     server.start();
     const send = async <T extends RequestType>(type: T, params: RequestParams[T]): Promise<unknown> => {
@@ -564,7 +569,9 @@ describe('bridge server', () => {
 
             expect(fetchMock).toHaveBeenCalledTimes(2);
             expect(
-                msal.acquireTokenSilent.mock.calls.filter(([request]) => request.forceRefresh === true)
+                (msal.acquireTokenSilent.mock.calls as unknown as [{ forceRefresh?: boolean }][]).filter(
+                    ([request]) => request.forceRefresh === true
+                )
             ).toHaveLength(1);
         });
 
@@ -789,6 +796,72 @@ describe('bridge server', () => {
                     data: { error: expect.objectContaining({ kind: 'accountMismatch' }) }
                 })
             );
+        });
+
+        it('unlocks Connect at once when the sign-in window is gone, and a second click starts over', async () => {
+            let gone: () => void = () => undefined;
+            const watchPopup: PopupWatch = (open, onGone) => {
+                open();
+                gone = onGone;
+                return () => undefined;
+            };
+            const { send, ui, msal, win } = setUp({ watchPopup });
+            await send('init', INIT);
+            await send('connect', {});
+            let finishFirst: (result: TokenResult) => void = () => undefined;
+            msal.acquireTokenPopup.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    finishFirst = resolve;
+                })
+            );
+
+            ui.click();
+            expect(ui.busy).toBe(true);
+            gone();
+
+            expect(ui.busy).toBe(false);
+            expect(ui.status).toMatch(/If you closed the Microsoft sign-in window/);
+            await expect(send('status', {})).resolves.toMatchObject({
+                result: { interaction: 'buttonShown' }
+            });
+
+            msal.acquireTokenPopup.mockResolvedValueOnce(tokenResult());
+            ui.click();
+            expect(msal.acquireTokenPopup).toHaveBeenCalledTimes(2);
+            await flush();
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+
+            // the first, abandoned sign-in ends later: its outcome changes nothing
+            finishFirst(tokenResult('other@contoso.com', 'other-oid'));
+            await flush();
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+            expect(events(win)).not.toContainEqual(expect.objectContaining({ type: 'signInFailed' }));
+        });
+
+        it('keeps a sign-in whose window was only thought gone: a late success still connects', async () => {
+            let gone: () => void = () => undefined;
+            const watchPopup: PopupWatch = (open, onGone) => {
+                open();
+                gone = onGone;
+                return () => undefined;
+            };
+            const { send, ui, msal, win } = setUp({ watchPopup });
+            await send('init', INIT);
+            await send('connect', {});
+            let finish: (result: TokenResult) => void = () => undefined;
+            msal.acquireTokenPopup.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    finish = resolve;
+                })
+            );
+
+            ui.click();
+            gone();
+            finish(tokenResult());
+            await flush();
+
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+            expect(events(win)).toContainEqual(expect.objectContaining({ type: 'signedIn' }));
         });
 
         it('ignores a second click while the popup is open', async () => {

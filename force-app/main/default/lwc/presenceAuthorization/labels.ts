@@ -54,6 +54,12 @@ import failCancelled from '@salesforce/label/c.PresenceAuthorization_FailCancell
 import failNetwork from '@salesforce/label/c.PresenceAuthorization_FailNetwork';
 import failTimeout from '@salesforce/label/c.PresenceAuthorization_FailTimeout';
 import failOther from '@salesforce/label/c.PresenceAuthorization_FailOther';
+import callPresenceHeading from '@salesforce/label/c.PresenceAuthorization_CallPresenceHeading';
+import callPresenceCurrent from '@salesforce/label/c.PresenceAuthorization_CallPresenceCurrent';
+import callPresenceBusyName from '@salesforce/label/c.PresenceAuthorization_CallPresenceBusyName';
+import callPresenceDndName from '@salesforce/label/c.PresenceAuthorization_CallPresenceDndName';
+import callPresenceBusyPromise from '@salesforce/label/c.PresenceAuthorization_CallPresenceBusyPromise';
+import callPresenceDndPromise from '@salesforce/label/c.PresenceAuthorization_CallPresenceDndPromise';
 import technicalDetail from '@salesforce/label/c.PresenceAuthorization_TechnicalDetail';
 import validatorHeading from '@salesforce/label/c.PresenceAuthorization_ValidatorHeading';
 import validatorOk from '@salesforce/label/c.PresenceAuthorization_ValidatorOk';
@@ -128,6 +134,12 @@ export const LABELS = {
     failRedirectUriNotSpa,
     failRedirectUriMismatch,
     failOther,
+    callPresenceHeading,
+    callPresenceCurrent,
+    callPresenceBusyName,
+    callPresenceDndName,
+    callPresenceBusyPromise,
+    callPresenceDndPromise,
     technicalDetail,
     validatorHeading,
     validatorOk,

@@ -206,6 +206,8 @@ export default class PresenceAuthorization extends LightningElement {
 
     issues: IssueRow[] = [];
     issuesLoaded = false;
+    /** the configuration's CallPresence__c (empty means the default, BusyInACall) */
+    callPresence = '';
     issuesError = '';
     private configurationResult: GraphQLResult | null = null;
 
@@ -249,6 +251,12 @@ export default class PresenceAuthorization extends LightningElement {
         const node = firstNode(result.data);
         this.issuesError = node === null ? LABELS.validatorLoadFailed : '';
         this.issues = node === null ? [] : configurationIssues(node);
+        const callPresence = node === null ? null : node.CallPresence__c;
+        const picked: unknown =
+            typeof callPresence === 'object' && callPresence !== null
+                ? (callPresence as Record<string, unknown>).value
+                : callPresence;
+        this.callPresence = typeof picked === 'string' ? picked : '';
         this.issuesLoaded = node !== null;
     }
 
@@ -559,6 +567,35 @@ export default class PresenceAuthorization extends LightningElement {
 
     get hasIssues(): boolean {
         return this.issues.length > 0;
+    }
+
+    /** Do not disturb / Presenting; anything else is the default Busy / In a call */
+    get callPresenceIsDnd(): boolean {
+        return this.callPresence === 'DoNotDisturbPresenting';
+    }
+
+    /** data-selected of each option's paragraph: which one this configuration uses */
+    get callPresenceBusySelected(): string {
+        return String(!this.callPresenceIsDnd);
+    }
+
+    get callPresenceIsDndText(): string {
+        return String(this.callPresenceIsDnd);
+    }
+
+    get callPresenceCurrent(): string {
+        return format(
+            LABELS.callPresenceCurrent,
+            this.callPresenceIsDnd ? LABELS.callPresenceDndName : LABELS.callPresenceBusyName
+        );
+    }
+
+    get callPresenceBusyClass(): string {
+        return this.callPresenceIsDnd ? 'slds-m-top_x-small' : 'slds-m-top_x-small slds-text-title_bold';
+    }
+
+    get callPresenceDndClass(): string {
+        return this.callPresenceIsDnd ? 'slds-m-top_x-small slds-text-title_bold' : 'slds-m-top_x-small';
     }
 
     get issuesOk(): boolean {

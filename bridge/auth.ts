@@ -45,6 +45,8 @@ export interface AuthInit {
     tenantId: string;
     loginHint: string;
     role: Role;
+    /** the Entra object id pinned at the first Connect: then only this account is the agent's */
+    accountId?: string;
 }
 
 export type AuthOutcome =
@@ -214,9 +216,18 @@ export function accountFromResult(result: TokenResult): AccountSummary | null {
     return objectId !== null && objectId !== '' && upn !== null ? { objectId, upn } : null;
 }
 
-/** True when one of the account's names (upn, preferred_username, email, username) is the agent's email. */
-export function accountMatches(result: TokenResult, loginHint: string): boolean {
+/**
+ * True when the signed-in account is the agent's. With an object id pinned at the first Connect, the
+ * object id decides (a user principal name often differs from the mail address, and Entra accepts an
+ * email at sign-in only with "email as an alternate login ID"). Before that, one of the account's names
+ * (upn, preferred_username, email, username) must be the agent's email.
+ */
+export function accountMatches(result: TokenResult, loginHint: string, accountId?: string): boolean {
     const claims = claimsOf(result);
+    if (accountId !== undefined) {
+        const objectId = stringClaim(claims, 'oid') ?? result.account?.localAccountId ?? '';
+        return objectId.toLowerCase() === accountId.toLowerCase();
+    }
     const hint = loginHint.trim().toLowerCase();
     const names = [
         stringClaim(claims, 'upn'),
@@ -321,6 +332,10 @@ export class TeamsAuth {
     private cachedAccount(): AccountInfo | null {
         const hint = this.init.loginHint.toLowerCase();
         const accounts = this.msal.getAllAccounts();
+        const pinned = this.init.accountId?.toLowerCase();
+        if (pinned !== undefined) {
+            return accounts.find((account) => account.localAccountId.toLowerCase() === pinned) ?? null;
+        }
         return (
             accounts.find((account) => account.username.toLowerCase() === hint) ??
             accounts.find((account) =>
@@ -346,7 +361,7 @@ export class TeamsAuth {
         this.reusable = null;
         const account = accountFromResult(result);
         if (account === null) return { ok: false, error: { kind: 'server', detail: 'noObjectIdClaim' } };
-        if (!accountMatches(result, this.init.loginHint)) {
+        if (!accountMatches(result, this.init.loginHint, this.init.accountId)) {
             // never keep tokens of someone else's account
             await this.msal.clearCache({ account: result.account }).catch(() => undefined);
             return {

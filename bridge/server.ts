@@ -66,7 +66,7 @@ const TEXT = {
     waiting: 'Waiting for the Microsoft sign-in window…',
     connected: 'Connected to Microsoft Teams.',
     mismatch:
-        'You signed in with a different Microsoft account than the email in your settings. Connect again with the right account.',
+        'You signed in with a different Microsoft account than your settings name (the email there, or the account of your first Connect). Connect again with that account.',
     consent:
         'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
     closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
@@ -93,7 +93,8 @@ function sameInit(a: AuthInit, b: AuthInit): boolean {
         a.clientId === b.clientId &&
         a.tenantId === b.tenantId &&
         a.role === b.role &&
-        a.loginHint === b.loginHint
+        a.loginHint === b.loginHint &&
+        a.accountId === b.accountId
     );
 }
 

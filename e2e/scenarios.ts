@@ -381,6 +381,39 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'a pinned account: the object id of the first Connect decides, not the email (a UPN that differs from the mail signs in; another account does not)',
+        async run(ctx) {
+            const { clientId, tenantId } = ctx.env.harness;
+            const s = await ctx.open();
+            const init = await s.request('init', {
+                clientId,
+                tenantId,
+                // the agent's settings still hold the mail, which is not her sign-in name
+                loginHint: MIA.mail,
+                role: 'agent',
+                accountId: MIA.id
+            });
+            expectError(init, 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            await s.clickConnectAndSignIn({ pick: MIA.upn });
+            const signedIn = await s.waitForEvent('signedIn');
+            assert.equal((signedIn.data as { objectId: string }).objectId, MIA.id);
+
+            const t = await ctx.open();
+            await t.request('init', {
+                clientId,
+                tenantId,
+                loginHint: MIA.mail,
+                role: 'agent',
+                accountId: ADA.id
+            });
+            expectOk(await t.connect(), 'connect');
+            await t.clickConnectAndSignIn({ pick: MIA.upn });
+            const failed = await t.waitForEvent('signInFailed');
+            assert.equal((failed.data as { error: { kind: string } }).error.kind, 'accountMismatch');
+        }
+    },
+    {
         name: 'get, set, clear session and preferred presence, read back through the emulator',
         async run(ctx) {
             const s = await signedInAda(ctx);

@@ -1,4 +1,11 @@
-import { TOKEN_REUSE_MARGIN_MS, TeamsAuth, accountFromResult, mapMsalError, scopesFor } from '../auth';
+import {
+    TOKEN_REUSE_MARGIN_MS,
+    TeamsAuth,
+    accountFromResult,
+    accountMatches,
+    mapMsalError,
+    scopesFor
+} from '../auth';
 import { AGENT_EMAIL, CLIENT_ID, FakeMsal, TENANT_ID, account, msalError, tokenResult } from './fakes';
 
 const INIT = { clientId: CLIENT_ID, tenantId: TENANT_ID, loginHint: AGENT_EMAIL, role: 'agent' as const };
@@ -103,6 +110,23 @@ describe('bridge auth', () => {
 
     it('maps anything that is not an MSAL error to server', () => {
         expect(mapMsalError('boom')).toEqual({ kind: 'server', detail: 'unknown' });
+    });
+
+    it('compares a pinned account by its object id, not by its names', () => {
+        const signedIn = {
+            ...tokenResult(),
+            idTokenClaims: { oid: 'OID-1', preferred_username: 'aagent@contoso.onmicrosoft.com' }
+        };
+        // the UPN differs from the email: only the pin makes it the agent's account
+        expect(accountMatches(signedIn, 'ada@contoso.com')).toBe(false);
+        expect(accountMatches(signedIn, 'ada@contoso.com', 'oid-1')).toBe(true);
+        // the email's names match, but it is not the account pinned at the first Connect
+        const other = {
+            ...tokenResult(),
+            idTokenClaims: { oid: 'oid-2', preferred_username: 'ada@contoso.com' }
+        };
+        expect(accountMatches(other, 'ada@contoso.com')).toBe(true);
+        expect(accountMatches(other, 'ada@contoso.com', 'oid-1')).toBe(false);
     });
 
     it('asks for the least privilege per role', () => {

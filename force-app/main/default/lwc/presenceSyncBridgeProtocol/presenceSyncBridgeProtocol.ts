@@ -56,7 +56,11 @@ type Empty = Record<string, never>;
 
 /** Parameters of each request type. */
 export interface RequestParams {
-    init: { clientId: string; tenantId: string; loginHint: string; role: Role };
+    /**
+     * `accountId`: the Entra object id pinned at the agent's first Connect; when given, only that
+     * account is accepted (its sign-in name may differ from the email, as a UPN often does).
+     */
+    init: { clientId: string; tenantId: string; loginHint: string; role: Role; accountId?: string };
     // eslint-disable-next-line no-restricted-globals -- a property name, misread as the global by the Babel parser
     status: Empty;
     connect: Empty;
@@ -304,7 +308,9 @@ const PARAM_PARSERS: Parsers<RequestParams> = {
         const loginHint = matching(value.loginHint, EMAIL_PATTERN);
         const role = oneOf(value.role, ROLES);
         if (clientId === null || tenantId === null || loginHint === null || role === null) return null;
-        return { clientId, tenantId, loginHint, role };
+        if (value.accountId === undefined) return { clientId, tenantId, loginHint, role };
+        const accountId = matching(value.accountId, OBJECT_ID_PATTERN);
+        return accountId === null ? null : { clientId, tenantId, loginHint, role, accountId };
     },
     status: parseEmpty,
     connect: parseEmpty,

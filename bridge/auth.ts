@@ -70,7 +70,9 @@ export const POPUP_TIMEOUT_MS = 120000;
  * - redirectUri is the bridge page itself; its popup/iframe loads hand the response back over
  *   BroadcastChannel (broadcastResponseToMainFrame), as MSAL v5 requires.
  * - sessionStorage: tokens stay in the Visualforce origin's storage (the Lightning page cannot read it),
- *   survive a reload of the console tab (no new Connect click after F5), and end with the tab.
+ *   survive a reload of the console tab (no new Connect click after F5), and end with the tab. Other
+ *   Visualforce pages of the org's own namespace share that origin: the trade-off is in
+ *   docs/architecture.md, "Where the tokens are kept".
  * - navigatePopups stays true (the default): the bridge is not under Lightning Web Security, so MSAL
  *   may open about:blank synchronously inside the click and navigate it, which popup blockers accept.
  * - knownAuthorities only for the harness identity provider (no instance discovery against it).

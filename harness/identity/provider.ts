@@ -662,16 +662,15 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             return;
         }
         const form = new URLSearchParams(await readBody(req));
-        if (form.get('cancel')) {
+        // Entra's sign-in page has no Cancel (closing the window is the only way out, and it answers
+        // nothing); its consent page has one, which returns AADSTS65004 to the app
+        if (step === 'consent' && form.get('cancel')) {
             await provider.interactionFinished(
                 req,
                 res,
                 {
                     error: 'access_denied',
-                    error_description:
-                        step === 'consent'
-                            ? 'AADSTS65004: User declined to consent to access the app.'
-                            : 'AADSTS50058: The user cancelled the sign-in.'
+                    error_description: 'AADSTS65004: User declined to consent to access the app.'
                 },
                 { mergeWithLastSubmission: false }
             );

@@ -45,14 +45,20 @@ export interface AuthInit {
     tenantId: string;
     loginHint: string;
     role: Role;
+    /** the Entra object id pinned at the first Connect: then only this account is the agent's */
+    accountId?: string;
 }
 
 export type AuthOutcome =
     { ok: true; accessToken: string; account: AccountSummary } | { ok: false; error: BridgeError };
 
-/** Least privilege: agents write their own presence, supervisors read everyone's. */
+/**
+ * What each role's calls need, by their reference pages: agents read their own presence (Get presence:
+ * Presence.Read, https://learn.microsoft.com/graph/api/presence-get) and write it (setPresence and the
+ * others: Presence.ReadWrite); supervisors read everyone's (getPresencesByUserId: Presence.Read.All).
+ */
 export function scopesFor(role: Role): string[] {
-    return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.ReadWrite'];
+    return role === 'supervisor' ? ['Presence.Read.All'] : ['Presence.Read', 'Presence.ReadWrite'];
 }
 
 /** The sign-in window may stay open this long (typing a password, MFA); closing it is seen only then. */
@@ -64,7 +70,9 @@ export const POPUP_TIMEOUT_MS = 120000;
  * - redirectUri is the bridge page itself; its popup/iframe loads hand the response back over
  *   BroadcastChannel (broadcastResponseToMainFrame), as MSAL v5 requires.
  * - sessionStorage: tokens stay in the Visualforce origin's storage (the Lightning page cannot read it),
- *   survive a reload of the console tab (no new Connect click after F5), and end with the tab.
+ *   survive a reload of the console tab (no new Connect click after F5), and end with the tab. Other
+ *   Visualforce pages of the org's own namespace share that origin: the trade-off is in
+ *   docs/architecture.md, "Where the tokens are kept".
  * - navigatePopups stays true (the default): the bridge is not under Lightning Web Security, so MSAL
  *   may open about:blank synchronously inside the click and navigate it, which popup blockers accept.
  * - knownAuthorities only for the harness identity provider (no instance discovery against it).
@@ -137,27 +145,55 @@ const CONFIGURATION = new Set([
 ]);
 
 /**
- * Maps an MSAL error to a BridgeError by its errorCode (v5 messages are only links). The detail is the
- * errorCode: never a token, never an account name.
+ * Entra's error number of an MSAL error: MSAL's ServerError / InteractionRequiredAuthError carry it as
+ * `errorNo` (from `error_codes` of a token response, or the `code=` of `error_uri` of an authorization
+ * response), and Entra's `error_description` starts with "AADSTSnnnn:", which MSAL keeps in
+ * `errorMessage` (an authorization response without `error_uri` has only that).
+ */
+export function entraCodeOf(error: unknown): number | null {
+    if (typeof error !== 'object' || error === null) return null;
+    const record = error as { errorNo?: unknown; errorMessage?: unknown };
+    const fromNumber =
+        typeof record.errorNo === 'number' || typeof record.errorNo === 'string'
+            ? String(record.errorNo)
+            : '';
+    if (/^\d{1,8}$/.test(fromNumber)) return Number(fromNumber);
+    const match =
+        typeof record.errorMessage === 'string' ? /AADSTS(\d{1,8})\b/.exec(record.errorMessage) : null;
+    return match ? Number(match[1]) : null;
+}
+
+/** Entra numbers that say what went wrong better than the OAuth error string does. */
+const CONSENT_CODES = new Set([65001, 65004]);
+const SIGN_IN_BLOCKED_CODES = new Set([53003, 50105, 50020]);
+const REGISTRATION_CODES = new Set([9002326, 50011, 90002, 700016]);
+
+/**
+ * Maps an MSAL error to a BridgeError by its errorCode (v5 messages are only links) and Entra's error
+ * number. The detail is the errorCode and `entraCode` the AADSTS number: never a token, never an
+ * account name.
  */
 export function mapMsalError(error: unknown): BridgeError {
     const code = errorCodeOf(error);
-    const detail = code;
+    const entraCode = entraCodeOf(error);
+    const mapped = (kind: BridgeError['kind']): BridgeError =>
+        entraCode === null ? { kind, detail: code } : { kind, detail: code, entraCode };
+    if (entraCode !== null) {
+        if (CONSENT_CODES.has(entraCode)) return mapped('consentRequired');
+        if (SIGN_IN_BLOCKED_CODES.has(entraCode)) return mapped('signInRequired');
+        if (REGISTRATION_CODES.has(entraCode)) return mapped('invalidRequest');
+    }
     const text = messageOf(error);
-    if (
-        code === 'consent_required' ||
-        code === 'access_denied' ||
-        /AADSTS65001|consent_required/.test(text)
-    ) {
-        return { kind: 'consentRequired', detail };
+    if (code === 'consent_required' || /consent_required/.test(text)) {
+        return mapped('consentRequired');
     }
     if (code === 'timed_out' || code === 'monitor_window_timeout' || code === 'native_handshake_timeout') {
-        return { kind: 'timeout', detail };
+        return mapped('timeout');
     }
-    if (INTERACTION_REQUIRED.has(code)) return { kind: 'signInRequired', detail };
-    if (NETWORK.has(code)) return { kind: 'network', detail };
-    if (CONFIGURATION.has(code)) return { kind: 'invalidRequest', detail };
-    return { kind: 'server', detail };
+    if (INTERACTION_REQUIRED.has(code) || code === 'access_denied') return mapped('signInRequired');
+    if (NETWORK.has(code)) return mapped('network');
+    if (CONFIGURATION.has(code)) return mapped('invalidRequest');
+    return mapped('server');
 }
 
 function claimsOf(result: TokenResult): Record<string, unknown> {
@@ -182,9 +218,18 @@ export function accountFromResult(result: TokenResult): AccountSummary | null {
     return objectId !== null && objectId !== '' && upn !== null ? { objectId, upn } : null;
 }
 
-/** True when one of the account's names (upn, preferred_username, email, username) is the agent's email. */
-export function accountMatches(result: TokenResult, loginHint: string): boolean {
+/**
+ * True when the signed-in account is the agent's. With an object id pinned at the first Connect, the
+ * object id decides (a user principal name often differs from the mail address, and Entra accepts an
+ * email at sign-in only with "email as an alternate login ID"). Before that, one of the account's names
+ * (upn, preferred_username, email, username) must be the agent's email.
+ */
+export function accountMatches(result: TokenResult, loginHint: string, accountId?: string): boolean {
     const claims = claimsOf(result);
+    if (accountId !== undefined) {
+        const objectId = stringClaim(claims, 'oid') ?? result.account?.localAccountId ?? '';
+        return objectId.toLowerCase() === accountId.toLowerCase();
+    }
     const hint = loginHint.trim().toLowerCase();
     const names = [
         stringClaim(claims, 'upn'),
@@ -218,9 +263,17 @@ export class TeamsAuth {
         return this.init.clientId;
     }
 
-    /** Background path, never a popup: acquireTokenSilent (cache, refresh token), then ssoSilent(loginHint). */
-    async silent(): Promise<AuthOutcome> {
-        if (this.reusable !== null && this.reusable.expiresAt - this.now() > TOKEN_REUSE_MARGIN_MS) {
+    /**
+     * Background path, never a popup: acquireTokenSilent (cache, refresh token), then ssoSilent(loginHint).
+     * `forceRefresh`: skip every cached access token (Graph refused the one it had) and redeem the
+     * refresh token for a new one (MSAL SilentRequest.forceRefresh).
+     */
+    async silent(forceRefresh = false): Promise<AuthOutcome> {
+        if (
+            !forceRefresh &&
+            this.reusable !== null &&
+            this.reusable.expiresAt - this.now() > TOKEN_REUSE_MARGIN_MS
+        ) {
             return this.reusable.outcome;
         }
         this.reusable = null;
@@ -228,7 +281,11 @@ export class TeamsAuth {
         if (cached !== null) {
             try {
                 return await this.verify(
-                    await this.msal.acquireTokenSilent({ scopes: this.scopes, account: cached })
+                    await this.msal.acquireTokenSilent({
+                        scopes: this.scopes,
+                        account: cached,
+                        ...(forceRefresh ? { forceRefresh: true } : {})
+                    })
                 );
             } catch (error) {
                 const mapped = mapMsalError(error);
@@ -277,6 +334,10 @@ export class TeamsAuth {
     private cachedAccount(): AccountInfo | null {
         const hint = this.init.loginHint.toLowerCase();
         const accounts = this.msal.getAllAccounts();
+        const pinned = this.init.accountId?.toLowerCase();
+        if (pinned !== undefined) {
+            return accounts.find((account) => account.localAccountId.toLowerCase() === pinned) ?? null;
+        }
         return (
             accounts.find((account) => account.username.toLowerCase() === hint) ??
             accounts.find((account) =>
@@ -302,7 +363,7 @@ export class TeamsAuth {
         this.reusable = null;
         const account = accountFromResult(result);
         if (account === null) return { ok: false, error: { kind: 'server', detail: 'noObjectIdClaim' } };
-        if (!accountMatches(result, this.init.loginHint)) {
+        if (!accountMatches(result, this.init.loginHint, this.init.accountId)) {
             // never keep tokens of someone else's account
             await this.msal.clearCache({ account: result.account }).catch(() => undefined);
             return {

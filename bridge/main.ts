@@ -10,6 +10,7 @@ import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridg
 import { BridgeServer } from './server';
 import { CONFIG_META_NAME, isAuthResponse, readSettings } from './settings';
 import { createConnectUi } from './ui';
+import { createPopupWatch } from './popupWatch';
 
 function start(): void {
     if (isAuthResponse(window.location)) {
@@ -30,7 +31,8 @@ function start(): void {
         settings: settings.settings,
         ui,
         createMsal: (configuration) => new PublicClientApplication(configuration),
-        fetchImpl: (input, init) => window.fetch(input, init)
+        fetchImpl: (input, init) => window.fetch(input, init),
+        watchPopup: createPopupWatch(window)
     }).start();
 }
 

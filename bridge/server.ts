@@ -27,6 +27,7 @@ import { PresenceApi, authFailure } from './graph';
 import type { FetchLike, GraphOutcome } from './graph';
 import type { BridgeSettings } from './settings';
 import type { ConnectUi } from './ui';
+import type { PopupWatch } from './popupWatch';
 import type { Configuration } from '@azure/msal-browser';
 
 /** The window the bridge runs in, reduced to what the server touches. */
@@ -44,6 +45,8 @@ export interface BridgeDependencies {
     ui: ConnectUi;
     createMsal: (configuration: Configuration) => MsalClient;
     fetchImpl: FetchLike;
+    /** notices a closed sign-in popup (popupWatch.ts); without it Connect stays locked until MSAL's timeout */
+    watchPopup?: PopupWatch;
 }
 
 export interface ServerCounters {
@@ -63,17 +66,22 @@ const TEXT = {
     waiting: 'Waiting for the Microsoft sign-in window…',
     connected: 'Connected to Microsoft Teams.',
     mismatch:
-        'You signed in with a different Microsoft account than the email in your settings. Connect again with the right account.',
+        'You signed in with a different Microsoft account than your settings name (the email there, or the account of your first Connect). Connect again with that account.',
     consent:
         'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
     closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
+    windowGone:
+        'If you closed the Microsoft sign-in window, click Connect to start again; if it is still open, finish signing in there.',
     blocked: 'The sign-in window could not open. Allow pop-ups for Salesforce and connect again.',
+    refused: 'Microsoft refused the sign-in. Connect again once the cause shown above is fixed.',
     failed: 'Could not connect to Microsoft Teams. Connect again to retry.',
     disconnected: 'Disconnected from Microsoft Teams.'
 };
 
 function failureText(error: BridgeError): string {
     if (error.kind === 'accountMismatch') return TEXT.mismatch;
+    // the Salesforce page beside this frame names the cause and its fix from the Entra number
+    if (error.entraCode !== undefined) return `${TEXT.refused} (AADSTS${error.entraCode})`;
     if (error.kind === 'consentRequired') return TEXT.consent;
     if (error.kind === 'timeout' || error.detail === 'user_cancelled') return TEXT.closed;
     if (error.detail === 'popup_window_error' || error.detail === 'empty_window_error') return TEXT.blocked;
@@ -85,7 +93,8 @@ function sameInit(a: AuthInit, b: AuthInit): boolean {
         a.clientId === b.clientId &&
         a.tenantId === b.tenantId &&
         a.role === b.role &&
-        a.loginHint === b.loginHint
+        a.loginHint === b.loginHint &&
+        a.accountId === b.accountId
     );
 }
 
@@ -111,6 +120,9 @@ export class BridgeServer {
     private graph: PresenceApi | null = null;
     private account: AccountSummary | null = null;
     private interaction: Interaction = 'idle';
+    /** counts Connect clicks: the outcome of a sign-in that a later click started over is ignored */
+    private attempt = 0;
+    private stopPopupWatch: () => void = () => undefined;
     private readonly listener = (event: MessageEvent): void => this.receive(event);
     private readonly pageHideListener = (): void => this.pageHidden();
     /** what this app holds in Teams through this frame, so an unloading page can clear it */
@@ -258,28 +270,58 @@ export class BridgeServer {
         return { ok: true, result: this.status() };
     }
 
-    /** The click handler: the popup must open synchronously here, so nothing is awaited first. */
+    /**
+     * The click handler: the popup must open synchronously here, so nothing is awaited first. A click
+     * while an earlier sign-in still runs (its window was closed, see popupGone) starts over.
+     */
     private connectClicked(): void {
         const auth = this.auth;
         if (auth === null || this.interaction === 'popupOpen') return;
+        this.attempt += 1;
+        const attempt = this.attempt;
         this.interaction = 'popupOpen';
         this.deps.ui.setBusy(true);
         this.deps.ui.setStatus(TEXT.waiting);
-        void auth.interactive().then((outcome) => {
-            if (auth !== this.auth) return;
+        this.stopPopupWatch();
+        let outcome: Promise<AuthOutcome> = Promise.resolve({
+            ok: false,
+            error: { kind: 'signInRequired', detail: 'popup_window_error' }
+        });
+        const start = (): void => {
+            outcome = auth.interactive();
+        };
+        if (this.deps.watchPopup) {
+            this.stopPopupWatch = this.deps.watchPopup(start, () => this.popupGone(attempt));
+        } else {
+            start();
+        }
+        void outcome.then((result) => {
+            if (auth !== this.auth || attempt !== this.attempt) return;
+            this.stopPopupWatch();
             this.deps.ui.setBusy(false);
-            if (outcome.ok) {
+            if (result.ok) {
                 this.interaction = 'idle';
                 this.deps.ui.showButton(false);
                 this.deps.ui.setStatus(TEXT.connected);
-                this.applyOutcome(outcome);
+                this.applyOutcome(result);
             } else {
                 this.interaction = 'buttonShown';
-                this.deps.ui.setStatus(failureText(outcome.error));
-                if (outcome.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
-                this.emit('signInFailed', { error: outcome.error });
+                this.deps.ui.setStatus(failureText(result.error));
+                if (result.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
+                this.emit('signInFailed', { error: result.error });
             }
         });
+    }
+
+    /**
+     * The sign-in window is gone before MSAL answered: Connect unlocks at once (the next click starts
+     * over); the sign-in itself keeps running, so a window that was in fact still open can still finish.
+     */
+    private popupGone(attempt: number): void {
+        if (attempt !== this.attempt || this.interaction !== 'popupOpen') return;
+        this.interaction = 'buttonShown';
+        this.deps.ui.setBusy(false);
+        this.deps.ui.setStatus(TEXT.windowGone);
     }
 
     private async disconnect(): Promise<Handled> {
@@ -305,42 +347,61 @@ export class BridgeServer {
             };
         }
         const userId = this.account.objectId;
-        // Graph refused the token: the next request asks MSAL again instead of reusing it from memory
-        const done = <T>(outcome: GraphOutcome<T>): Handled => {
-            if (!outcome.ok && outcome.error.status === 401) auth.forgetToken();
-            return fromGraph(outcome);
-        };
+        return this.withOneRenewal(auth, () => this.send(graph, request, userId));
+    }
+
+    /**
+     * A Graph call that Graph answers 401 (the token was revoked, or its claims no longer hold) is sent
+     * once more with a token MSAL redeems afresh from the refresh token; only a second 401, or a failed
+     * renewal, ends in signInRequired ("Reconnect"). A 401 means the call was not carried out, so
+     * sending a write again is safe.
+     */
+    private async withOneRenewal(
+        auth: TeamsAuth,
+        call: () => Promise<GraphOutcome<unknown>>
+    ): Promise<Handled> {
+        const first = await call();
+        if (first.ok || first.error.status !== 401) return fromGraph(first);
+        auth.forgetToken();
+        const renewed = await auth.silent(true);
+        this.applyOutcome(renewed);
+        if (!renewed.ok) return { ok: false, error: renewed.error };
+        const second = await call();
+        if (!second.ok && second.error.status === 401) auth.forgetToken();
+        return fromGraph(second);
+    }
+
+    private send(graph: PresenceApi, request: BridgeRequest, userId: string): Promise<GraphOutcome<unknown>> {
         switch (request.type) {
             case 'getPresence':
-                return graph.getPresence().then(done);
+                return graph.getPresence();
             case 'setPresence': {
                 const p = request.params;
                 return graph
                     .setPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then((outcome) => this.track('session', true, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('session', true, outcome));
             }
             case 'clearPresence':
                 return graph
                     .clearPresence(userId, request.params.keepalive)
-                    .then((outcome) => this.track('session', false, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('session', false, outcome));
             case 'setPreferredPresence': {
                 const p = request.params;
                 return graph
                     .setPreferredPresence(userId, p.availability, p.activity, p.expirationDuration)
-                    .then((outcome) => this.track('preferred', true, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('preferred', true, outcome));
             }
             case 'clearPreferredPresence':
                 return graph
                     .clearPreferredPresence(userId, request.params.keepalive)
-                    .then((outcome) => this.track('preferred', false, outcome))
-                    .then(done);
+                    .then((outcome) => this.track('preferred', false, outcome));
             case 'getPresencesByUserId':
-                return graph.getPresencesByUserId(request.params.ids).then(done);
+                return graph.getPresencesByUserId(request.params.ids);
             default:
-                return { ok: false, error: { kind: 'invalidRequest', detail: 'unknownRequest' } };
+                return Promise.resolve({
+                    ok: false,
+                    error: { kind: 'invalidRequest', detail: 'unknownRequest' }
+                });
         }
     }
 

@@ -234,6 +234,60 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'Graph refuses a token once (401): the bridge redeems the refresh token and the call succeeds; a second 401 ends in signInRequired',
+        async run(ctx) {
+            const s = await signedInAda(ctx);
+            expectOk(await s.request('getPresence', {}), 'getPresence while connected');
+            await s.settleCaptures();
+            const refreshesBefore = s.tokenRequests.filter((r) => r.grantType === 'refresh_token').length;
+
+            await ctx.control.call('POST', 'faults/error', { status: 401, count: 1, userId: ADA.upn });
+            expectOk(await s.request('getPresence', {}), 'getPresence after one refused token');
+            await s.settleCaptures();
+            const refreshes = s.tokenRequests.filter((r) => r.grantType === 'refresh_token');
+            assert.equal(refreshes.length, refreshesBefore + 1, 'one forced refresh');
+            assert.equal(refreshes.at(-1)?.status, 200);
+            assert.equal(await s.countEvents('signedOut'), 0, 'still connected');
+            assert.equal(s.popups.length, 1, 'no new popup');
+
+            await ctx.control.call('POST', 'faults/error', { status: 401, count: 2, userId: ADA.upn });
+            const error = expectError(
+                await s.request('getPresence', {}),
+                'signInRequired',
+                'getPresence after two refused tokens'
+            );
+            assert.equal(error.status, 401);
+        }
+    },
+    {
+        name: 'closing the sign-in window unlocks Connect at once; the next click starts over and signs in',
+        async run(ctx) {
+            const s = await ctx.open();
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            const button = s.bridgeFrame().locator('#teams-connect');
+            const opened = s.page.context().waitForEvent('page', { timeout: 0 });
+            await button.click();
+            const popup = await opened;
+            await popup.locator('#login-form').waitFor({ state: 'visible', timeout: 0 });
+            assert.equal(await button.isDisabled(), true, 'Connect is locked while the window is open');
+
+            await popup.close();
+            // the state a person sees: Connect usable again, long before MSAL's popup timeout
+            await s
+                .bridgeFrame()
+                .locator('#teams-connect:not([disabled])')
+                .waitFor({ state: 'visible', timeout: 0 });
+            assert.match(await s.bridgeStatusText(), /If you closed the Microsoft sign-in window/);
+            const status = expectOk<{ interaction: string }>(await s.request('status', {}), 'status');
+            assert.equal(status.interaction, 'buttonShown');
+
+            await s.clickConnectAndSignIn({ pick: ADA.upn });
+            await s.waitForEvent('signedIn');
+            assert.equal(await s.countEvents('signInFailed'), 0, 'the abandoned sign-in reported nothing');
+        }
+    },
+    {
         name: 'email and account mismatch: accountMismatch, no account, tokens not kept (another account; a UPN that differs from the mail)',
         async run(ctx) {
             const s = await ctx.open();
@@ -270,6 +324,93 @@ export const scenarios: Scenario[] = [
             const mismatch = await t.waitForEvent('signInFailed');
             assert.equal((mismatch.data as { error: { kind: string } }).error.kind, 'accountMismatch');
             assert.equal(await t.countEvents('signedIn'), 0, 'never signed in');
+        }
+    },
+    {
+        name: 'Entra refuses the sign-in: Conditional Access (AADSTS53003) and an unassigned user (AADSTS50105) reach the page with their number; Connect stays and recovers',
+        async run(ctx) {
+            const s = await ctx.open();
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            const refusals = [
+                ['conditionalAccess', 53003],
+                ['notAssigned', 50105]
+            ] as const;
+            for (const [index, [block, code]] of refusals.entries()) {
+                await ctx.control.call('POST', `idp/users/${ADA.upn}/sign-in-block`, { block });
+                await s.clickConnectAndSignIn({ pick: ADA.upn });
+                const failed = await s.waitForEvent('signInFailed', index);
+                assert.deepEqual((failed.data as { error: unknown }).error, {
+                    kind: 'signInRequired',
+                    detail: 'access_denied',
+                    entraCode: code
+                });
+                assert.match(await s.bridgeStatusText(), new RegExp(`AADSTS${code}`));
+                assert.equal(await s.bridgeFrame().locator('#teams-connect').isVisible(), true);
+            }
+            assert.equal(await s.countEvents('signedIn'), 0, 'never signed in');
+            await ctx.control.call('POST', 'reset');
+            await s.clickConnectAndSignIn({ pick: ADA.upn });
+            await s.waitForEvent('signedIn');
+        }
+    },
+    {
+        name: 'redirect URI registered as Web, not SPA: the code redemption fails with AADSTS9002326 and the page gets the number',
+        async run(ctx) {
+            const { clients } = await ctx.control.call<{
+                clients: { clientId: string; redirectUris: string[] }[];
+            }>('GET', 'idp');
+            const own = clients.find((c) => c.clientId === ctx.env.harness.clientId);
+            assert.ok(own, 'the bridge client is registered');
+            await ctx.control.call('POST', 'idp/clients', { ...own, platform: 'web' });
+            try {
+                const s = await ctx.open();
+                expectError(await s.init(ADA.upn), 'signInRequired', 'init');
+                expectOk(await s.connect(), 'connect');
+                await s.clickConnectAndSignIn({ pick: ADA.upn });
+                const failed = await s.waitForEvent('signInFailed');
+                assert.deepEqual((failed.data as { error: unknown }).error, {
+                    kind: 'invalidRequest',
+                    detail: 'invalid_request',
+                    entraCode: 9002326
+                });
+                assert.equal(await s.countEvents('signedIn'), 0, 'never signed in');
+            } finally {
+                await ctx.control.call('POST', 'idp/clients', { ...own, platform: 'spa' });
+            }
+        }
+    },
+    {
+        name: 'a pinned account: the object id of the first Connect decides, not the email (a UPN that differs from the mail signs in; another account does not)',
+        async run(ctx) {
+            const { clientId, tenantId } = ctx.env.harness;
+            const s = await ctx.open();
+            const init = await s.request('init', {
+                clientId,
+                tenantId,
+                // the agent's settings still hold the mail, which is not her sign-in name
+                loginHint: MIA.mail,
+                role: 'agent',
+                accountId: MIA.id
+            });
+            expectError(init, 'signInRequired', 'init');
+            expectOk(await s.connect(), 'connect');
+            await s.clickConnectAndSignIn({ pick: MIA.upn });
+            const signedIn = await s.waitForEvent('signedIn');
+            assert.equal((signedIn.data as { objectId: string }).objectId, MIA.id);
+
+            const t = await ctx.open();
+            await t.request('init', {
+                clientId,
+                tenantId,
+                loginHint: MIA.mail,
+                role: 'agent',
+                accountId: ADA.id
+            });
+            expectOk(await t.connect(), 'connect');
+            await t.clickConnectAndSignIn({ pick: MIA.upn });
+            const failed = await t.waitForEvent('signInFailed');
+            assert.equal((failed.data as { error: { kind: string } }).error.kind, 'accountMismatch');
         }
     },
     {

@@ -28,6 +28,19 @@ function num(value: unknown, name: string): number | undefined {
     return value;
 }
 
+function platformOf(value: unknown): 'spa' | 'web' | undefined {
+    if (value === undefined || value === 'spa' || value === 'web') return value;
+    throw new ControlError(400, 'platform must be spa or web');
+}
+
+function permissionsOf(value: unknown): string[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((p) => typeof p !== 'string')) {
+        throw new ControlError(400, 'permissions must be a list of strings');
+    }
+    return value as string[];
+}
+
 function str(value: unknown, name: string): string | undefined {
     if (value === undefined || value === null) {
         return undefined;
@@ -82,6 +95,7 @@ export function createControlHandler(deps: {
                 return clockJson();
             case 'POST reset':
                 graph.reset();
+                idp.clearSignInBlocks();
                 return { ok: true };
             case 'GET users':
                 // Everything but the password.
@@ -213,7 +227,9 @@ export function createControlHandler(deps: {
                 await idp.registerClient({
                     clientId,
                     redirectUris: redirectUris as string[],
-                    ...opt('name', str(body.name, 'name'))
+                    ...opt('name', str(body.name, 'name')),
+                    ...opt('platform', platformOf(body.platform)),
+                    ...opt('permissions', permissionsOf(body.permissions))
                 });
                 return idp.clients();
             }
@@ -221,6 +237,14 @@ export function createControlHandler(deps: {
                 return { revoked: await idp.revokeRefreshTokens(user()) };
             case 'POST idp/users/:id/end-session':
                 return { ended: await idp.endSessions(user()) };
+            case 'POST idp/users/:id/sign-in-block': {
+                const block = body.block ?? null;
+                if (block !== null && block !== 'conditionalAccess' && block !== 'notAssigned') {
+                    throw new ControlError(400, 'block must be conditionalAccess, notAssigned or null');
+                }
+                await idp.setSignInBlock(user(), block);
+                return { ok: true };
+            }
             case 'POST idp/users/:id/consent':
                 await idp.setConsent(user(), body.granted !== false);
                 return { ok: true };

@@ -1,4 +1,11 @@
-import { TOKEN_REUSE_MARGIN_MS, TeamsAuth, accountFromResult, mapMsalError, scopesFor } from '../auth';
+import {
+    TOKEN_REUSE_MARGIN_MS,
+    TeamsAuth,
+    accountFromResult,
+    accountMatches,
+    mapMsalError,
+    scopesFor
+} from '../auth';
 import { AGENT_EMAIL, CLIENT_ID, FakeMsal, TENANT_ID, account, msalError, tokenResult } from './fakes';
 
 const INIT = { clientId: CLIENT_ID, tenantId: TENANT_ID, loginHint: AGENT_EMAIL, role: 'agent' as const };
@@ -26,7 +33,7 @@ describe('bridge auth', () => {
         ['user_cancelled', 'signInRequired'],
         ['popup_window_error', 'signInRequired'],
         ['consent_required', 'consentRequired'],
-        ['access_denied', 'consentRequired'],
+        ['access_denied', 'signInRequired'],
         ['timed_out', 'timeout'],
         ['no_network_connectivity', 'network'],
         ['endpoints_resolution_error', 'network'],
@@ -45,12 +52,85 @@ describe('bridge auth', () => {
         expect(mapMsalError(error).kind).toBe('consentRequired');
     });
 
+    it.each([
+        // an authorization response: MSAL keeps error_description, which starts with the AADSTS number
+        [
+            'access_denied',
+            { errorMessage: 'AADSTS65004: User declined to consent to access the app.' },
+            65004,
+            'consentRequired'
+        ],
+        [
+            'access_denied',
+            { errorMessage: 'AADSTS53003: Access has been blocked by Conditional Access policies.' },
+            53003,
+            'signInRequired'
+        ],
+        [
+            'access_denied',
+            { errorMessage: 'AADSTS50105: The signed in user is not assigned to a role.' },
+            50105,
+            'signInRequired'
+        ],
+        [
+            'access_denied',
+            { errorMessage: 'AADSTS50020: User account does not exist in tenant.' },
+            50020,
+            'signInRequired'
+        ],
+        // a token response: MSAL sets errorNo from error_codes
+        [
+            'invalid_request',
+            {
+                errorNo: 9002326,
+                errorMessage: 'Error(s): 9002326 - Description: AADSTS9002326: Cross-origin token redemption'
+            },
+            9002326,
+            'invalidRequest'
+        ],
+        ['invalid_grant', { errorNo: 50011, errorMessage: '' }, 50011, 'invalidRequest'],
+        ['invalid_tenant', { errorNo: '90002', errorMessage: '' }, 90002, 'invalidRequest'],
+        ['invalid_grant', { errorNo: 53003, errorMessage: '' }, 53003, 'signInRequired']
+    ])('passes Entra error number through (%s, %j)', (code, fields, entraCode, kind) => {
+        expect(mapMsalError(Object.assign(msalError(code), fields))).toEqual({
+            kind,
+            detail: code,
+            entraCode
+        });
+    });
+
+    it('keeps no Entra number when the error carries none', () => {
+        expect(
+            mapMsalError(Object.assign(msalError('access_denied'), { errorMessage: 'no number' }))
+        ).toEqual({
+            kind: 'signInRequired',
+            detail: 'access_denied'
+        });
+    });
+
     it('maps anything that is not an MSAL error to server', () => {
         expect(mapMsalError('boom')).toEqual({ kind: 'server', detail: 'unknown' });
     });
 
+    it('compares a pinned account by its object id, not by its names', () => {
+        const signedIn = {
+            ...tokenResult(),
+            idTokenClaims: { oid: 'OID-1', preferred_username: 'aagent@contoso.onmicrosoft.com' }
+        };
+        // the UPN differs from the email: only the pin makes it the agent's account
+        expect(accountMatches(signedIn, 'ada@contoso.com')).toBe(false);
+        expect(accountMatches(signedIn, 'ada@contoso.com', 'oid-1')).toBe(true);
+        // the email's names match, but it is not the account pinned at the first Connect
+        const other = {
+            ...tokenResult(),
+            idTokenClaims: { oid: 'oid-2', preferred_username: 'ada@contoso.com' }
+        };
+        expect(accountMatches(other, 'ada@contoso.com')).toBe(true);
+        expect(accountMatches(other, 'ada@contoso.com', 'oid-1')).toBe(false);
+    });
+
     it('asks for the least privilege per role', () => {
-        expect(scopesFor('agent')).toEqual(['Presence.ReadWrite']);
+        expect(scopesFor('agent')).toEqual(['Presence.Read', 'Presence.ReadWrite']);
         expect(scopesFor('supervisor')).toEqual(['Presence.Read.All']);
     });
 

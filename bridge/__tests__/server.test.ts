@@ -7,6 +7,8 @@ import type { Configuration } from '@azure/msal-browser';
 import { BridgeServer } from '../server';
 import type { FetchLike } from '../graph';
 import type { BridgeSettings } from '../settings';
+import type { PopupWatch } from '../popupWatch';
+import type { TokenResult } from '../auth';
 import {
     ACCESS_TOKEN,
     AGENT_EMAIL,
@@ -45,7 +47,9 @@ interface Setup {
 
 let sequence = 0;
 
-function setUp(options: { settings?: BridgeSettings; fetchMock?: jest.Mock } = {}): Setup {
+function setUp(
+    options: { settings?: BridgeSettings; fetchMock?: jest.Mock; watchPopup?: PopupWatch } = {}
+): Setup {
     const win = new FakeWindow();
     const ui = new FakeUi();
     const msal = new FakeMsal();
@@ -62,7 +66,8 @@ function setUp(options: { settings?: BridgeSettings; fetchMock?: jest.Mock } = {
             configs.push(configuration);
             return msal;
         },
-        fetchImpl: fetchMock as unknown as FetchLike
+        fetchImpl: fetchMock as unknown as FetchLike,
+        ...(options.watchPopup ? { watchPopup: options.watchPopup } : {})
     });
     server.start();
     const send = async <T extends RequestType>(type: T, params: RequestParams[T]): Promise<unknown> => {
@@ -186,7 +191,7 @@ describe('bridge server', () => {
             expect(configs[0].auth.knownAuthorities).toBeUndefined();
             expect(msal.initialize).toHaveBeenCalled();
             expect(msal.ssoSilent).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 loginHint: AGENT_EMAIL
             });
             expect(msal.acquireTokenPopup).not.toHaveBeenCalled();
@@ -226,7 +231,7 @@ describe('bridge server', () => {
             const reply = await send('init', INIT);
 
             expect(msal.acquireTokenSilent).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 account: account()
             });
             expect(msal.ssoSilent).not.toHaveBeenCalled();
@@ -496,7 +501,9 @@ describe('bridge server', () => {
             [400, 'invalidRequest'],
             [500, 'server']
         ])('maps HTTP %s to %s', async (status, kind) => {
-            const fetchMock = fakeFetch(response({ status, body: { error: { code: 'Code' } } }));
+            // a 401 is sent once more after a forced token refresh: both answers are the same
+            const answer = () => response({ status, body: { error: { code: 'Code' } } });
+            const fetchMock = fakeFetch(answer(), answer());
             const { send } = await signedIn({ fetchMock });
 
             await expect(
@@ -517,26 +524,77 @@ describe('bridge server', () => {
             });
         });
 
-        it('asks MSAL for a token again after Graph answered 401', async () => {
+        it('answers a single Graph 401 with one forced silent refresh and sends the call again', async () => {
             const fetchMock = fakeFetch(
                 response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } }),
                 response({ body: { availability: 'Available', activity: 'Available' } })
             );
+            const { send, msal, win } = await signedIn({ fetchMock });
+            msal.accounts = [account()];
+            msal.acquireTokenSilent.mockResolvedValue({
+                ...tokenResult(),
+                expiresOn: new Date(Date.now() + 3600000)
+            });
+
+            await expect(send('getPresence', {})).resolves.toMatchObject({
+                ok: true,
+                result: { availability: 'Available' }
+            });
+
+            expect(fetchMock).toHaveBeenCalledTimes(2);
+            expect(msal.acquireTokenSilent).toHaveBeenCalledWith(
+                expect.objectContaining({ forceRefresh: true })
+            );
+            expect(events(win)).not.toContainEqual(expect.objectContaining({ type: 'signedOut' }));
+        });
+
+        it('sends a write again after the renewal, and ends with signInRequired on a second 401', async () => {
+            const unauthorized = () =>
+                response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } });
+            const fetchMock = fakeFetch(unauthorized(), unauthorized());
             const { send, msal } = await signedIn({ fetchMock });
             msal.accounts = [account()];
             msal.acquireTokenSilent.mockResolvedValue({
                 ...tokenResult(),
                 expiresOn: new Date(Date.now() + 3600000)
             });
-            const silentCallsBefore = msal.acquireTokenSilent.mock.calls.length;
+
+            await expect(
+                send('setPresence', {
+                    availability: 'Busy',
+                    activity: 'InACall',
+                    expirationDuration: 'PT10M'
+                })
+            ).resolves.toMatchObject({ ok: false, error: { kind: 'signInRequired', status: 401 } });
+
+            expect(fetchMock).toHaveBeenCalledTimes(2);
+            expect(
+                (msal.acquireTokenSilent.mock.calls as unknown as [{ forceRefresh?: boolean }][]).filter(
+                    ([request]) => request.forceRefresh === true
+                )
+            ).toHaveLength(1);
+        });
+
+        it('ends with signInRequired when the forced refresh after a 401 fails', async () => {
+            const fetchMock = fakeFetch(
+                response({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } })
+            );
+            const { send, msal, win } = await signedIn({ fetchMock });
+            msal.accounts = [account()];
+            // the token Graph refuses, then a refresh token Entra refuses
+            msal.acquireTokenSilent
+                .mockResolvedValueOnce(tokenResult())
+                .mockRejectedValue(msalError('invalid_grant'));
+            msal.ssoSilent.mockRejectedValue(msalError('login_required'));
 
             await expect(send('getPresence', {})).resolves.toMatchObject({
                 ok: false,
-                error: { kind: 'signInRequired', status: 401 }
+                error: { kind: 'signInRequired' }
             });
-            await expect(send('getPresence', {})).resolves.toMatchObject({ ok: true });
-
-            expect(msal.acquireTokenSilent.mock.calls.length - silentCallsBefore).toBe(2);
+            expect(fetchMock).toHaveBeenCalledTimes(1);
+            expect(events(win)).toContainEqual(
+                expect.objectContaining({ type: 'signedOut', data: { reason: 'signInRequired' } })
+            );
         });
 
         it('reports signInRequired and signedOut when silent renewal fails during a call', async () => {
@@ -688,7 +746,7 @@ describe('bridge server', () => {
             expect(reply).toMatchObject({ ok: true, result: { interaction: 'buttonShown' } });
             expect(openedInClick).toBe(1);
             expect(msal.acquireTokenPopup).toHaveBeenCalledWith({
-                scopes: ['Presence.ReadWrite'],
+                scopes: ['Presence.Read', 'Presence.ReadWrite'],
                 loginHint: AGENT_EMAIL,
                 overrideInteractionInProgress: true
             });
@@ -738,6 +796,72 @@ describe('bridge server', () => {
                     data: { error: expect.objectContaining({ kind: 'accountMismatch' }) }
                 })
             );
+        });
+
+        it('unlocks Connect at once when the sign-in window is gone, and a second click starts over', async () => {
+            let gone: () => void = () => undefined;
+            const watchPopup: PopupWatch = (open, onGone) => {
+                open();
+                gone = onGone;
+                return () => undefined;
+            };
+            const { send, ui, msal, win } = setUp({ watchPopup });
+            await send('init', INIT);
+            await send('connect', {});
+            let finishFirst: (result: TokenResult) => void = () => undefined;
+            msal.acquireTokenPopup.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    finishFirst = resolve;
+                })
+            );
+
+            ui.click();
+            expect(ui.busy).toBe(true);
+            gone();
+
+            expect(ui.busy).toBe(false);
+            expect(ui.status).toMatch(/If you closed the Microsoft sign-in window/);
+            await expect(send('status', {})).resolves.toMatchObject({
+                result: { interaction: 'buttonShown' }
+            });
+
+            msal.acquireTokenPopup.mockResolvedValueOnce(tokenResult());
+            ui.click();
+            expect(msal.acquireTokenPopup).toHaveBeenCalledTimes(2);
+            await flush();
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+
+            // the first, abandoned sign-in ends later: its outcome changes nothing
+            finishFirst(tokenResult('other@contoso.com', 'other-oid'));
+            await flush();
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+            expect(events(win)).not.toContainEqual(expect.objectContaining({ type: 'signInFailed' }));
+        });
+
+        it('keeps a sign-in whose window was only thought gone: a late success still connects', async () => {
+            let gone: () => void = () => undefined;
+            const watchPopup: PopupWatch = (open, onGone) => {
+                open();
+                gone = onGone;
+                return () => undefined;
+            };
+            const { send, ui, msal, win } = setUp({ watchPopup });
+            await send('init', INIT);
+            await send('connect', {});
+            let finish: (result: TokenResult) => void = () => undefined;
+            msal.acquireTokenPopup.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    finish = resolve;
+                })
+            );
+
+            ui.click();
+            gone();
+            finish(tokenResult());
+            await flush();
+
+            expect(ui.status).toBe('Connected to Microsoft Teams.');
+            expect(events(win)).toContainEqual(expect.objectContaining({ type: 'signedIn' }));
         });
 
         it('ignores a second click while the popup is open', async () => {

@@ -40,8 +40,12 @@ async function signIn(login: string, extra: Partial<Parameters<typeof authorizat
     return result;
 }
 
-async function tokenFor(login: string, scope = 'openid profile offline_access Presence.ReadWrite') {
-    const r = await signIn(login, { scope });
+async function tokenFor(
+    login: string,
+    scope = 'openid profile offline_access Presence.Read Presence.ReadWrite',
+    clientId = h.info.clientId
+) {
+    const r = await signIn(login, { scope, clientId });
     if (!r.tokens) {
         throw new Error(`sign-in failed: ${r.redirect.href} ${r.tokenResponse?.text ?? ''}`);
     }
@@ -101,9 +105,14 @@ describe('identity provider', () => {
         });
         expect(typeof id.login_hint).toBe('string');
         const at = decodeJwt(tokens.access_token as string);
+        // every permission the app was granted, not only the requested one (as Entra does)
+        expect(String(at.scp).split(' ').sort()).toEqual([
+            'Presence.Read',
+            'Presence.Read.All',
+            'Presence.ReadWrite'
+        ]);
         expect(at).toMatchObject({
             aud: 'https://graph.microsoft.com',
-            scp: 'Presence.ReadWrite',
             oid: ADA.id,
             tid: h.info.tenantId,
             azp: h.info.clientId
@@ -163,12 +172,62 @@ describe('identity provider', () => {
         const nico = 'nico.newcomer@acme.example';
         const declined = await signIn(nico, { acceptConsent: false });
         expect(declined.redirect.searchParams.get('error')).toBe('access_denied');
+        expect(declined.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65004: /);
         const session = await signIn(nico, { prompt: 'none', loginHint: nico, cookies: declined.cookies });
         expect(session.redirect.searchParams.get('error')).toBe('consent_required');
         expect(session.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65001/);
         const accepted = await signIn(nico, { cookies: declined.cookies });
         expect(accepted.tokenResponse?.status).toBe(200);
         await h.control('POST', `idp/users/${nico}/consent`, { granted: false });
+    });
+
+    it.each([
+        ['conditionalAccess', 53003],
+        ['notAssigned', 50105]
+    ])(
+        'refuses a %s-blocked user with access_denied AADSTS%s, and so every later token',
+        async (block, code) => {
+            const tokens = await tokenFor(BEN.upn);
+            await h.control('POST', `idp/users/${BEN.upn}/sign-in-block`, { block });
+
+            const denied = await signIn(BEN.upn);
+            expect(denied.tokens).toBeUndefined();
+            expect(denied.redirect.searchParams.get('error')).toBe('access_denied');
+            expect(denied.redirect.searchParams.get('error_description')).toMatch(
+                new RegExp(`^AADSTS${code}: `)
+            );
+            const refreshed = await refresh(tokens.refresh_token);
+            expect(refreshed.status).toBe(400);
+            expect(refreshed.json()).toMatchObject({ error: 'invalid_grant', error_codes: [code] });
+
+            await h.control('POST', 'reset');
+            expect((await signIn(BEN.upn)).tokenResponse?.status).toBe(200);
+        }
+    );
+
+    it('refuses a browser redeeming a code of a Web registration with AADSTS9002326', async () => {
+        const { clients } = await h.control<{ clients: { clientId: string; redirectUris: string[] }[] }>(
+            'GET',
+            'idp'
+        );
+        const own = clients.find((c) => c.clientId === h.info.clientId);
+        if (!own) throw new Error('the bridge client is not registered');
+        await h.control('POST', 'idp/clients', { ...own, platform: 'web' });
+        try {
+            const r = await signIn(ADA.upn);
+            expect(r.tokenResponse?.status).toBe(400);
+            expect(r.tokenResponse?.headers['access-control-allow-origin']).toBe('*');
+            expect(r.tokenResponse?.json()).toMatchObject({
+                error: 'invalid_request',
+                error_codes: [9002326]
+            });
+            expect(r.tokenResponse?.json<{ error_description: string }>().error_description).toMatch(
+                /^AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type/
+            );
+        } finally {
+            await h.control('POST', 'idp/clients', { ...own, platform: 'spa' });
+        }
+        expect((await signIn(ADA.upn)).tokenResponse?.status).toBe(200);
     });
 
     it('also serves discovery where MSAL looks in OIDC protocol mode', async () => {
@@ -345,8 +404,43 @@ describe('graph presence emulator', () => {
         expect(notJson.status).toBe(400);
     });
 
-    it('checks permissions: 403 without the scope or for another user', async () => {
-        expect((await graph(`/users/${BEN.id}/presence`, ada)).status).toBe(403);
+    it("puts an app's every granted permission in every user's token: one app for agents and supervisors lets an agent read everyone", async () => {
+        expect(String(decodeJwt(ada).scp).split(' ')).toContain('Presence.Read.All');
+        expect((await graph(`/users/${BEN.id}/presence`, ada)).status).toBe(200);
+    });
+
+    it('checks the permissions each reference page lists: 403 without them or for another user', async () => {
+        // the least-privilege set-up: the agents' app has only what agents need
+        const agentApp = '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
+        await h.control('POST', 'idp/clients', {
+            clientId: agentApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read', 'Presence.ReadWrite']
+        });
+        const agent = (await tokenFor(ADA.upn, undefined, agentApp)).access_token;
+        expect(String(decodeJwt(agent).scp).split(' ').sort()).toEqual([
+            'Presence.Read',
+            'Presence.ReadWrite'
+        ]);
+        expect((await graph('/me/presence', agent)).status).toBe(200);
+        expect((await graph(`/users/${BEN.id}/presence`, agent)).status).toBe(403);
+        const forbidden = await graph('/communications/getPresencesByUserId', agent, { ids: [ADA.id] });
+        expect(forbidden.status).toBe(403);
+        expect(forbidden.json()).toMatchObject({ error: { code: 'Forbidden' } });
+
+        // Get presence lists Presence.Read and Presence.Read.All, not Presence.ReadWrite
+        const writeOnlyApp = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
+        await h.control('POST', 'idp/clients', {
+            clientId: writeOnlyApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.ReadWrite']
+        });
+        const writeOnly = (
+            await tokenFor(ADA.upn, 'openid profile offline_access Presence.ReadWrite', writeOnlyApp)
+        ).access_token;
+        expect(decodeJwt(writeOnly).scp).toBe('Presence.ReadWrite');
+        expect((await graph('/me/presence', writeOnly)).status).toBe(403);
+
         expect(
             (
                 await graph(`/users/${BEN.id}/presence/setPresence`, ada, {
@@ -356,9 +450,6 @@ describe('graph presence emulator', () => {
                 })
             ).status
         ).toBe(403);
-        const forbidden = await graph('/communications/getPresencesByUserId', ada, { ids: [ADA.id] });
-        expect(forbidden.status).toBe(403);
-        expect(forbidden.json()).toMatchObject({ error: { code: 'Forbidden' } });
         expect(
             (
                 await graph(`/users/${ADA.id}/presence/setPresence`, sue, {

@@ -246,8 +246,8 @@ export class GraphEmulator {
     /** Answers matching requests with a 5xx Graph error. */
     failWith(options: ErrorOptions = {}): void {
         const status = options.status ?? 503;
-        if (![500, 502, 503, 504].includes(status)) {
-            throw new Error(`status must be 500, 502, 503 or 504, got ${status}`);
+        if (![401, 500, 502, 503, 504].includes(status)) {
+            throw new Error(`status must be 401, 500, 502, 503 or 504, got ${status}`);
         }
         this.addRule('error', options, { status });
     }

@@ -28,9 +28,20 @@ export interface GraphHttpOptions {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const READ_OWN = ['Presence.Read', 'Presence.Read.All', 'Presence.ReadWrite', 'Presence.ReadWrite.All'];
-const READ_ANY = ['Presence.Read.All', 'Presence.ReadWrite.All'];
-const WRITE = ['Presence.ReadWrite', 'Presence.ReadWrite.All'];
+/*
+ * The delegated permissions each call's reference page lists (least privileged, then higher), exactly;
+ * the emulator issues delegated tokens only, so the application permissions do not apply:
+ * - Get presence (https://learn.microsoft.com/graph/api/presence-get): Presence.Read, Presence.Read.All.
+ *   Presence.ReadWrite is not listed. Another user's presence needs Presence.Read.All (Presence.Read
+ *   covers the signed-in user).
+ * - getPresencesByUserId (https://learn.microsoft.com/graph/api/cloudcommunications-getpresencesbyuserid):
+ *   Presence.Read.All.
+ * - setPresence, clearPresence, setUserPreferredPresence, clearUserPreferredPresence
+ *   (https://learn.microsoft.com/graph/api/presence-setpresence and the pages beside it): Presence.ReadWrite.
+ */
+const READ_OWN = ['Presence.Read', 'Presence.Read.All'];
+const READ_ANY = ['Presence.Read.All'];
+const WRITE = ['Presence.ReadWrite'];
 const WRITE_ACTIONS = [
     'setpresence',
     'clearpresence',
@@ -411,6 +422,17 @@ export function createGraphHandler(options: GraphHttpOptions) {
                 })
             );
             finish(429, { ...who, fault: 'throttle' });
+            return;
+        }
+        if (fault?.kind === 'error' && fault.status === 401) {
+            // Graph no longer accepts a token that is still within its lifetime (revoked session,
+            // changed claims): the client must get a new one
+            sendError(
+                new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', {
+                    'WWW-Authenticate': `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`
+                })
+            );
+            finish(401, { ...who, fault: 'error' });
             return;
         }
         if (fault?.kind === 'error') {

@@ -45,7 +45,6 @@ ${o.error ? `<p class="error" id="error" role="alert">${escapeHtml(o.error)}</p>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password">
 <button type="submit" id="submit">Sign in</button>
-<button type="submit" id="cancel" name="cancel" value="1" formnovalidate>Cancel</button>
 </form>${picker}`
     );
 }

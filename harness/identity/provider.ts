@@ -32,7 +32,27 @@ export interface ClientRegistration {
     /** SPA redirect URIs; matched exactly, as Entra does. */
     redirectUris: string[];
     postLogoutRedirectUris?: string[];
+    /**
+     * The platform its redirect URIs are registered under (default `spa`). A browser that redeems a code
+     * of a `web` registration cross-origin gets AADSTS9002326, as from Entra.
+     */
+    platform?: 'spa' | 'web';
+    /**
+     * The delegated Microsoft Graph permissions configured on the registration and granted by an admin
+     * for the whole tenant (short form, e.g. `Presence.Read`). Entra puts every one of them in `scp` of
+     * every user's token for this app, requested or not. Default: DEFAULT_APP_PERMISSIONS.
+     */
+    permissions?: string[];
 }
+
+/** One app for agents and supervisors: what agents and the Live Agent Dashboard together need. */
+export const DEFAULT_APP_PERMISSIONS = ['Presence.Read', 'Presence.ReadWrite', 'Presence.Read.All'];
+
+/**
+ * Why Entra refuses a user's sign-in after the password: a Conditional Access policy that blocks it
+ * (AADSTS53003) or an app with "Assignment required" the user is not assigned to (AADSTS50105).
+ */
+export type SignInBlock = 'conditionalAccess' | 'notAssigned';
 
 export interface TokenLifetimes {
     accessTokenSeconds: number;
@@ -75,6 +95,10 @@ export interface IdentityControl {
     endSessions(user: string): Promise<number>;
     /** Whether the user has consented to the app(s); false brings back the consent page / AADSTS65001. */
     setConsent(user: string, granted: boolean): Promise<void>;
+    /** Blocks (or, with null, unblocks) a user's sign-ins the way Entra does for the given cause. */
+    setSignInBlock(user: string, block: SignInBlock | null): Promise<void>;
+    /** Undoes every setSignInBlock. */
+    clearSignInBlocks(): void;
 }
 
 export interface IdentityProvider {
@@ -187,6 +211,19 @@ function aadTokenError(error: string, code: number, message: string) {
     };
 }
 
+/** Entra's AADSTS number and message of a blocked sign-in. */
+function blockError(block: SignInBlock, upn: string, clientId: string): [number, string] {
+    return block === 'conditionalAccess'
+        ? [
+              53003,
+              'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'
+          ]
+        : [
+              50105,
+              `Your administrator has configured the application ${clientId} to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`
+          ];
+}
+
 /** Maps oidc-provider's invalid_grant details to Entra's AADSTS codes. */
 function mapGrantError(detail: string | undefined, lifetimes: TokenLifetimes): [number, string] {
     switch (detail) {
@@ -233,7 +270,9 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const lifetimes: TokenLifetimes = { ...DEFAULT_LIFETIMES, ...options.lifetimes };
     const registrations = new Map<string, ClientRegistration>();
     /** `${oid}:${clientId}` for users without tenant-wide consent who accepted the consent page. */
-    const consents = new Set<string>();
+    const consents = new Map<string, Set<string>>();
+    /** user object id -> why Entra refuses their sign-ins */
+    const blocks = new Map<string, SignInBlock>();
     const { MemoryAdapter, deleteForAccount } = createStore();
 
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -262,6 +301,19 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     };
     const consented = (accountId: string, clientId: string) =>
         directory.find(accountId)?.consentGranted === true || consents.has(`${accountId}:${clientId}`);
+    /**
+     * Every delegated Graph permission the user may use through the app: the tenant-wide admin consent
+     * of its configured permissions, plus what the user consented to themselves. Entra issues all of
+     * them in `scp`, not only the requested ones ("Scopes and permissions in the Microsoft identity
+     * platform", https://learn.microsoft.com/entra/identity-platform/scopes-oidc).
+     */
+    const consentedScopes = (accountId: string, clientId: string): string[] => {
+        const admin =
+            directory.find(accountId)?.consentGranted === true
+                ? (registrations.get(clientId.toLowerCase())?.permissions ?? DEFAULT_APP_PERMISSIONS)
+                : [];
+        return [...admin, ...(consents.get(`${accountId}:${clientId}`) ?? [])];
+    };
 
     const { Prompt, Check, base } = interactionPolicy;
     const policy = base();
@@ -391,11 +443,14 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                     const user = accountId ? directory.find(accountId) : undefined;
                     const iat = Math.floor(clock.now() / 1000);
                     const ttl = Number(payload.exp) - Number(payload.iat);
-                    const scp = String(payload.scope ?? '')
-                        .split(' ')
-                        .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
-                        .map(shortScope);
                     const clientId = String(payload.client_id);
+                    const scp = [
+                        ...String(payload.scope ?? '')
+                            .split(' ')
+                            .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
+                            .map(shortScope),
+                        ...(accountId ? consentedScopes(accountId, clientId) : [])
+                    ];
                     delete payload.scope;
                     delete payload.client_id;
                     Object.assign(payload, {
@@ -507,6 +562,14 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             const claims = JSON.parse(
                 Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString()
             );
+            const block = blocks.get(String(claims.oid));
+            if (block !== undefined) {
+                // Entra evaluates the policy at every token issuance, a refresh included
+                const [code, message] = blockError(block, String(claims.upn), String(claims.azp));
+                ctx.status = 400;
+                ctx.body = aadTokenError('invalid_grant', code, message);
+                return;
+            }
             body.client_info = base64url(JSON.stringify({ uid: claims.oid, utid: claims.tid }));
             body.ext_expires_in = body.expires_in;
             if (typeof body.scope === 'string') {
@@ -600,16 +663,15 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             return;
         }
         const form = new URLSearchParams(await readBody(req));
-        if (form.get('cancel')) {
+        // Entra's sign-in page has no Cancel (closing the window is the only way out, and it answers
+        // nothing); its consent page has one, which returns AADSTS65004 to the app
+        if (step === 'consent' && form.get('cancel')) {
             await provider.interactionFinished(
                 req,
                 res,
                 {
                     error: 'access_denied',
-                    error_description:
-                        step === 'consent'
-                            ? 'AADSTS65004: User declined to consent to access the app.'
-                            : 'AADSTS50058: The user cancelled the sign-in.'
+                    error_description: 'AADSTS65004: User declined to consent to access the app.'
                 },
                 { mergeWithLastSubmission: false }
             );
@@ -641,6 +703,18 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                 fail('AADSTS50126: Error validating credentials due to invalid username or password.');
                 return;
             }
+            const block = blocks.get(user.id);
+            if (block !== undefined) {
+                // after the password, Entra returns the refusal to the app's redirect URI
+                const [code, message] = blockError(block, user.userPrincipalName, String(params.client_id));
+                await provider.interactionFinished(
+                    req,
+                    res,
+                    { error: 'access_denied', error_description: `AADSTS${code}: ${message}` },
+                    { mergeWithLastSubmission: false }
+                );
+                return;
+            }
             await provider.interactionFinished(
                 req,
                 res,
@@ -652,7 +726,12 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         if (step === 'consent') {
             const accountId = String(details.session?.accountId);
             const clientId = String(params.client_id);
-            consents.add(`${accountId}:${clientId}`);
+            const graphScopes = String(params.scope ?? '')
+                .split(' ')
+                .filter((scope) => ALL_RESOURCE_SCOPES.includes(scope))
+                .map(shortScope);
+            const key = `${accountId}:${clientId}`;
+            consents.set(key, new Set([...(consents.get(key) ?? []), ...graphScopes]));
             const grant = details.grantId
                 ? ((await provider.Grant.find(details.grantId)) ??
                   new provider.Grant({ accountId, clientId }))
@@ -733,6 +812,22 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             // refresh token lacks (a silent prompt=none sign-in drops it). Read the body here and hand
             // oidc-provider the parsed form (it accepts a pre-parsed req.body).
             const form = new URLSearchParams(await readBody(req));
+            const origin = req.headers.origin;
+            const registration = registrations.get(String(form.get('client_id')).toLowerCase());
+            if (origin !== undefined && registration?.platform === 'web') {
+                // Entra redeems a browser's (cross-origin) request only for SPA redirect URIs
+                sendJson(
+                    res,
+                    400,
+                    aadTokenError(
+                        'invalid_request',
+                        9002326,
+                        `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`
+                    ),
+                    { 'Access-Control-Allow-Origin': '*' }
+                );
+                return;
+            }
             if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
                 form.set(
                     'scope',
@@ -781,11 +876,19 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             const user = directory.get(userName);
             return deleteForAccount(['Session'], user.id);
         },
+        async setSignInBlock(userName, block) {
+            const user = directory.get(userName);
+            if (block === null) blocks.delete(user.id);
+            else blocks.set(user.id, block);
+        },
+        clearSignInBlocks() {
+            blocks.clear();
+        },
         async setConsent(userName, granted) {
             const user = directory.get(userName);
             user.consentGranted = granted;
             if (!granted) {
-                for (const k of [...consents]) {
+                for (const k of [...consents.keys()]) {
                     if (k.startsWith(`${user.id}:`)) {
                         consents.delete(k);
                     }

@@ -31,7 +31,7 @@ function setup() {
                 oid: user.id,
                 tid: 'tenant',
                 appId: token === 'other' ? OTHER_APP : APP,
-                scopes: new Set(['Presence.ReadWrite'])
+                scopes: new Set(['Presence.Read', 'Presence.ReadWrite'])
             }),
         allowedOrigins: () => [ORIGIN],
         realNow: () => real

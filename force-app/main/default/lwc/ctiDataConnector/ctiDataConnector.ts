@@ -24,7 +24,6 @@ import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { UI } from './labels';
 import {
     configIssueText,
-    errorText,
     emailError,
     format,
     healthDisplay,
@@ -32,6 +31,7 @@ import {
     maskedText,
     salesforceText,
     salesforceTone,
+    signInFailureText,
     teamsText,
     teamsTone,
     toneClass,
@@ -403,7 +403,7 @@ export default class CtiDataConnector extends LightningElement {
 
     private handleBridgeEvent(event: BridgeEvent): void {
         if (event.type === 'signInFailed') {
-            this.signInFailedMessage = format(UI.SignInFailed, errorText(event.data.error.kind));
+            this.signInFailedMessage = signInFailureText(event.data.error);
         } else if (event.type === 'signedIn') {
             this.connecting = false;
             this.signInFailedMessage = null;

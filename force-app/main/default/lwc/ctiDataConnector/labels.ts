@@ -115,6 +115,14 @@ import L_Source_phone from '@salesforce/label/c.CtiDataConnector_Source_phone';
 import L_Source_call from '@salesforce/label/c.CtiDataConnector_Source_call';
 import L_Source_user from '@salesforce/label/c.CtiDataConnector_Source_user';
 import L_Source_sync from '@salesforce/label/c.CtiDataConnector_Source_sync';
+import L_EntraCause_consentMissing from '@salesforce/label/c.CtiDataConnector_EntraCause_consentMissing';
+import L_EntraCause_consentDeclined from '@salesforce/label/c.CtiDataConnector_EntraCause_consentDeclined';
+import L_EntraCause_conditionalAccess from '@salesforce/label/c.CtiDataConnector_EntraCause_conditionalAccess';
+import L_EntraCause_userNotAssigned from '@salesforce/label/c.CtiDataConnector_EntraCause_userNotAssigned';
+import L_EntraCause_redirectUriNotSpa from '@salesforce/label/c.CtiDataConnector_EntraCause_redirectUriNotSpa';
+import L_EntraCause_redirectUriMismatch from '@salesforce/label/c.CtiDataConnector_EntraCause_redirectUriMismatch';
+import L_EntraCause_wrongTenant from '@salesforce/label/c.CtiDataConnector_EntraCause_wrongTenant';
+import L_EntraCause_appNotInTenant from '@salesforce/label/c.CtiDataConnector_EntraCause_appNotInTenant';
 import L_Error_signInRequired from '@salesforce/label/c.CtiDataConnector_Error_signInRequired';
 import L_Error_consentRequired from '@salesforce/label/c.CtiDataConnector_Error_consentRequired';
 import L_Error_accountMismatch from '@salesforce/label/c.CtiDataConnector_Error_accountMismatch';
@@ -178,6 +186,7 @@ import type {
     Health,
     LogSource
 } from 'c/presenceSyncCore';
+import type { EntraCause } from 'c/presenceSyncBridgeProtocol';
 
 export const UI = {
     Title: L_Title,
@@ -304,6 +313,18 @@ export const SOURCE_LABELS: Readonly<Record<LogSource, string>> = {
     call: L_Source_call,
     user: L_Source_user,
     sync: L_Source_sync
+};
+
+/** A sign-in failure whose Entra error number names its cause and fix; `{0}` is the number. */
+export const ENTRA_CAUSE_LABELS: Readonly<Record<EntraCause, string>> = {
+    consentMissing: L_EntraCause_consentMissing,
+    consentDeclined: L_EntraCause_consentDeclined,
+    conditionalAccess: L_EntraCause_conditionalAccess,
+    userNotAssigned: L_EntraCause_userNotAssigned,
+    redirectUriNotSpa: L_EntraCause_redirectUriNotSpa,
+    redirectUriMismatch: L_EntraCause_redirectUriMismatch,
+    wrongTenant: L_EntraCause_wrongTenant,
+    appNotInTenant: L_EntraCause_appNotInTenant
 };
 
 export const ERROR_LABELS: Readonly<Record<BridgeErrorKind, string>> = {

@@ -3,11 +3,20 @@
  * no platform modules besides the labels (and presenceSyncConfig's email check, the one saving applies), so
  * every mapping has a plain test.
  */
-import type { ConfigIssue, Health, SyncLogEntry, TeamsPresence, ViewModel } from 'c/presenceSyncCore';
+import type {
+    BridgeError,
+    ConfigIssue,
+    Health,
+    SyncLogEntry,
+    TeamsPresence,
+    ViewModel
+} from 'c/presenceSyncCore';
+import { entraCauseOf } from 'c/presenceSyncBridgeProtocol';
 import { checkEmail } from 'c/presenceSyncConfig';
 import {
     CALL_LABELS,
     CONFIG_ISSUE_LABELS,
+    ENTRA_CAUSE_LABELS,
     ERROR_LABELS,
     HEALTH_HELP,
     HEALTH_LABELS,
@@ -250,6 +259,18 @@ export function emailError(value: string): string | null {
     const checked = checkEmail(value);
     if (checked.ok) return null;
     return checked.code === 'emailRequired' ? UI.EmailRequired : UI.EmailInvalid;
+}
+
+/**
+ * Why an interactive sign-in failed, in words: the cause and its fix when Entra named it with an AADSTS
+ * number (entraCauseOf), otherwise the error kind.
+ */
+export function signInFailureText(error: BridgeError): string {
+    const cause = entraCauseOf(error);
+    if (cause !== null && error.entraCode !== undefined) {
+        return format(ENTRA_CAUSE_LABELS[cause], error.entraCode);
+    }
+    return format(UI.SignInFailed, errorText(error.kind));
 }
 
 /** A Microsoft request error kind in words. */

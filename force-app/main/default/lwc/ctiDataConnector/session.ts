@@ -157,11 +157,18 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     };
 
     const initBridge = (b: PresenceSyncBridge, config: Configuration): void => {
+        // the account of the first Connect under this email is pinned by its object id: later sign-ins
+        // are compared with it, and its sign-in name (UPN) is the better hint for a silent sign-in
+        const pinned =
+            settings !== null && settings.entraObjectId !== null && settings.email === email
+                ? settings
+                : null;
         b.request('init', {
             clientId: config.azureClientId ?? '',
             tenantId: config.azureTenantId ?? '',
-            loginHint: email ?? '',
-            role: 'agent'
+            loginHint: pinned?.entraUserPrincipalName ?? email ?? '',
+            role: 'agent',
+            ...(pinned?.entraObjectId ? { accountId: pinned.entraObjectId } : {})
         }).then((result) => {
             if (disposed || b !== bridge) return;
             if (result.ok && result.value.account !== null) {
@@ -337,7 +344,16 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                           entraObjectId: null,
                           entraUserPrincipalName: null
                       }
-                    : { ...settings, id: result.settingsId, email: result.value };
+                    : changed
+                      ? // another email: the pinned account belongs to the old one (saveEmail cleared it)
+                        {
+                            ...settings,
+                            id: result.settingsId,
+                            email: result.value,
+                            entraObjectId: null,
+                            entraUserPrincipalName: null
+                        }
+                      : { ...settings, id: result.settingsId, email: result.value };
             // the new address is the login hint from now on: the bridge starts over with it
             if (changed && bridge !== null && configuration !== null) initBridge(bridge, configuration);
             return result;

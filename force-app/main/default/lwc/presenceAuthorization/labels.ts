@@ -41,6 +41,11 @@ import presenceRead from '@salesforce/label/c.PresenceAuthorization_PresenceRead
 import presenceReadFailed from '@salesforce/label/c.PresenceAuthorization_PresenceReadFailed';
 import failRedirectUri from '@salesforce/label/c.PresenceAuthorization_FailRedirectUri';
 import failConsent from '@salesforce/label/c.PresenceAuthorization_FailConsent';
+import failConsentDeclined from '@salesforce/label/c.PresenceAuthorization_FailConsentDeclined';
+import failConditionalAccess from '@salesforce/label/c.PresenceAuthorization_FailConditionalAccess';
+import failUserNotAssigned from '@salesforce/label/c.PresenceAuthorization_FailUserNotAssigned';
+import failRedirectUriNotSpa from '@salesforce/label/c.PresenceAuthorization_FailRedirectUriNotSpa';
+import failRedirectUriMismatch from '@salesforce/label/c.PresenceAuthorization_FailRedirectUriMismatch';
 import failWrongTenant from '@salesforce/label/c.PresenceAuthorization_FailWrongTenant';
 import failAppNotInTenant from '@salesforce/label/c.PresenceAuthorization_FailAppNotInTenant';
 import failAccountMismatch from '@salesforce/label/c.PresenceAuthorization_FailAccountMismatch';
@@ -49,6 +54,12 @@ import failCancelled from '@salesforce/label/c.PresenceAuthorization_FailCancell
 import failNetwork from '@salesforce/label/c.PresenceAuthorization_FailNetwork';
 import failTimeout from '@salesforce/label/c.PresenceAuthorization_FailTimeout';
 import failOther from '@salesforce/label/c.PresenceAuthorization_FailOther';
+import callPresenceHeading from '@salesforce/label/c.PresenceAuthorization_CallPresenceHeading';
+import callPresenceCurrent from '@salesforce/label/c.PresenceAuthorization_CallPresenceCurrent';
+import callPresenceBusyName from '@salesforce/label/c.PresenceAuthorization_CallPresenceBusyName';
+import callPresenceDndName from '@salesforce/label/c.PresenceAuthorization_CallPresenceDndName';
+import callPresenceBusyPromise from '@salesforce/label/c.PresenceAuthorization_CallPresenceBusyPromise';
+import callPresenceDndPromise from '@salesforce/label/c.PresenceAuthorization_CallPresenceDndPromise';
 import technicalDetail from '@salesforce/label/c.PresenceAuthorization_TechnicalDetail';
 import validatorHeading from '@salesforce/label/c.PresenceAuthorization_ValidatorHeading';
 import validatorOk from '@salesforce/label/c.PresenceAuthorization_ValidatorOk';
@@ -117,7 +128,18 @@ export const LABELS = {
     failCancelled,
     failNetwork,
     failTimeout,
+    failConsentDeclined,
+    failConditionalAccess,
+    failUserNotAssigned,
+    failRedirectUriNotSpa,
+    failRedirectUriMismatch,
     failOther,
+    callPresenceHeading,
+    callPresenceCurrent,
+    callPresenceBusyName,
+    callPresenceDndName,
+    callPresenceBusyPromise,
+    callPresenceDndPromise,
     technicalDetail,
     validatorHeading,
     validatorOk,

@@ -135,6 +135,11 @@ type CopyState = 'idle' | 'copied' | 'failed';
 const FAILURE_TEXT: Record<SignInFailure, string> = {
     redirectUriNotRegistered: LABELS.failRedirectUri,
     consentMissing: LABELS.failConsent,
+    consentDeclined: LABELS.failConsentDeclined,
+    conditionalAccess: LABELS.failConditionalAccess,
+    userNotAssigned: LABELS.failUserNotAssigned,
+    redirectUriNotSpa: LABELS.failRedirectUriNotSpa,
+    redirectUriMismatch: LABELS.failRedirectUriMismatch,
     wrongTenant: LABELS.failWrongTenant,
     appNotInTenant: LABELS.failAppNotInTenant,
     accountMismatch: LABELS.failAccountMismatch,
@@ -201,6 +206,8 @@ export default class PresenceAuthorization extends LightningElement {
 
     issues: IssueRow[] = [];
     issuesLoaded = false;
+    /** the configuration's CallPresence__c (empty means the default, BusyInACall) */
+    callPresence = '';
     issuesError = '';
     private configurationResult: GraphQLResult | null = null;
 
@@ -244,6 +251,12 @@ export default class PresenceAuthorization extends LightningElement {
         const node = firstNode(result.data);
         this.issuesError = node === null ? LABELS.validatorLoadFailed : '';
         this.issues = node === null ? [] : configurationIssues(node);
+        const callPresence = node === null ? null : node.CallPresence__c;
+        const picked: unknown =
+            typeof callPresence === 'object' && callPresence !== null
+                ? (callPresence as Record<string, unknown>).value
+                : callPresence;
+        this.callPresence = typeof picked === 'string' ? picked : '';
         this.issuesLoaded = node !== null;
     }
 
@@ -528,7 +541,12 @@ export default class PresenceAuthorization extends LightningElement {
     }
 
     get showFailureUri(): boolean {
-        return this.failureCode === 'redirectUriNotRegistered';
+        const code = this.failureCode;
+        return (
+            code === 'redirectUriNotRegistered' ||
+            code === 'redirectUriNotSpa' ||
+            code === 'redirectUriMismatch'
+        );
     }
 
     get showFailureAccount(): boolean {
@@ -539,7 +557,8 @@ export default class PresenceAuthorization extends LightningElement {
         const outcome = this.testOutcome;
         const error = outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error;
         if (error === null) return '';
-        return error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+        const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+        return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -548,6 +567,35 @@ export default class PresenceAuthorization extends LightningElement {
 
     get hasIssues(): boolean {
         return this.issues.length > 0;
+    }
+
+    /** Do not disturb / Presenting; anything else is the default Busy / In a call */
+    get callPresenceIsDnd(): boolean {
+        return this.callPresence === 'DoNotDisturbPresenting';
+    }
+
+    /** data-selected of each option's paragraph: which one this configuration uses */
+    get callPresenceBusySelected(): string {
+        return String(!this.callPresenceIsDnd);
+    }
+
+    get callPresenceIsDndText(): string {
+        return String(this.callPresenceIsDnd);
+    }
+
+    get callPresenceCurrent(): string {
+        return format(
+            LABELS.callPresenceCurrent,
+            this.callPresenceIsDnd ? LABELS.callPresenceDndName : LABELS.callPresenceBusyName
+        );
+    }
+
+    get callPresenceBusyClass(): string {
+        return this.callPresenceIsDnd ? 'slds-m-top_x-small' : 'slds-m-top_x-small slds-text-title_bold';
+    }
+
+    get callPresenceDndClass(): string {
+        return this.callPresenceIsDnd ? 'slds-m-top_x-small slds-text-title_bold' : 'slds-m-top_x-small';
     }
 
     get issuesOk(): boolean {

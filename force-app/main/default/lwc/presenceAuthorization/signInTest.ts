@@ -11,6 +11,9 @@
  *   id is unknown in the tenant (AADSTS700016); the popup then shows Microsoft's page with the code;
  * - openid_config_error / endpoints_resolution_error: the tenant's sign-in metadata could not be read,
  *   which is what an unknown tenant id (AADSTS90002) produces (or no route to login.microsoftonline.com).
+ * An error that carries Entra's own number (AADSTSnnnn, entraCauseOf) names its cause directly and wins
+ * over these inferences: a declined consent, a Conditional Access block, an unassigned user, a redirect
+ * URI registered as Web instead of Single-page application, a redirect URI mismatch, a wrong tenant.
  */
 import type { BridgeResult } from 'c/presenceSyncBridge';
 import type {
@@ -21,10 +24,17 @@ import type {
     RequestType,
     ResultMap
 } from 'c/presenceSyncBridgeProtocol';
+import { entraCauseOf } from 'c/presenceSyncBridgeProtocol';
+import type { EntraCause } from 'c/presenceSyncBridgeProtocol';
 
 export type SignInFailure =
     | 'redirectUriNotRegistered'
     | 'consentMissing'
+    | 'consentDeclined'
+    | 'conditionalAccess'
+    | 'userNotAssigned'
+    | 'redirectUriNotSpa'
+    | 'redirectUriMismatch'
     | 'wrongTenant'
     | 'appNotInTenant'
     | 'accountMismatch'
@@ -68,6 +78,18 @@ const TENANT_METADATA = new Set(['openid_config_error', 'endpoints_resolution_er
 const APP_UNKNOWN = new Set(['invalid_client', 'unauthorized_client']);
 const POPUP_BLOCKED = new Set(['popup_window_error', 'empty_window_error']);
 
+/** Entra's named causes as test outcomes (one to one). */
+const FAILURE_OF_CAUSE: Readonly<Record<EntraCause, SignInFailure>> = {
+    consentMissing: 'consentMissing',
+    consentDeclined: 'consentDeclined',
+    conditionalAccess: 'conditionalAccess',
+    userNotAssigned: 'userNotAssigned',
+    redirectUriNotSpa: 'redirectUriNotSpa',
+    redirectUriMismatch: 'redirectUriMismatch',
+    wrongTenant: 'wrongTenant',
+    appNotInTenant: 'appNotInTenant'
+};
+
 /** The bridge client's own timeout detail (`init unanswered`): the bridge page itself did not answer. */
 function bridgeDidNotAnswer(error: BridgeError): boolean {
     return error.kind === 'timeout' && (error.detail ?? '').endsWith(' unanswered');
@@ -83,6 +105,8 @@ export function silentWindowTimedOut(error: BridgeError): boolean {
  * never came back from Microsoft, so a popup that did not finish is read as an unregistered redirect URI.
  */
 export function classifyFailure(error: BridgeError, silentTimedOut: boolean): SignInFailure {
+    const cause = entraCauseOf(error);
+    if (cause !== null) return FAILURE_OF_CAUSE[cause];
     const detail = error.detail ?? '';
     switch (error.kind) {
         case 'consentRequired':

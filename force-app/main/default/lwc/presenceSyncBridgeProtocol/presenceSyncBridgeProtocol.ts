@@ -56,7 +56,11 @@ type Empty = Record<string, never>;
 
 /** Parameters of each request type. */
 export interface RequestParams {
-    init: { clientId: string; tenantId: string; loginHint: string; role: Role };
+    /**
+     * `accountId`: the Entra object id pinned at the agent's first Connect; when given, only that
+     * account is accepted (its sign-in name may differ from the email, as a UPN often does).
+     */
+    init: { clientId: string; tenantId: string; loginHint: string; role: Role; accountId?: string };
     // eslint-disable-next-line no-restricted-globals -- a property name, misread as the global by the Babel parser
     status: Empty;
     connect: Empty;
@@ -266,6 +270,11 @@ export function parseBridgeError(value: unknown): BridgeError | null {
         if (detail === null) return null;
         error.detail = detail;
     }
+    if (value.entraCode !== undefined) {
+        const code = value.entraCode;
+        if (typeof code !== 'number' || !Number.isInteger(code) || code <= 0 || code > 99999999) return null;
+        error.entraCode = code;
+    }
     return error;
 }
 
@@ -299,7 +308,9 @@ const PARAM_PARSERS: Parsers<RequestParams> = {
         const loginHint = matching(value.loginHint, EMAIL_PATTERN);
         const role = oneOf(value.role, ROLES);
         if (clientId === null || tenantId === null || loginHint === null || role === null) return null;
-        return { clientId, tenantId, loginHint, role };
+        if (value.accountId === undefined) return { clientId, tenantId, loginHint, role };
+        const accountId = matching(value.accountId, OBJECT_ID_PATTERN);
+        return accountId === null ? null : { clientId, tenantId, loginHint, role, accountId };
     },
     status: parseEmpty,
     connect: parseEmpty,
@@ -461,4 +472,49 @@ export function bridgeUrlFor(lightningOrigin: string): string | null {
     return vf === null
         ? null
         : `${vf}${BRIDGE_PATH}?${PARENT_ORIGIN_PARAM}=${encodeURIComponent(lightningOrigin)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microsoft Entra sign-in errors (AADSTS numbers) that name their own fix
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The sign-in failures whose cause Microsoft Entra names with an AADSTS number, each with one fix.
+ * Numbers and meanings: "Microsoft Entra authentication and authorization error codes"
+ * (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+ */
+export type EntraCause =
+    | 'consentMissing'
+    | 'consentDeclined'
+    | 'conditionalAccess'
+    | 'userNotAssigned'
+    | 'redirectUriNotSpa'
+    | 'redirectUriMismatch'
+    | 'wrongTenant'
+    | 'appNotInTenant';
+
+const ENTRA_CAUSES: Readonly<Record<number, EntraCause>> = {
+    // ConsentRequired: the user or administrator has not consented to use the application
+    65001: 'consentMissing',
+    // DeclinedConsent: the user declined to consent to access the app
+    65004: 'consentDeclined',
+    // BlockedByConditionalAccess: access has been blocked by Conditional Access policies
+    53003: 'conditionalAccess',
+    // the signed-in user is not assigned to a role for the application ("Assignment required")
+    50105: 'userNotAssigned',
+    // cross-origin token redemption is permitted only for the 'Single-Page Application' client-type
+    9002326: 'redirectUriNotSpa',
+    // the redirect URI in the request does not match the redirect URIs configured for the application
+    50011: 'redirectUriMismatch',
+    // InvalidTenantName: the tenant was not found
+    90002: 'wrongTenant',
+    // the user account from the identity provider does not exist in the tenant
+    50020: 'wrongTenant',
+    // UnauthorizedClient: the application was not found in the directory
+    700016: 'appNotInTenant'
+};
+
+/** The cause an Entra error number names, or null (no number, or one without a fix of its own here). */
+export function entraCauseOf(error: { entraCode?: number }): EntraCause | null {
+    return error.entraCode === undefined ? null : (ENTRA_CAUSES[error.entraCode] ?? null);
 }

@@ -73,7 +73,13 @@ export function saveAgentEmail(
     userName?: string | null
 ): Promise<SaveResult> {
     const recordName = userName ?? undefined;
-    return saveEmail(recordApi, { email, settingsId: settings?.id ?? null, userId: USER_ID, recordName });
+    return saveEmail(recordApi, {
+        email,
+        settingsId: settings?.id ?? null,
+        userId: USER_ID,
+        recordName,
+        currentEmail: settings?.email ?? null
+    });
 }
 
 /** Stores the Entra identity learned at sign-in on the current user's settings record. */

@@ -40,6 +40,8 @@ export interface SaveEmailInput {
      * cut to the Name field's 80 characters. Only when the name could not be read, the user id.
      */
     recordName?: string;
+    /** the email saved so far: saving another one clears the pinned Entra account */
+    currentEmail?: string | null;
 }
 
 type Fields = Record<string, unknown>;
@@ -116,7 +118,16 @@ export async function saveEmail(api: RecordApi, input: SaveEmailInput): Promise<
     }
     try {
         if (input.settingsId !== null) {
-            await api.updateRecord({ fields: { Id: input.settingsId, [EMAIL_FIELD]: checked.value } });
+            // a different email is a different person's account: the object id pinned at the first
+            // Connect under the old one is cleared, and the next Connect pins again
+            const before = input.currentEmail?.trim().toLowerCase() ?? '';
+            const unpin =
+                before !== '' && before !== checked.value.toLowerCase()
+                    ? { EntraObjectId__c: null, EntraUserPrincipalName__c: null }
+                    : {};
+            await api.updateRecord({
+                fields: { Id: input.settingsId, [EMAIL_FIELD]: checked.value, ...unpin }
+            });
             return { ok: true, settingsId: input.settingsId, value: checked.value };
         }
         const created = await api.createRecord({

@@ -242,6 +242,8 @@ export interface BridgeError {
     retryAfter?: string;
     /** technical detail for the log; never a token, never personal data */
     detail?: string;
+    /** Microsoft Entra's error number (the nnnn of "AADSTSnnnn") when the sign-in service gave one */
+    entraCode?: number;
 }
 
 export type TimerName = 'poll' | 'keepAlive' | 'wrapUp' | 'retry';

@@ -287,6 +287,42 @@ describe('c-cti-data-connector', () => {
             expect(shadow(element).querySelector('.sign-in-failed')).not.toBeNull();
         });
 
+        it.each([
+            [65004, 'consentDeclined'],
+            [53003, 'conditionalAccess'],
+            [50105, 'userNotAssigned'],
+            [9002326, 'redirectUriNotSpa'],
+            [50011, 'redirectUriMismatch'],
+            [90002, 'wrongTenant'],
+            [50020, 'wrongTenant']
+        ])('names the cause of a sign-in Entra refused with AADSTS%s', async (entraCode, cause) => {
+            const element = await mount();
+
+            mockBridges[0].options.onEvent({
+                type: 'signInFailed',
+                data: { error: { kind: 'signInRequired', detail: 'access_denied', entraCode } }
+            });
+            await flush();
+
+            expect(shadow(element).querySelector('.sign-in-failed')?.textContent).toContain(
+                `CtiDataConnector_EntraCause_${cause}`
+            );
+        });
+
+        it('falls back to the error kind when Entra gave no number', async () => {
+            const element = await mount();
+
+            mockBridges[0].options.onEvent({
+                type: 'signInFailed',
+                data: { error: { kind: 'signInRequired', detail: 'access_denied' } }
+            });
+            await flush();
+
+            expect(shadow(element).querySelector('.sign-in-failed')?.textContent).toContain(
+                'CtiDataConnector_SignInFailed'
+            );
+        });
+
         it('disposes the runner and the bridge when removed', async () => {
             const element = await mount();
 

@@ -146,6 +146,9 @@ interface TestSettings {
     callCenterSetupId: string | null;
     callCenterSetupName: string | null;
     configurationId: string | null;
+    /** the account pinned at the first Connect */
+    entraObjectId?: string | null;
+    entraUserPrincipalName?: string | null;
 }
 
 const SETTINGS: TestSettings = {
@@ -173,8 +176,8 @@ function settingsAnswer(): unknown {
                   Id: s.id,
                   UserKey__c: wrapped(USER_ID),
                   Office365Email__c: wrapped(s.email),
-                  EntraObjectId__c: wrapped(null),
-                  EntraUserPrincipalName__c: wrapped(null),
+                  EntraObjectId__c: wrapped(s.entraObjectId ?? null),
+                  EntraUserPrincipalName__c: wrapped(s.entraUserPrincipalName ?? null),
                   CallCenterSetup__c: wrapped(s.callCenterSetupId),
                   CallCenterSetup__r:
                       s.callCenterSetupId === null
@@ -458,6 +461,24 @@ describe('c-cti-data-connector wired to the real adapters', () => {
                 EntraObjectId__c: ACCOUNT.objectId,
                 EntraUserPrincipalName__c: ACCOUNT.upn
             }
+        });
+    });
+
+    it('pins the account of the first Connect: later inits name its object id and sign-in name', async () => {
+        mockOrg.settings = {
+            ...SETTINGS,
+            entraObjectId: ACCOUNT.objectId,
+            entraUserPrincipalName: 'aagent@acme.onmicrosoft.example'
+        };
+        await mount('Available');
+
+        await waitFor('init', () => mockBridges[0]?.calls('init').length === 1);
+        expect(mockBridges[0].calls('init')[0]).toEqual({
+            clientId: CLIENT_ID,
+            tenantId: TENANT_ID,
+            loginHint: 'aagent@acme.onmicrosoft.example',
+            role: 'agent',
+            accountId: ACCOUNT.objectId
         });
     });
 

@@ -541,6 +541,34 @@ describe('c-presence-authorization', () => {
             await expect(element).toBeAccessible();
         });
 
+        it.each([
+            ['BusyInACall', 'CallPresenceBusyName', 'true', 'false'],
+            ['DoNotDisturbPresenting', 'CallPresenceDndName', 'false', 'true']
+        ])(
+            'says what Call Presence %s does and does not guarantee for Teams calls, marking it',
+            async (value, name, busySelected, dndSelected) => {
+                const raw = JSON.parse(JSON.stringify(DELIVERED_CONFIGURATIONS[0])) as Record<
+                    string,
+                    unknown
+                >;
+                raw.CallPresence__c = value;
+                const element = await mount();
+                emitConfiguration(asGraphQLNode(raw));
+                await flush();
+
+                expect(text(element, '[data-id="call-presence-current"]')).toBe(
+                    L('CallPresenceCurrent').replace('{0}', L(name))
+                );
+                const busy = root(element).querySelector('[data-id="call-presence-busy"]');
+                const dnd = root(element).querySelector('[data-id="call-presence-dnd"]');
+                expect(busy?.textContent?.trim()).toBe(L('CallPresenceBusyPromise'));
+                expect(dnd?.textContent?.trim()).toBe(L('CallPresenceDndPromise'));
+                expect(busy?.getAttribute('data-selected')).toBe(busySelected);
+                expect(dnd?.getAttribute('data-selected')).toBe(dndSelected);
+                await expect(element).toBeAccessible();
+            }
+        );
+
         it('says when the configuration cannot be loaded', async () => {
             const element = await mount();
             graphqlAdapter.emitErrors([{ message: 'No such column' }], isConfigurationQuery);

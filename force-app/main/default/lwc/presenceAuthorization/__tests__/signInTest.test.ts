@@ -195,6 +195,50 @@ describe('c-presence-authorization', () => {
             expect(outcome).toEqual({ ok: false, failure, error: { kind, detail } });
         });
 
+        it.each([
+            ['a declined consent', 'consentRequired', 'access_denied', 65004, 'consentDeclined'],
+            ['a Conditional Access block', 'signInRequired', 'access_denied', 53003, 'conditionalAccess'],
+            ['a user not assigned to the app', 'signInRequired', 'access_denied', 50105, 'userNotAssigned'],
+            [
+                'a redirect URI registered as Web',
+                'invalidRequest',
+                'invalid_request',
+                9002326,
+                'redirectUriNotSpa'
+            ],
+            ['a redirect URI mismatch', 'invalidRequest', 'invalid_grant', 50011, 'redirectUriMismatch'],
+            ['an unknown tenant', 'invalidRequest', 'invalid_tenant', 90002, 'wrongTenant'],
+            ['an account of another directory', 'signInRequired', 'access_denied', 50020, 'wrongTenant']
+        ] as const)(
+            "names %s from Entra's error number, even after a silent timeout",
+            async (_what, kind, detail, entraCode, failure) => {
+                const { bridge, test } = setUp({ init: failed('timeout', 'monitor_window_timeout') });
+                const error = { kind, detail, entraCode };
+                bridge.onConnect = () =>
+                    bridge.fire({
+                        channel: 'presenceSync.teamsBridge',
+                        v: 1,
+                        kind: 'event',
+                        type: 'signInFailed',
+                        data: { error }
+                    });
+
+                const outcome = await test.run(PARAMS);
+
+                expect(outcome).toEqual({ ok: false, failure, error });
+            }
+        );
+
+        it('names a Web redirect URI from the silent sign-in without showing the button', async () => {
+            const error = { kind: 'invalidRequest', detail: 'invalid_request', entraCode: 9002326 } as const;
+            const { bridge, test } = setUp({ init: { ok: false, error } });
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toEqual({ ok: false, failure: 'redirectUriNotSpa', error });
+            expect(bridge.calls.map((c) => c.type)).not.toContain('connect');
+        });
+
         it('reports a connect request the bridge refuses', async () => {
             const { test } = setUp({
                 init: failed('signInRequired', 'login_required'),

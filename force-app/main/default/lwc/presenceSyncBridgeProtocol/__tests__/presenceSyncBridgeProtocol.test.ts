@@ -8,7 +8,8 @@ import {
     makeRequest,
     makeResultReply,
     parseMessage,
-    visualforceOriginFor
+    visualforceOriginFor,
+    entraCauseOf
 } from 'c/presenceSyncBridgeProtocol';
 
 const ENVELOPE = { channel: 'presenceSync.teamsBridge', v: 1 };
@@ -54,7 +55,10 @@ describe('c-presence-sync-bridge-protocol', () => {
             makeEvent('signedIn', { objectId: 'oid', upn: 'agent@contoso.com' }),
             makeEvent('signedOut', { reason: 'userDisconnected' }),
             makeEvent('signedOut', { reason: 'signInRequired' }),
-            makeEvent('signInFailed', { error: { kind: 'timeout', detail: 'timed_out' } })
+            makeEvent('signInFailed', { error: { kind: 'timeout', detail: 'timed_out' } }),
+            makeEvent('signInFailed', {
+                error: { kind: 'signInRequired', detail: 'access_denied', entraCode: 53003 }
+            })
         ])('accepts the well-formed %j unchanged', (message) => {
             expect(parseMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
         });
@@ -118,6 +122,12 @@ describe('c-presence-sync-bridge-protocol', () => {
                     type: 'getPresencesByUserId',
                     params: { ids: Array.from({ length: 651 }, (_, i) => `id${i}`) }
                 }
+            ],
+            [
+                'error with a non-integer Entra number',
+                makeEvent('signInFailed', {
+                    error: { kind: 'signInRequired', entraCode: '53003' as unknown as number }
+                })
             ],
             ['reply without ok', { ...ENVELOPE, kind: 'reply', id: 'a', type: 'status', result: {} }],
             [
@@ -224,6 +234,26 @@ describe('c-presence-sync-bridge-protocol', () => {
         it('knows harness origins', () => {
             expect(isHarnessOrigin('https://acme--c.vf.force.localhost:8443')).toBe(true);
             expect(isHarnessOrigin('https://acme--c.vf.force.com')).toBe(false);
+        });
+    });
+    describe('entraCauseOf', () => {
+        it.each([
+            [65001, 'consentMissing'],
+            [65004, 'consentDeclined'],
+            [53003, 'conditionalAccess'],
+            [50105, 'userNotAssigned'],
+            [9002326, 'redirectUriNotSpa'],
+            [50011, 'redirectUriMismatch'],
+            [90002, 'wrongTenant'],
+            [50020, 'wrongTenant'],
+            [700016, 'appNotInTenant']
+        ])('names AADSTS%s as %s', (entraCode, cause) => {
+            expect(entraCauseOf({ entraCode })).toBe(cause);
+        });
+
+        it('names nothing without a number or for a number without a fix of its own', () => {
+            expect(entraCauseOf({})).toBeNull();
+            expect(entraCauseOf({ entraCode: 50058 })).toBeNull();
         });
     });
 });

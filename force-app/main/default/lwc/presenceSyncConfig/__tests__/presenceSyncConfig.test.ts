@@ -389,6 +389,35 @@ describe('c-presence-sync-config', () => {
             };
         }
 
+        it('clears the pinned Entra account when another email is saved, and keeps it for the same one', async () => {
+            const a = api();
+            await saveEmail(a, {
+                email: 'new.agent@contoso.com',
+                settingsId: SETTINGS_ID,
+                userId: USER,
+                currentEmail: 'old.agent@contoso.com'
+            });
+            expect(a.updateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: SETTINGS_ID,
+                    Office365Email__c: 'new.agent@contoso.com',
+                    EntraObjectId__c: null,
+                    EntraUserPrincipalName__c: null
+                }
+            });
+
+            const b = api();
+            await saveEmail(b, {
+                email: 'Old.Agent@contoso.com',
+                settingsId: SETTINGS_ID,
+                userId: USER,
+                currentEmail: 'old.agent@contoso.com'
+            });
+            expect(b.updateRecord).toHaveBeenCalledWith({
+                fields: { Id: SETTINGS_ID, Office365Email__c: 'Old.Agent@contoso.com' }
+            });
+        });
+
         it('updates the settings record with the normalized email', async () => {
             const a = api();
             const result = await saveEmail(a, {

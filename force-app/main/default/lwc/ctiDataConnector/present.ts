@@ -188,7 +188,6 @@ export function teamsColumnText(view: ViewModel | null): string {
     return teamsText(view?.teams ?? null);
 }
 
-
 /** When the next request may go out (Retry-After, backoff or an open circuit), or null. */
 export function waitText(view: ViewModel, formatTime: (epochMs: number) => string): string | null {
     if (view.waitUntil === null) return null;

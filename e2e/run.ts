@@ -21,6 +21,7 @@ import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
+import { connectorWordsScenarios } from './connector-words';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
@@ -123,6 +124,7 @@ async function main(): Promise<number> {
         ...consoleScenarios,
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
+        ...connectorWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
         ...leastPrivilegeScenarios,

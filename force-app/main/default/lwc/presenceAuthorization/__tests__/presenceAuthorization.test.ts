@@ -536,7 +536,7 @@ describe('c-presence-authorization', () => {
             expect(fixed).toContainEqual([
                 '2 · Second available',
                 'SalesforceStatus__c',
-                'row 2 repeats the FromSalesforce__c status of row 1'
+                'row 2 repeats the FromSalesforce__c status Available of row 1'
             ]);
             await expect(element).toBeAccessible();
         });

@@ -1,10 +1,13 @@
 /**
  * Browser scenarios of what the connector says to an agent, read as the agent reads it: the health text
  * and the utility bar label never claim agreement that is not there, a new agent is guided through the
- * first run, and the history has one row per thing that happened, in the user's language.
+ * first run, and the history has one row per thing that happened, in the user's language. The admin's
+ * configuration check says each problem in the admin's words and language, the API detail after it.
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { CONSOLE_PATHS } from '../harness/console/mount';
+import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import {
     connectIn,
     connectTeams,
@@ -209,6 +212,59 @@ export const connectorWordsScenarios: Scenario[] = [
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);
+            }
+        }
+    }
+];
+
+export const adminWordsScenarios: Scenario[] = [
+    {
+        name: "admin words: the configuration check speaks the admin's language, the API detail follows",
+        async run({ env }) {
+            const context = await env.newContext();
+            try {
+                const page = await context.newPage();
+                const errors: string[] = [];
+                page.on('pageerror', (e) => errors.push(e.message));
+                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}?lang=de`);
+                const picker = page.locator('[data-harness="record-picker"]');
+                const broken = await picker
+                    .locator('option', { hasText: BROKEN_CONFIGURATION_NAME })
+                    .getAttribute('value');
+                assert.ok(broken, 'the broken configuration is offered');
+                await picker.selectOption(broken);
+                await page.waitForURL(/recordId=/);
+                const component = page.locator('c-presence-authorization');
+                await component.locator('tr[data-issue]').first().waitFor();
+                const rows = await component.locator('tr[data-issue]').evaluateAll((trs) =>
+                    trs.map((tr) => {
+                        const [, field, problem] = [...tr.querySelectorAll('td')];
+                        const detail = problem.querySelector('[data-id="issue-detail"]');
+                        return {
+                            field: (field.textContent ?? '').trim(),
+                            problem: (problem.firstChild?.textContent ?? '').trim(),
+                            detail: (detail?.textContent ?? '').trim()
+                        };
+                    })
+                );
+                const duplicate = rows.find((r) =>
+                    r.problem.startsWith('Zeile 1 ordnet den Salesforce-Status')
+                );
+                assert.ok(duplicate, JSON.stringify(rows));
+                assert.equal(duplicate.field, 'Salesforce-Status (SalesforceStatus__c)');
+                assert.equal(duplicate.problem, 'Zeile 1 ordnet den Salesforce-Status Available bereits zu.');
+                // the validator's own words (API names) follow as the technical detail
+                assert.match(
+                    duplicate.detail,
+                    /^Technische Details: row 2 repeats the FromSalesforce__c status/
+                );
+                const session = rows.find((r) => r.problem.includes('Sitzungspräsenz'));
+                assert.ok(session, JSON.stringify(rows));
+                assert.equal(session.field, 'Teams-Aktivität (TeamsActivity__c)');
+                assert.match(session.detail, /setPresence does not accept/);
+                assert.deepEqual(errors, []);
+            } finally {
+                await context.close();
             }
         }
     }

@@ -21,7 +21,7 @@ import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
-import { connectorWordsScenarios } from './connector-words';
+import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
@@ -125,6 +125,7 @@ async function main(): Promise<number> {
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
         ...connectorWordsScenarios,
+        ...adminWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
         ...leastPrivilegeScenarios,

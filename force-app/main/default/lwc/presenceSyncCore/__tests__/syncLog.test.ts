@@ -33,6 +33,26 @@ describe('c-presence-sync-core', () => {
             expect(historyEntries(log, 2).map((e) => e.at)).toEqual([10, 9]);
         });
 
+        it('history: the same state again is no news, even with other rows in between', () => {
+            const rows: [string, string | null, string | null, string][] = [
+                ['sync', null, null, 'signInRequired'],
+                ['salesforce', 'Offline', 'Available', 'login'],
+                ['sync', null, null, 'signInRequired'],
+                ['user', null, null, 'signedIn'],
+                ['sync', null, null, 'signInRequired']
+            ];
+            let log = emptyLog();
+            rows.forEach(([source, from, to, reason], at) => {
+                log = appendEntry(log, { at, source: source as SyncLogEntry['source'], from, to, reason });
+            });
+            expect(historyEntries(log, 10).map((e) => [e.at, e.reason])).toEqual([
+                [4, 'signInRequired'],
+                [3, 'signedIn'],
+                [1, 'login'],
+                [0, 'signInRequired']
+            ]);
+        });
+
         it('starts empty with the default capacity', () => {
             expect(emptyLog()).toEqual({ capacity: SYNC_LOG_CAPACITY, next: 0, slots: [] });
             expect(recentEntries(emptyLog())).toEqual([]);

@@ -560,6 +560,40 @@ describe('c-cti-data-connector', () => {
         });
     });
 
+    it.each([
+        ['Health_onCall', 'Teams shows your call', 'Teams zeigt Ihren Anruf'],
+        ['Health_teamsOffline', 'Teams shows you offline', 'Teams zeigt Sie als offline'],
+        ['Health_teamsNotWritten', 'Teams to Salesforce only', 'Nur von Teams zu Salesforce'],
+        ['Health_differs', 'Sync running', 'Synchronisierung läuft'],
+        ['Health_notConnected', 'Not connected yet', 'Noch nicht verbunden'],
+        [
+            'HealthHelp_firstRunEmail',
+            'Save your email first, then connect Microsoft Teams.',
+            'Speichern Sie zuerst Ihre E-Mail-Adresse und verbinden Sie dann Microsoft Teams.'
+        ],
+        ['TeamsNotConnected', 'Not connected', 'Nicht verbunden'],
+        [
+            'Config_duplicateSalesforceRow',
+            'row {1} already maps the Salesforce status {2}.',
+            'Zeile {1} ordnet den Salesforce-Status {2} bereits zu.'
+        ]
+    ])('says %s in English and German', (key, en, de) => {
+        const fs = jest.requireActual('node:fs') as typeof import('node:fs');
+        const english = fs.readFileSync('force-app/main/default/labels/CustomLabels.labels-meta.xml', 'utf8');
+        const german = fs.readFileSync(
+            'force-app-de/main/default/translations/de.translation-meta.xml',
+            'utf8'
+        );
+        const name = `CtiDataConnector_${key}`;
+        const enValue = new RegExp(
+            `<fullName>${name}</fullName>[\\s\\S]*?<value>\\s*([^<]*?)\\s*</value>`
+        ).exec(english)?.[1];
+        const deValue = new RegExp(`<label>\\s*([^<]*?)\\s*</label>\\s*<name>${name}</name>`).exec(
+            german
+        )?.[1];
+        expect([enValue, deValue]).toEqual([en, de]);
+    });
+
     describe('first run', () => {
         const signedOut = (): ViewModel =>
             view({

@@ -373,6 +373,14 @@ export const consoleSyncScenarios: Scenario[] = [
                     teamsText: 'Busy · In a call'
                 });
                 assert.ok(await connector(tab.page).locator('.on-call').isVisible());
+                // Salesforce Available, Teams in a call: the panel says Teams shows the call, not "In sync"
+                await waitUntil('health: Teams shows your call', async () =>
+                    (await panel(tab.page)).health === 'Teams shows your call' &&
+                    (await tab.page.locator('[data-harness="utility-label"]').textContent())?.trim() ===
+                        'Teams sync: Teams shows your call'
+                        ? true
+                        : undefined
+                );
                 const ended = Date.now();
                 await tab.page.locator('[data-harness="softphone-end"]').click();
                 await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
@@ -421,10 +429,16 @@ export const consoleSyncScenarios: Scenario[] = [
                 await waitUntil('reason code Available', async () =>
                     (await reason.textContent()) === 'Available' ? true : undefined
                 );
-                // the connector has read Teams once (its baseline: at start Salesforce wins)
-                await waitUntil('the connector shows Teams Available, in sync', async () => {
+                // the connector has read Teams once; it never claims the two agree: this configuration does
+                // not write to Teams
+                await waitUntil('the connector shows Teams Available, one way only', async () => {
                     const v = await panel(tab.page);
-                    return v.health === 'In sync' && v.teams === 'Available' ? true : undefined;
+                    const utility = await tab.page.locator('[data-harness="utility-label"]').textContent();
+                    return v.health === 'Teams to Salesforce only' &&
+                        utility?.trim() === 'Teams sync: Teams to Salesforce only' &&
+                        v.teams === 'Available'
+                        ? true
+                        : undefined;
                 });
                 // a Teams change reaches Omni-Channel
                 await teamsManual(tab.page, 'DoNotDisturb');
@@ -619,12 +633,13 @@ export const consoleSyncScenarios: Scenario[] = [
                 assert.match(message, /email/i);
                 assert.equal(await input.inputValue(), 'ada.agent@acme');
                 assert.equal(await c.locator('.email-saved').count(), 0);
-                // nothing was saved: Connect stays disabled
+                // nothing was saved: the first step (save the email) is still open, Connect not offered yet
                 assert.equal(
-                    await c.locator('lightning-button.connect button').isDisabled(),
-                    true,
-                    'Connect enabled without a saved email'
+                    await c.locator('lightning-button.connect').count(),
+                    0,
+                    'Connect without an email'
                 );
+                assert.equal(await c.locator('lightning-button.first-run-email').count(), 1);
                 // the admin assigns the broken configuration
                 await tab.page.locator('[data-harness="setup-picker"]').selectOption('broken');
                 await tab.page.waitForURL(/setup=broken/);
@@ -634,12 +649,13 @@ export const consoleSyncScenarios: Scenario[] = [
                 });
                 const issues = await c.locator('.config-issues li').allTextContents();
                 assert.ok(issues.length >= 3, `issues: ${JSON.stringify(issues)}`);
-                // each defect of the broken configuration, with its row where it has one
+                // each defect of the broken configuration, with its row where it has one, and the status it is
+                // about in the words the agent sees (not Do_Not_Disturb)
                 const expected = [
                     // rows ordered by Name, as on the admin page: "Available (duplicate)" is row 2, Busy row 5
-                    'Row 2: row 1 already maps this Salesforce status.',
-                    'Row 2: row 1 already maps this Teams availability and activity.',
-                    'Configuration: the Salesforce status Do_Not_Disturb has no row.',
+                    'Row 2: row 1 already maps the Salesforce status Available.',
+                    'Row 2: row 1 already maps the Teams status Available.',
+                    'Configuration: the Salesforce status Do Not Disturb has no row.',
                     'Row 5: Teams does not accept this availability and activity as a session presence.'
                 ];
                 for (const e of expected) assert.ok(issues.includes(e), `${e} in ${JSON.stringify(issues)}`);
@@ -666,15 +682,13 @@ export const consoleSyncScenarios: Scenario[] = [
                     const v = await panel(tab.page);
                     return v.health === 'Synchron' && v.teams === 'Verfügbar' ? v : undefined;
                 });
-                // the Salesforce side shows the org's status label (MasterLabel, as the Omni widget does)
-                assert.equal(
-                    view.salesforce,
-                    (await tab.page.locator('[data-harness="omni-status"]').textContent())?.trim()
-                );
+                // the org's labels only spell the API names (untranslated): the Salesforce side speaks German
+                // too, not English next to German Teams words
+                assert.equal(view.salesforce, 'Verfügbar');
                 await pickOmni(tab.page, 'On_a_Call');
-                await waitUntil('On a Call / Beschäftigt · In einem Anruf', async () => {
+                await waitUntil('Im Gespräch / Beschäftigt · In einem Anruf', async () => {
                     const v = await panel(tab.page);
-                    return v.salesforce === 'On a Call' && v.teams === 'Beschäftigt · In einem Anruf'
+                    return v.salesforce === 'Im Gespräch' && v.teams === 'Beschäftigt · In einem Anruf'
                         ? true
                         : undefined;
                 });

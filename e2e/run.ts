@@ -21,6 +21,7 @@ import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
+import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
@@ -124,6 +125,8 @@ async function main(): Promise<number> {
         ...consoleScenarios,
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
+        ...connectorWordsScenarios,
+        ...adminWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
         ...leastPrivilegeScenarios,

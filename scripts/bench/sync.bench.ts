@@ -11,7 +11,7 @@
  * - Graph requests per agent-hour while idle: the emulator log over 30 s of real time with the delivered
  *   poll floor (2 s), scaled to an hour, against a fixed 5-second poll (720/h).
  * - Utility start-up: from a page (re)load with Teams signed in (tokens in the bridge's session storage)
- *   to the first consistent state (panel: In sync, both sides showing the same status), 5 loads.
+ *   to the sync running again (panel: In sync, or Sync running while the two differ), 5 loads.
  * - Hand-over between two tabs (Web Locks): from the syncing tab's close to the other tab's first Graph
  *   read, as the browser sees its requests, 5 times (the browser tests check that it happens, not how fast).
  * Run: `node --import tsx scripts/bench/sync.bench.ts` (npm run bench). Figures only.
@@ -84,6 +84,12 @@ function omniEvents(page: Page): Promise<{ at: number; type: string; status?: st
     );
 }
 
+/**
+ * The panel's health while the sync runs: "In sync" when both sides agree, else what is true (the two
+ * differ for now, e.g. the fake Omni logged out in a new tab; Teams shows a call or Appear offline).
+ */
+const SYNC_RUNS = ['In sync', 'Sync running', 'Teams shows your call', 'Teams shows you offline'];
+
 const inSync = async (page: Page) => {
     const v = await panel(page);
     return v.health === 'In sync' && v.salesforce.toLowerCase() === v.teams.toLowerCase();
@@ -149,7 +155,7 @@ async function main(): Promise<void> {
             const t0 = Date.now();
             await page.reload();
             await waitUntil('consistent after load', async () =>
-                (await panel(page).catch(() => null))?.health === 'In sync' ? true : undefined
+                SYNC_RUNS.includes((await panel(page).catch(() => null))?.health ?? '') ? true : undefined
             );
             startups.push(Date.now() - t0);
         }
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
             handOvers.push(first.at - closedAt);
             // (the fake Omni starts logged out in a new tab: health, not both sides equal)
             await waitUntil('the other tab syncs', async () =>
-                (await panel(follower.page)).health === 'In sync' ? true : undefined
+                SYNC_RUNS.includes((await panel(follower.page)).health) ? true : undefined
             );
             leader = follower;
         }
@@ -256,7 +262,7 @@ async function main(): Promise<void> {
                 `  median ${ms(t.median)}   p95 ${ms(t.p95)}   poll interval in force ${HARNESS_POLL_INTERVAL_SECONDS} s (harness org; delivered default ${DELIVERED_FLOOR_SECONDS} s)`,
                 `Graph requests per agent-hour while idle (delivered ${DELIVERED_FLOOR_SECONDS} s floor, ${IDLE_SECONDS} s real time scaled)`,
                 `  ${idle.length} requests in ${IDLE_SECONDS} s -> ${perHour.toFixed(0)}/h against 720/h for a fixed 5-second poll (${((perHour / 720) * 100).toFixed(0)} %)`,
-                `Utility start-up, ${startups.length} reloads with Teams signed in (load -> In sync: both sides agree under the mapping; the fake Omni starts logged out)`,
+                `Utility start-up, ${startups.length} reloads with Teams signed in (load -> the sync runs: In sync, or Sync running while the fake Omni starts logged out and the two differ)`,
                 `  median ${ms(u.median)}   p95 ${ms(u.p95)}`,
                 `Hand-over between two tabs, ${handOvers.length} times (the syncing tab closes -> the other tab's first Graph read)`,
                 `  median ${ms(h.median)}   p95 ${ms(h.p95)}   (each: ${handOvers.map((v) => v.toFixed(0)).join(', ')} ms)`

@@ -32,19 +32,21 @@ import {
     salesforceText,
     salesforceTone,
     signInFailureText,
-    teamsText,
+    teamsColumnText,
     teamsTone,
     toneClass,
     utilityDisplay,
     waitText,
     STARTING_VIEW
 } from './present';
-import type { HealthDisplay, HistoryRow, UtilityDisplay } from './present';
+import type { AgentSetup, HealthDisplay, HistoryRow, UtilityDisplay } from './present';
 import { createSession } from './session';
 import type { ConfigProblem, OmniCommandDetail, SaveResult, Session } from './session';
 
 /** Healths in which the agent can (re)connect Microsoft Teams. */
 const CONNECTABLE = ['signInRequired', 'consentRequired', 'accountMismatch', 'stopped'];
+/** Healths in which the sync runs, so pausing it means something. */
+const PAUSABLE = ['syncing', 'follower', 'throttled', 'retrying', 'circuitOpen'];
 /** Healths in which the sync is signed in (Disconnect makes sense). */
 const DISCONNECTABLE = [
     'syncing',
@@ -78,6 +80,8 @@ export default class CtiDataConnector extends LightningElement {
     saving = false;
     connecting = false;
     pausedByUser = false;
+    /** Teams was connected before (the settings name an account, or this page saw a sign-in) */
+    connectedBefore = false;
     signInFailedMessage: string | null = null;
     signInSaveMessage: string | null = null;
 
@@ -176,12 +180,15 @@ export default class CtiDataConnector extends LightningElement {
                 this.configProblem = result.problem;
                 this.statusLabels = result.statusLabels;
                 this.savedEmail = result.email ?? '';
+                this.connectedBefore = this.connectedBefore || result.connectedBefore;
                 if (!this.settingsOpen) this.emailDraft = this.savedEmail;
                 this.refreshUtility();
             },
             onView: (view) => {
                 this.view = view;
                 if (view.health === 'paused') this.pausedByUser = true;
+                // a session that reached Teams once is no first run, whatever the settings say yet
+                if (view.teams !== null || DISCONNECTABLE.includes(view.health)) this.connectedBefore = true;
                 if (!CONNECTABLE.includes(view.health)) this.connecting = false;
                 this.refreshUtility();
             },
@@ -219,8 +226,26 @@ export default class CtiDataConnector extends LightningElement {
         if (this.configProblem !== null) {
             return { label: UI.ConfigPausedShort, help: '', icon: 'utility:warning', variant: 'error' };
         }
-        if (this.view === null) return healthDisplay(STARTING_VIEW);
-        return healthDisplay(this.view);
+        if (this.view === null) return healthDisplay(STARTING_VIEW, this.setup);
+        return healthDisplay(this.view, this.setup);
+    }
+
+    private get setup(): AgentSetup {
+        return { emailSaved: this.savedEmail !== '', connectedBefore: this.connectedBefore };
+    }
+
+    /** A new agent who never connected: the two first steps instead of "sign in again". */
+    get firstRun(): boolean {
+        if (this.configLoading || this.configProblem !== null || this.connectedBefore) return false;
+        return this.savedEmail === '' || this.view?.health === 'signInRequired';
+    }
+
+    get emailStepDone(): boolean {
+        return this.savedEmail !== '';
+    }
+
+    get emailStepClass(): string {
+        return this.emailStepDone ? 'first-run-step first-run-step_done' : 'first-run-step';
     }
 
     get salesforceStatusText(): string {
@@ -232,7 +257,7 @@ export default class CtiDataConnector extends LightningElement {
     }
 
     get teamsStatusText(): string {
-        return teamsText(this.view?.teams ?? null);
+        return teamsColumnText(this.view);
     }
 
     get teamsDotClass(): string {
@@ -270,7 +295,10 @@ export default class CtiDataConnector extends LightningElement {
 
     get configIssues(): { key: string; text: string }[] {
         const issues: ConfigIssue[] = this.configProblem?.kind === 'invalid' ? this.configProblem.issues : [];
-        return issues.map((issue, index) => ({ key: `${index}`, text: configIssueText(issue) }));
+        return issues.map((issue, index) => ({
+            key: `${index}`,
+            text: configIssueText(issue, this.statusLabels)
+        }));
     }
 
     get hasConfigIssues(): boolean {
@@ -282,7 +310,7 @@ export default class CtiDataConnector extends LightningElement {
     }
 
     get emailMissing(): boolean {
-        return !this.configLoading && this.configProblem === null && this.savedEmail === '';
+        return !this.configLoading && this.configProblem === null && this.savedEmail === '' && !this.firstRun;
     }
 
     /** The bridge needs the agent's email as its login hint: without one it cannot sign in (EmailMissing says so). */
@@ -291,6 +319,8 @@ export default class CtiDataConnector extends LightningElement {
     }
 
     get showConnect(): boolean {
+        // a new agent saves the email first (the first step says so), then Connect appears
+        if (this.firstRun && this.savedEmail === '') return false;
         return this.view !== null && CONNECTABLE.includes(this.view.health) && !this.connecting;
     }
 
@@ -299,7 +329,7 @@ export default class CtiDataConnector extends LightningElement {
     }
 
     get showPause(): boolean {
-        return !this.pausedByUser;
+        return !this.pausedByUser && this.view !== null && PAUSABLE.includes(this.view.health);
     }
 
     get showResume(): boolean {
@@ -350,6 +380,12 @@ export default class CtiDataConnector extends LightningElement {
         this.settingsOpen = true;
         this.emailDraft = this.emailDraft || this.savedEmail;
         this.focusAfterRender = 'email';
+    }
+
+    /** The first step's button: opens the settings on the email field. */
+    handleOpenEmail(): void {
+        if (!this.settingsOpen) this.handleToggleSettings();
+        else this.focusAfterRender = 'email';
     }
 
     handleCloseSettings(): void {
@@ -405,6 +441,7 @@ export default class CtiDataConnector extends LightningElement {
         if (event.type === 'signInFailed') {
             this.signInFailedMessage = signInFailureText(event.data.error);
         } else if (event.type === 'signedIn') {
+            this.connectedBefore = true;
             this.connecting = false;
             this.signInFailedMessage = null;
             this.signInSaveMessage = null;
@@ -415,7 +452,8 @@ export default class CtiDataConnector extends LightningElement {
         if (this.utilityId === null || !this.utilityAvailable) return;
         const display: UtilityDisplay = utilityDisplay(
             this.configLoading ? null : this.view,
-            this.configProblem !== null
+            this.configProblem !== null,
+            this.setup
         );
         const key = JSON.stringify(display);
         if (key === this.lastUtility) return;

@@ -68,6 +68,23 @@ import L_Health_circuitOpen from '@salesforce/label/c.CtiDataConnector_Health_ci
 import L_HealthHelp_circuitOpen from '@salesforce/label/c.CtiDataConnector_HealthHelp_circuitOpen';
 import L_Health_stopped from '@salesforce/label/c.CtiDataConnector_Health_stopped';
 import L_HealthHelp_stopped from '@salesforce/label/c.CtiDataConnector_HealthHelp_stopped';
+import L_Health_onCall from '@salesforce/label/c.CtiDataConnector_Health_onCall';
+import L_HealthHelp_onCall from '@salesforce/label/c.CtiDataConnector_HealthHelp_onCall';
+import L_Health_teamsOffline from '@salesforce/label/c.CtiDataConnector_Health_teamsOffline';
+import L_HealthHelp_teamsOffline from '@salesforce/label/c.CtiDataConnector_HealthHelp_teamsOffline';
+import L_Health_teamsNotWritten from '@salesforce/label/c.CtiDataConnector_Health_teamsNotWritten';
+import L_HealthHelp_teamsNotWritten from '@salesforce/label/c.CtiDataConnector_HealthHelp_teamsNotWritten';
+import L_Health_differs from '@salesforce/label/c.CtiDataConnector_Health_differs';
+import L_HealthHelp_differs from '@salesforce/label/c.CtiDataConnector_HealthHelp_differs';
+import L_Health_notConnected from '@salesforce/label/c.CtiDataConnector_Health_notConnected';
+import L_HealthHelp_notConnected from '@salesforce/label/c.CtiDataConnector_HealthHelp_notConnected';
+import L_HealthHelp_firstRunEmail from '@salesforce/label/c.CtiDataConnector_HealthHelp_firstRunEmail';
+import L_FirstRunHeading from '@salesforce/label/c.CtiDataConnector_FirstRunHeading';
+import L_FirstRunStepEmail from '@salesforce/label/c.CtiDataConnector_FirstRunStepEmail';
+import L_FirstRunStepConnect from '@salesforce/label/c.CtiDataConnector_FirstRunStepConnect';
+import L_FirstRunEnterEmail from '@salesforce/label/c.CtiDataConnector_FirstRunEnterEmail';
+import L_StepDone from '@salesforce/label/c.CtiDataConnector_StepDone';
+import L_TeamsNotConnected from '@salesforce/label/c.CtiDataConnector_TeamsNotConnected';
 import L_Reason_mapped from '@salesforce/label/c.CtiDataConnector_Reason_mapped';
 import L_Reason_echo from '@salesforce/label/c.CtiDataConnector_Reason_echo';
 import L_Reason_stale from '@salesforce/label/c.CtiDataConnector_Reason_stale';
@@ -180,6 +197,7 @@ import L_Config_directionMismatch from '@salesforce/label/c.CtiDataConnector_Con
 import L_Config_roundTripUnstable from '@salesforce/label/c.CtiDataConnector_Config_roundTripUnstable';
 import type {
     Activity,
+    Agreement,
     Availability,
     BridgeErrorKind,
     CallSource,
@@ -231,6 +249,15 @@ export const UI = {
     IssueRecord: L_IssueRecord,
     UtilityLabel: L_UtilityLabel,
     ReasonOther: L_ReasonOther,
+    HealthNotConnected: L_Health_notConnected,
+    HealthHelpNotConnected: L_HealthHelp_notConnected,
+    HealthHelpFirstRunEmail: L_HealthHelp_firstRunEmail,
+    FirstRunHeading: L_FirstRunHeading,
+    FirstRunStepEmail: L_FirstRunStepEmail,
+    FirstRunStepConnect: L_FirstRunStepConnect,
+    FirstRunEnterEmail: L_FirstRunEnterEmail,
+    StepDone: L_StepDone,
+    TeamsNotConnected: L_TeamsNotConnected,
     Unknown: L_Unknown
 };
 
@@ -260,6 +287,21 @@ export const HEALTH_HELP: Readonly<Record<Health, string>> = {
     retrying: L_HealthHelp_retrying,
     circuitOpen: L_HealthHelp_circuitOpen,
     stopped: L_HealthHelp_stopped
+};
+
+/** The health "syncing" in words by how the two sides compare ('same' keeps the syncing labels). */
+export const AGREEMENT_LABELS: Readonly<Record<Exclude<Agreement, 'same'>, string>> = {
+    onCall: L_Health_onCall,
+    teamsOffline: L_Health_teamsOffline,
+    teamsNotWritten: L_Health_teamsNotWritten,
+    differs: L_Health_differs
+};
+
+export const AGREEMENT_HELP: Readonly<Record<Exclude<Agreement, 'same'>, string>> = {
+    onCall: L_HealthHelp_onCall,
+    teamsOffline: L_HealthHelp_teamsOffline,
+    teamsNotWritten: L_HealthHelp_teamsNotWritten,
+    differs: L_HealthHelp_differs
 };
 
 export const REASON_LABELS: Readonly<Record<string, string>> = {

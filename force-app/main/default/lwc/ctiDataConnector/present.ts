@@ -14,6 +14,8 @@ import type {
 import { entraCauseOf } from 'c/presenceSyncBridgeProtocol';
 import { checkEmail } from 'c/presenceSyncConfig';
 import {
+    AGREEMENT_HELP,
+    AGREEMENT_LABELS,
     CALL_LABELS,
     CONFIG_ISSUE_LABELS,
     ENTRA_CAUSE_LABELS,
@@ -73,16 +75,26 @@ export function teamsTone(presence: TeamsPresence | null): Tone {
     return (presence && TEAMS_TONES[presence.availability.toLowerCase()]) || 'unknown';
 }
 
+/** Whether an org's label only spells the API name ("Do Not Disturb" for Do_Not_Disturb). */
+function spellsApiName(label: string, status: string): boolean {
+    return label.trim().toLowerCase() === status.replace(/_/g, ' ').trim().toLowerCase();
+}
+
 /**
  * A Salesforce status (ServicePresenceStatus DeveloperName, or Offline) in words: the org's own label
- * when known (MasterLabel, translated by the platform), else the delivered status's label, else the name.
+ * when the admin named the status (MasterLabel, which Translation Workbench translates), the delivered
+ * status's label in the user's language when the org's label only spells the API name (an untranslated
+ * "Available" next to German Teams words), else the org's label or the name.
  */
 export function salesforceText(
     status: string | null,
     orgLabels: Readonly<Record<string, string>> = {}
 ): string {
     if (status === null) return UI.NotKnown;
-    return lookup(orgLabels, status) ?? lookup(STATUS_LABELS, status) ?? status;
+    const org = lookup(orgLabels, status);
+    const delivered = lookup(STATUS_LABELS, status);
+    if (org !== undefined && (delivered === undefined || !spellsApiName(org, status))) return org;
+    return delivered ?? status;
 }
 
 const SALESFORCE_TONES: Readonly<Record<string, Tone>> = {
@@ -127,16 +139,62 @@ const HEALTH_ICONS: Readonly<Record<Health, string>> = {
     stopped: 'utility:offline'
 };
 
-export function healthDisplay(view: ViewModel): HealthDisplay {
-    const warning = view.iconVariant === 'warning' && view.health === 'syncing';
+/** What the connector knows besides the view: whether the agent saved an email and ever connected Teams. */
+export interface AgentSetup {
+    emailSaved: boolean;
+    /** the agent's settings name a Microsoft account, or this page saw a sign-in */
+    connectedBefore: boolean;
+}
+
+const SET_UP: AgentSetup = { emailSaved: true, connectedBefore: true };
+
+/** A new agent who has not connected yet: a neutral first step, not "sign in again". */
+function firstRun(view: ViewModel, setup: AgentSetup): boolean {
+    return !setup.connectedBefore && (view.health === 'signInRequired' || !setup.emailSaved);
+}
+
+const AGREEMENT_ICONS: Readonly<Record<string, string>> = {
+    onCall: 'utility:call',
+    teamsOffline: 'utility:warning',
+    teamsNotWritten: 'utility:forward',
+    differs: 'utility:sync'
+};
+
+/**
+ * The health in words. While the sync runs, the words say how the two sides compare (see the core's
+ * Agreement): "In sync" only when they agree, never during a call, an "Appear offline" in Teams or on a
+ * configuration that does not write to Teams.
+ */
+export function healthDisplay(view: ViewModel, setup: AgentSetup = SET_UP): HealthDisplay {
+    if (firstRun(view, setup)) {
+        return {
+            label: UI.HealthNotConnected,
+            help: setup.emailSaved ? UI.HealthHelpNotConnected : UI.HealthHelpFirstRunEmail,
+            icon: 'utility:info',
+            variant: ''
+        };
+    }
+    const agreement = view.health === 'syncing' && view.agreement !== 'same' ? view.agreement : null;
     // "both show the same presence" is not true while Teams masks the write (the masked text says what shows)
     const masked = view.health === 'syncing' && view.masked !== null;
-    return {
-        label: HEALTH_LABELS[view.health],
-        help: masked ? '' : HEALTH_HELP[view.health],
-        icon: warning ? 'utility:warning' : HEALTH_ICONS[view.health],
-        variant: view.iconVariant ?? ''
-    };
+    let help = masked ? '' : HEALTH_HELP[view.health];
+    let label = HEALTH_LABELS[view.health];
+    let icon = HEALTH_ICONS[view.health];
+    if (agreement) {
+        label = AGREEMENT_LABELS[agreement];
+        help = masked ? '' : AGREEMENT_HELP[agreement];
+        icon = AGREEMENT_ICONS[agreement];
+    }
+    if (masked) icon = 'utility:warning';
+    return { label, help, icon, variant: view.iconVariant ?? '' };
+}
+
+const SIGNED_OUT: readonly Health[] = ['signInRequired', 'consentRequired', 'accountMismatch', 'stopped'];
+
+/** The Teams column: what Teams shows, or that Teams is not connected (nothing is read then). */
+export function teamsColumnText(view: ViewModel | null): string {
+    if (view !== null && view.teams === null && SIGNED_OUT.includes(view.health)) return UI.TeamsNotConnected;
+    return teamsText(view?.teams ?? null);
 }
 
 /** When the next request may go out (Retry-After, backoff or an open circuit), or null. */
@@ -160,6 +218,20 @@ export interface HistoryRow {
     change: string;
     reason: string;
 }
+
+/**
+ * Where a decision shows, by what it changed: a Teams change that set the Salesforce status is a
+ * Salesforce row (its values are Salesforce statuses); what the app wrote to or cleared in Teams is a
+ * Teams row (its values are Teams statuses).
+ */
+const SHOWN_SOURCE: Readonly<Record<string, SyncLogEntry['source']>> = {
+    mapped: 'salesforce',
+    omniOffline: 'salesforce',
+    write: 'teams',
+    writeClearUser: 'teams',
+    clearOnClose: 'teams',
+    clearOnDisconnect: 'teams'
+};
 
 /** A value in a log entry: Salesforce status, Teams "availability/activity", error kind or call source. */
 function logValueText(
@@ -197,15 +269,30 @@ export function historyRows(
         return {
             key: `${entry.at}-${index}`,
             at: entry.at,
-            source: SOURCE_LABELS[entry.source] ?? entry.source,
+            source: SOURCE_LABELS[SHOWN_SOURCE[entry.reason] ?? entry.source] ?? entry.source,
             change,
             reason: reasonText(entry.reason)
         };
     });
 }
 
-/** One configuration problem in words: where (row or record) and what, with the field's API name. */
-export function configIssueText(issue: ConfigIssue): string {
+/** The value an issue is about, as the agent sees it: a Teams status or a Salesforce status label. */
+function issueValueText(value: string | undefined, orgLabels: Readonly<Record<string, string>>): string {
+    if (value === undefined) return '';
+    const slash = value.indexOf('/');
+    if (slash > 0)
+        return teamsText({ availability: value.slice(0, slash), activity: value.slice(slash + 1) });
+    return salesforceText(value, orgLabels);
+}
+
+/**
+ * One configuration problem in words: where (row or record) and what, with the field's API name (the
+ * admin's fix) and the status it is about in the labels the agent sees.
+ */
+export function configIssueText(
+    issue: ConfigIssue,
+    orgLabels: Readonly<Record<string, string>> = {}
+): string {
     const template = lookup(CONFIG_ISSUE_LABELS, issue.code);
     const what =
         template === undefined
@@ -214,7 +301,7 @@ export function configIssueText(issue: ConfigIssue): string {
                   template,
                   issue.field,
                   issue.relatedRow === undefined ? '' : issue.relatedRow,
-                  issue.value ?? ''
+                  issueValueText(issue.value, orgLabels)
               );
     return issue.row === null ? format(UI.IssueRecord, what) : format(UI.IssueRow, issue.row, what);
 }
@@ -228,7 +315,11 @@ export interface UtilityDisplay {
 }
 
 /** The utility item for a view; `configProblem` when the configuration keeps the sync from running. */
-export function utilityDisplay(view: ViewModel | null, configProblem: boolean): UtilityDisplay {
+export function utilityDisplay(
+    view: ViewModel | null,
+    configProblem: boolean,
+    setup: AgentSetup = SET_UP
+): UtilityDisplay {
     if (configProblem) {
         return {
             label: format(UI.UtilityLabel, UI.ConfigPausedShort),
@@ -245,12 +336,12 @@ export function utilityDisplay(view: ViewModel | null, configProblem: boolean): 
             highlighted: false
         };
     }
-    const health = healthDisplay(view);
+    const health = healthDisplay(view, setup);
     return {
         label: format(UI.UtilityLabel, health.label),
         icon: health.icon.replace('utility:', ''),
-        iconVariant: view.iconVariant ?? '',
-        highlighted: view.highlighted
+        iconVariant: health.variant,
+        highlighted: view.highlighted && !firstRun(view, setup)
     };
 }
 
@@ -281,6 +372,7 @@ export function errorText(kind: string): string {
 /** The view before the runner's first one: starting, nothing known. */
 export const STARTING_VIEW: ViewModel = {
     health: 'starting',
+    agreement: null,
     iconVariant: null,
     highlighted: false,
     salesforceStatus: null,

@@ -48,6 +48,8 @@ export interface ConfigurationView {
     /** the org's labels of the Salesforce statuses (DeveloperName -> MasterLabel) */
     statusLabels: Readonly<Record<string, string>>;
     email: string | null;
+    /** the agent's settings name a Microsoft account: Teams was connected before (not a first run) */
+    connectedBefore: boolean;
 }
 
 export interface SessionHooks {
@@ -112,6 +114,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
     let wireResults: Omit<ConfigurationInputs, 'statuses'> | null = null;
     /** the running configuration as last evaluated: a different evaluation asks for the tenant size again */
     let configurationSeen = '';
+
+    const connectedBefore = (): boolean => Boolean(settings?.entraObjectId);
 
     const dispatch = (event: SyncEvent): void => {
         if (disposed) return;
@@ -189,7 +193,8 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             hooks.onConfiguration({
                 problem: { kind: 'loadFailed', detail: hooks.lightningOrigin },
                 statusLabels: {},
-                email
+                email,
+                connectedBefore: connectedBefore()
             });
             return;
         }
@@ -245,14 +250,24 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 runner?.refreshTenantSize();
             }
             if (email === previousEmail) return;
-            hooks.onConfiguration({ problem: null, statusLabels: statusLabelsShown, email });
+            hooks.onConfiguration({
+                problem: null,
+                statusLabels: statusLabelsShown,
+                email,
+                connectedBefore: connectedBefore()
+            });
             // the new address is the login hint from now on: the bridge starts over with it
             if (bridge !== null) initBridge(bridge, configuration);
             return;
         }
         statuses = loaded.statuses;
         statusLabelsShown = loaded.statusLabels;
-        hooks.onConfiguration({ problem: loaded.problem, statusLabels: loaded.statusLabels, email });
+        hooks.onConfiguration({
+            problem: loaded.problem,
+            statusLabels: loaded.statusLabels,
+            email,
+            connectedBefore: connectedBefore()
+        });
         if (loaded.problem !== null || loaded.configuration === null) return;
         configuration = loaded.configuration;
         configurationSeen = JSON.stringify(loaded.configuration);

@@ -5,13 +5,18 @@
  */
 import { parseConfiguration, validateConfiguration } from 'c/presenceSyncCore';
 import type { ConfigIssue } from 'c/presenceSyncCore';
+import { FIELD_LABELS, ISSUE_LABELS, format } from './labels';
 
 export interface IssueRow {
     key: string;
     /** "3 · Busy", or '' for an issue of the configuration record itself */
     row: string;
+    /** the field in words, its API name after it */
     field: string;
+    /** the problem in the admin's words and language */
     message: string;
+    /** the validator's own message with API names, or '' when `message` is already it */
+    detail: string;
 }
 
 type Rec = Record<string, unknown>;
@@ -30,10 +35,38 @@ function rowNames(node: Rec): string[] {
     });
 }
 
+function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
+    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}
+
+/** "Salesforce Status (SalesforceStatus__c)": the label the admin sees on the record, then the API name. */
+function fieldText(field: string): string {
+    const words = own(FIELD_LABELS, field);
+    return words === undefined ? field : `${words} (${field})`;
+}
+
 function toRow(issue: ConfigIssue, names: string[], index: number): IssueRow {
     const name = issue.row === null ? '' : (names[issue.row - 1] ?? '');
     const row = issue.row === null ? '' : name === '' ? String(issue.row) : `${issue.row} · ${name}`;
-    return { key: `${index}-${issue.code}`, row, field: issue.field, message: issue.message };
+    const template = own(ISSUE_LABELS, issue.code);
+    const words =
+        template === undefined
+            ? issue.message
+            : format(
+                  template,
+                  own(FIELD_LABELS, issue.field) ?? issue.field,
+                  issue.relatedRow ?? '',
+                  issue.value ?? ''
+              );
+    // the labels continue a "Row n:" prefix on the agent's side; here the sentence stands alone
+    const message = words.charAt(0).toUpperCase() + words.slice(1);
+    return {
+        key: `${index}-${issue.code}`,
+        row,
+        field: fieldText(issue.field),
+        message,
+        detail: template === undefined ? '' : issue.message
+    };
 }
 
 /** The GraphQL `PresenceStateConfiguration__c` node of the first edge, or null. */

@@ -81,6 +81,39 @@ import restoreFailed from '@salesforce/label/c.PresenceAuthorization_RestoreFail
 import restoreLeftover from '@salesforce/label/c.PresenceAuthorization_RestoreLeftover';
 import restoreLoadFailed from '@salesforce/label/c.PresenceAuthorization_RestoreLoadFailed';
 
+import fieldTeamsActivity from '@salesforce/label/c.PresenceAuthorization_Field_TeamsActivity';
+import fieldFromSalesforce from '@salesforce/label/c.PresenceAuthorization_Field_FromSalesforce';
+import fieldPhoneReasonCode from '@salesforce/label/c.PresenceAuthorization_Field_PhoneReasonCode';
+import fieldFromTeams from '@salesforce/label/c.PresenceAuthorization_Field_FromTeams';
+import fieldSalesforceStatus from '@salesforce/label/c.PresenceAuthorization_Field_SalesforceStatus';
+import fieldTeamsAvailability from '@salesforce/label/c.PresenceAuthorization_Field_TeamsAvailability';
+import fieldTeamsWriteKind from '@salesforce/label/c.PresenceAuthorization_Field_TeamsWriteKind';
+import fieldAzureTenantId from '@salesforce/label/c.PresenceAuthorization_Field_AzureTenantId';
+import fieldPollIntervalSeconds from '@salesforce/label/c.PresenceAuthorization_Field_PollIntervalSeconds';
+import fieldWrapUpSeconds from '@salesforce/label/c.PresenceAuthorization_Field_WrapUpSeconds';
+import fieldManualStatusPolicy from '@salesforce/label/c.PresenceAuthorization_Field_ManualStatusPolicy';
+import fieldCallPresence from '@salesforce/label/c.PresenceAuthorization_Field_CallPresence';
+import fieldAzureClientId from '@salesforce/label/c.PresenceAuthorization_Field_AzureClientId';
+import fieldMeetingApplication from '@salesforce/label/c.PresenceAuthorization_Field_MeetingApplication';
+import fieldSessionExpiryMinutes from '@salesforce/label/c.PresenceAuthorization_Field_SessionExpiryMinutes';
+import fieldSyncDirection from '@salesforce/label/c.PresenceAuthorization_Field_SyncDirection';
+import fieldMaxPollIntervalSeconds from '@salesforce/label/c.PresenceAuthorization_Field_MaxPollIntervalSeconds';
+import issue_invalidType from '@salesforce/label/c.CtiDataConnector_Config_invalidType';
+import issue_invalidPicklistValue from '@salesforce/label/c.CtiDataConnector_Config_invalidPicklistValue';
+import issue_outOfRange from '@salesforce/label/c.CtiDataConnector_Config_outOfRange';
+import issue_invalidGuid from '@salesforce/label/c.CtiDataConnector_Config_invalidGuid';
+import issue_requiredField from '@salesforce/label/c.CtiDataConnector_Config_requiredField';
+import issue_invalidRecord from '@salesforce/label/c.CtiDataConnector_Config_invalidRecord';
+import issue_duplicateSalesforceRow from '@salesforce/label/c.CtiDataConnector_Config_duplicateSalesforceRow';
+import issue_duplicateTeamsRow from '@salesforce/label/c.CtiDataConnector_Config_duplicateTeamsRow';
+import issue_missingStatusRow from '@salesforce/label/c.CtiDataConnector_Config_missingStatusRow';
+import issue_missingTeamsPair from '@salesforce/label/c.CtiDataConnector_Config_missingTeamsPair';
+import issue_anyOnWritingRow from '@salesforce/label/c.CtiDataConnector_Config_anyOnWritingRow';
+import issue_invalidSessionPair from '@salesforce/label/c.CtiDataConnector_Config_invalidSessionPair';
+import issue_invalidPreferredPair from '@salesforce/label/c.CtiDataConnector_Config_invalidPreferredPair';
+import issue_rowWithoutDirection from '@salesforce/label/c.CtiDataConnector_Config_rowWithoutDirection';
+import issue_directionMismatch from '@salesforce/label/c.CtiDataConnector_Config_directionMismatch';
+import issue_roundTripUnstable from '@salesforce/label/c.CtiDataConnector_Config_roundTripUnstable';
 export const LABELS = {
     title,
     intro,
@@ -161,6 +194,50 @@ export const LABELS = {
     restoreLeftover,
     restoreLoadFailed
 } as const;
+
+/** The configuration fields the check names, in the admin's words (the field labels, translated). */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+    TeamsActivity__c: fieldTeamsActivity,
+    FromSalesforce__c: fieldFromSalesforce,
+    PhoneReasonCode__c: fieldPhoneReasonCode,
+    FromTeams__c: fieldFromTeams,
+    SalesforceStatus__c: fieldSalesforceStatus,
+    TeamsAvailability__c: fieldTeamsAvailability,
+    TeamsWriteKind__c: fieldTeamsWriteKind,
+    AzureTenantId__c: fieldAzureTenantId,
+    PollIntervalSeconds__c: fieldPollIntervalSeconds,
+    WrapUpSeconds__c: fieldWrapUpSeconds,
+    ManualStatusPolicy__c: fieldManualStatusPolicy,
+    CallPresence__c: fieldCallPresence,
+    AzureClientId__c: fieldAzureClientId,
+    MeetingApplication__c: fieldMeetingApplication,
+    SessionExpiryMinutes__c: fieldSessionExpiryMinutes,
+    SyncDirection__c: fieldSyncDirection,
+    MaxPollIntervalSeconds__c: fieldMaxPollIntervalSeconds
+};
+
+/**
+ * The configuration check's problems in words, by the core's issue code: the same labels the agent's
+ * connector shows ({0} field, {1} the other row, {2} the value).
+ */
+export const ISSUE_LABELS: Readonly<Record<string, string>> = {
+    invalidType: issue_invalidType,
+    invalidPicklistValue: issue_invalidPicklistValue,
+    outOfRange: issue_outOfRange,
+    invalidGuid: issue_invalidGuid,
+    requiredField: issue_requiredField,
+    invalidRecord: issue_invalidRecord,
+    duplicateSalesforceRow: issue_duplicateSalesforceRow,
+    duplicateTeamsRow: issue_duplicateTeamsRow,
+    missingStatusRow: issue_missingStatusRow,
+    missingTeamsPair: issue_missingTeamsPair,
+    anyOnWritingRow: issue_anyOnWritingRow,
+    invalidSessionPair: issue_invalidSessionPair,
+    invalidPreferredPair: issue_invalidPreferredPair,
+    rowWithoutDirection: issue_rowWithoutDirection,
+    directionMismatch: issue_directionMismatch,
+    roundTripUnstable: issue_roundTripUnstable
+};
 
 /** Replaces {0}, {1}, ... in a label. */
 export function format(label: string, ...values: (string | number)[]): string {

@@ -14,6 +14,7 @@ export {
 } from './types';
 export type {
     Activity,
+    Agreement,
     Availability,
     BridgeError,
     BridgeErrorKind,
@@ -94,7 +95,7 @@ export {
     parseRetryAfter
 } from './backoff';
 export type { RetryState } from './backoff';
-export { appendEntry, emptyLog, recentEntries, SYNC_LOG_CAPACITY } from './syncLog';
+export { appendEntry, emptyLog, historyEntries, recentEntries, SYNC_LOG_CAPACITY } from './syncLog';
 export type { SyncLog } from './syncLog';
-export { healthOf, sameView, toViewModel, VIEW_RECENT_COUNT } from './viewModel';
+export { agreementOf, healthOf, sameView, toViewModel, VIEW_RECENT_COUNT } from './viewModel';
 export { callPair, FADE_MS, teamsTarget } from './reconcile';

@@ -340,8 +340,17 @@ export type Health =
     | 'circuitOpen'
     | 'stopped';
 
+/**
+ * How the two sides compare while the sync runs: 'same' (Teams shows what the Salesforce status maps to,
+ * or maps to it), 'onCall' (Teams shows the call, Salesforce keeps its status), 'teamsOffline' (Teams shows
+ * Offline, e.g. "Appear offline", which the app does not change), 'teamsNotWritten' (the configuration does
+ * not write to Teams: the two differ by design), 'differs'; null when one side is not known.
+ */
+export type Agreement = 'same' | 'onCall' | 'teamsOffline' | 'teamsNotWritten' | 'differs';
+
 export interface ViewModel {
     health: Health;
+    agreement: Agreement | null;
     /** utility bar icon variant */
     iconVariant: 'success' | 'warning' | 'error' | null;
     /** whether the utility item should be highlighted (needs the agent's attention) */

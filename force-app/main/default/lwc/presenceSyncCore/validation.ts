@@ -9,24 +9,33 @@ import { documentedTeamsPairs, pairLabel } from './teamsValues';
 
 type Check = (config: Configuration) => ConfigIssue[];
 
-/** Issues for rows that share a key with an earlier row (relatedRow = the first one). */
+/** Issues for rows that share a key with an earlier row (relatedRow = the first one, value = the shared value). */
 function duplicates(
     rows: MappingRow[],
-    keyOf: (row: MappingRow) => string | null,
+    valueOf: (row: MappingRow) => string | null,
     code: string,
     field: string,
     what: string
 ): ConfigIssue[] {
-    const first = new Map<string, MappingRow>();
+    const first = new Map<string, { row: number; value: string }>();
     const issues: ConfigIssue[] = [];
     for (const row of rows) {
-        const key = keyOf(row);
-        const earlier = key === null ? undefined : first.get(key);
+        const value = valueOf(row);
+        if (value === null) continue;
+        const earlier = first.get(value.toLowerCase());
         if (earlier) {
-            const message = `row ${row.row} repeats ${what} of row ${earlier.row}`;
-            issues.push({ code, row: row.row, field, message, relatedRow: earlier.row });
-        } else if (key !== null) {
-            first.set(key, row);
+            // the value as the first row spells it
+            const message = `row ${row.row} repeats ${what} ${earlier.value} of row ${earlier.row}`;
+            issues.push({
+                code,
+                row: row.row,
+                field,
+                message,
+                relatedRow: earlier.row,
+                value: earlier.value
+            });
+        } else {
+            first.set(value.toLowerCase(), { row: row.row, value });
         }
     }
     return issues;
@@ -35,7 +44,7 @@ function duplicates(
 const checkDuplicates: Check = (config) => [
     ...duplicates(
         config.rows,
-        (r) => (r.fromSalesforce && r.salesforceStatus ? r.salesforceStatus.trim().toLowerCase() : null),
+        (r) => (r.fromSalesforce && r.salesforceStatus ? r.salesforceStatus.trim() : null),
         'duplicateSalesforceRow',
         'SalesforceStatus__c',
         'the FromSalesforce__c status'

@@ -2,10 +2,13 @@
  * What the utility item shows, computed from the state. Codes only: the UI maps health and log reasons to
  * Custom Labels.
  */
-import { recentEntries } from './syncLog';
+import { historyEntries } from './syncLog';
 import { isOnCall } from './state';
 import type { SyncState } from './state';
-import type { Health, ViewModel } from './types';
+import { sameSalesforceStatus, toSalesforce, toTeams } from './mapping';
+import { samePresence } from './teamsValues';
+import { OFFLINE_STATUS } from './types';
+import type { Agreement, Health, ViewModel } from './types';
 
 /** how many recent decisions the view carries */
 export const VIEW_RECENT_COUNT = 10;
@@ -23,6 +26,25 @@ export function healthOf(s: SyncState): Health {
     return s.teams ? 'syncing' : 'starting';
 }
 
+/**
+ * Pure: how the two sides compare (see Agreement), judged by the configuration's own mapping: they agree
+ * when Teams shows the pair the Salesforce status is written as, or a pair that maps to that status.
+ */
+export function agreementOf(s: SyncState): Agreement | null {
+    const teams = s.signedIn ? s.teams : null;
+    if (teams === null || s.salesforce === null) return null;
+    if (s.config.direction === 'MeetingAppToSalesforce') return 'teamsNotWritten';
+    if (isOnCall(s)) return 'onCall';
+    // logged out of Omni-Channel and offline in Teams say the same, whatever the mapping writes
+    if (teams.availability === 'Offline')
+        return sameSalesforceStatus(s.salesforce, OFFLINE_STATUS) ? 'same' : 'teamsOffline';
+    const read = toSalesforce(s.config, teams);
+    if (read.change && sameSalesforceStatus(read.status, s.salesforce)) return 'same';
+    const write = toTeams(s.config, s.salesforce).teams;
+    const written = write.kind === 'session' || write.kind === 'preferred';
+    return written && samePresence(write, teams) ? 'same' : 'differs';
+}
+
 const ERRORS: readonly Health[] = ['signInRequired', 'consentRequired', 'accountMismatch', 'circuitOpen'];
 const WARNINGS: readonly Health[] = ['throttled', 'retrying'];
 
@@ -30,20 +52,25 @@ const WARNINGS: readonly Health[] = ['throttled', 'retrying'];
 export function toViewModel(s: SyncState): ViewModel {
     const health = healthOf(s);
     const error = ERRORS.includes(health);
+    const agreement = agreementOf(s);
+    const syncing = health === 'syncing';
     let iconVariant: ViewModel['iconVariant'] = null;
     if (error) iconVariant = 'error';
-    else if (WARNINGS.includes(health) || (health === 'syncing' && s.masked)) iconVariant = 'warning';
-    else if (health === 'syncing') iconVariant = 'success';
+    else if (WARNINGS.includes(health) || (syncing && (s.masked || agreement === 'teamsOffline')))
+        iconVariant = 'warning';
+    else if (syncing && (agreement === 'same' || agreement === 'onCall')) iconVariant = 'success';
     return {
         health,
+        agreement,
         iconVariant,
         highlighted: error,
         salesforceStatus: s.salesforce,
-        teams: s.teams,
+        // what Teams showed before a sign-out is not what it shows now: nothing is read while signed out
+        teams: s.signedIn ? s.teams : null,
         onCall: isOnCall(s),
-        masked: s.masked,
+        masked: s.signedIn ? s.masked : null,
         waitUntil: s.retry.waitUntil,
-        recent: recentEntries(s.log, VIEW_RECENT_COUNT)
+        recent: historyEntries(s.log, VIEW_RECENT_COUNT)
     };
 }
 

@@ -38,6 +38,17 @@ jest.mock('@salesforce/label/c.CtiDataConnector_HistoryChange', () => ({ default
     virtual: true
 });
 
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_duplicateSalesforceRow',
+    () => ({ default: 'row {1} already maps the Salesforce status {2}.' }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_duplicateTeamsRow',
+    () => ({ default: 'row {1} already maps the Teams status {2}.' }),
+    { virtual: true }
+);
+
 // the Jest mock's test wire adapter
 const EnclosingUtilityId = UtilityIdAdapter as unknown as { emit(value: unknown): void };
 const graphqlAdapter = graphql as unknown as {
@@ -169,6 +180,7 @@ function loaded(overrides: Record<string, unknown> = {}) {
 function view(overrides: Partial<ViewModel> = {}): ViewModel {
     return {
         health: 'syncing',
+        agreement: 'same',
         iconVariant: 'success',
         highlighted: false,
         salesforceStatus: 'Available',
@@ -375,6 +387,10 @@ describe('c-cti-data-connector', () => {
         });
 
         it('reconnect: sign-in required offers Connect, not Disconnect', async () => {
+            // an agent who connected before (the settings name the account)
+            mockAdapters.evaluateConfiguration.mockReturnValue(
+                loaded({ settings: { ...SETTINGS, entraObjectId: 'oid-1' } })
+            );
             const element = await mount();
 
             await showView(
@@ -383,7 +399,10 @@ describe('c-cti-data-connector', () => {
 
             expect(shadow(element).querySelector('lightning-button.connect')).not.toBeNull();
             expect(shadow(element).querySelector('lightning-button.disconnect')).toBeNull();
-            expect(text(element, '.teams-status')).toBe('c.CtiDataConnector_NotKnown');
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_signInRequired');
+            // nothing is read from Teams while signed out: no stale value, no "not known yet"
+            expect(text(element, '.teams-status')).toBe('c.CtiDataConnector_TeamsNotConnected');
+            expect(shadow(element).querySelector('.first-run')).toBeNull();
             await expect(element).toBeAccessible();
         });
 
@@ -481,7 +500,7 @@ describe('c-cti-data-connector', () => {
                 (li) => li.textContent
             );
             expect(items).toEqual([
-                'Row 3: c.CtiDataConnector_Config_duplicateSalesforceRow',
+                'Row 3: row 1 already maps the Salesforce status .',
                 'Row 4: the core says why'
             ]);
             expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
@@ -505,6 +524,268 @@ describe('c-cti-data-connector', () => {
         });
     });
 
+    describe('never claims agreement that is not there', () => {
+        it.each<[string, Partial<ViewModel>, string, string]>([
+            [
+                'a softphone call: Teams shows the call, Salesforce keeps its status',
+                {
+                    agreement: 'onCall',
+                    onCall: true,
+                    teams: { availability: 'Busy', activity: 'InACall' }
+                },
+                'onCall',
+                'call'
+            ],
+            [
+                'Teams "Appear offline": Teams shows Offline, which the app cannot change',
+                {
+                    agreement: 'teamsOffline',
+                    iconVariant: 'warning',
+                    salesforceStatus: 'Busy',
+                    teams: { availability: 'Offline', activity: 'OffWork' }
+                },
+                'teamsOffline',
+                'warning'
+            ],
+            [
+                'a configuration that does not write to Teams (3CX)',
+                {
+                    agreement: 'teamsNotWritten',
+                    iconVariant: null,
+                    salesforceStatus: 'Busy',
+                    teams: { availability: 'Available', activity: 'Available' }
+                },
+                'teamsNotWritten',
+                'forward'
+            ],
+            [
+                'the two differ for now',
+                {
+                    agreement: 'differs',
+                    iconVariant: null,
+                    teams: { availability: 'Away', activity: 'Away' }
+                },
+                'differs',
+                'sync'
+            ]
+        ])('%s', async (_name, overrides, key, icon) => {
+            const element = await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await showView(view(overrides));
+
+            expect(text(element, '.health-label')).toBe(`c.CtiDataConnector_Health_${key}`);
+            expect(text(element, '.health-help')).toBe(`c.CtiDataConnector_HealthHelp_${key}`);
+            expect(text(element, '.health-label')).not.toContain('Health_syncing');
+            expect(updateUtility).toHaveBeenLastCalledWith(
+                'utility-1',
+                expect.objectContaining({ label: `Teams sync: c.CtiDataConnector_Health_${key}`, icon })
+            );
+            await expect(element).toBeAccessible();
+        });
+
+        it('says "In sync" when both agree', async () => {
+            const element = await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await showView(view());
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_syncing');
+            expect(updateUtility).toHaveBeenLastCalledWith(
+                'utility-1',
+                expect.objectContaining({ label: 'Teams sync: c.CtiDataConnector_Health_syncing' })
+            );
+        });
+    });
+
+    it.each([
+        ['Health_onCall', 'Teams shows your call', 'Teams zeigt Ihren Anruf'],
+        ['Health_teamsOffline', 'Teams shows you offline', 'Teams zeigt Sie als offline'],
+        ['Health_teamsNotWritten', 'Teams to Salesforce only', 'Nur von Teams zu Salesforce'],
+        ['Health_differs', 'Sync running', 'Synchronisierung läuft'],
+        ['Health_notConnected', 'Not connected yet', 'Noch nicht verbunden'],
+        [
+            'HealthHelp_firstRunEmail',
+            'Save your email first, then connect Microsoft Teams.',
+            'Speichern Sie zuerst Ihre E-Mail-Adresse und verbinden Sie dann Microsoft Teams.'
+        ],
+        ['TeamsNotConnected', 'Not connected', 'Nicht verbunden'],
+        [
+            'Config_duplicateSalesforceRow',
+            'row {1} already maps the Salesforce status {2}.',
+            'Zeile {1} ordnet den Salesforce-Status {2} bereits zu.'
+        ]
+    ])('says %s in English and German', (key, en, de) => {
+        const fs = jest.requireActual('node:fs') as typeof import('node:fs');
+        const english = fs.readFileSync('force-app/main/default/labels/CustomLabels.labels-meta.xml', 'utf8');
+        const german = fs.readFileSync(
+            'force-app-de/main/default/translations/de.translation-meta.xml',
+            'utf8'
+        );
+        const name = `CtiDataConnector_${key}`;
+        const enValue = new RegExp(
+            `<fullName>${name}</fullName>[\\s\\S]*?<value>\\s*([^<]*?)\\s*</value>`
+        ).exec(english)?.[1];
+        const deValue = new RegExp(`<label>\\s*([^<]*?)\\s*</label>\\s*<name>${name}</name>`).exec(
+            german
+        )?.[1];
+        expect([enValue, deValue]).toEqual([en, de]);
+    });
+
+    describe('first run', () => {
+        const signedOut = (): ViewModel =>
+            view({
+                health: 'signInRequired',
+                agreement: null,
+                iconVariant: 'error',
+                highlighted: true,
+                teams: null
+            });
+
+        it('a new agent without an email: what to do first, neutral, no Connect and no Pause', async () => {
+            mockAdapters.evaluateConfiguration.mockReturnValue(
+                loaded({ email: null, settings: { ...SETTINGS, email: null } })
+            );
+            const element = await mount();
+            EnclosingUtilityId.emit('utility-1');
+            await showView(signedOut());
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_notConnected');
+            expect(text(element, '.health-help')).toBe('c.CtiDataConnector_HealthHelp_firstRunEmail');
+            const steps = [...shadow(element).querySelectorAll('.first-run li')].map((li) =>
+                li.textContent?.trim()
+            );
+            expect(steps).toEqual([
+                expect.stringContaining('c.CtiDataConnector_FirstRunStepEmail'),
+                'c.CtiDataConnector_FirstRunStepConnect'
+            ]);
+            expect(shadow(element).querySelector('lightning-button.connect')).toBeNull();
+            expect(shadow(element).querySelector('lightning-button.pause')).toBeNull();
+            expect(shadow(element).querySelector('.sign-in-failed')).toBeNull();
+            expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
+                label: 'Teams sync: c.CtiDataConnector_Health_notConnected',
+                icon: 'info',
+                iconVariant: '',
+                highlighted: false
+            });
+            await expect(element).toBeAccessible();
+
+            click(element, 'lightning-button.first-run-email');
+            await flush();
+            expect(shadow(element).querySelector('lightning-input.email')).not.toBeNull();
+        });
+
+        it('with the email saved: Connect is the next step, enabled', async () => {
+            const element = await mount();
+            await showView(signedOut());
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_notConnected');
+            expect(text(element, '.health-help')).toBe('c.CtiDataConnector_HealthHelp_notConnected');
+            expect(shadow(element).querySelector('.first-run lightning-icon')).not.toBeNull();
+            const connect = shadow(element).querySelector('lightning-button.connect') as unknown as {
+                disabled: boolean;
+            };
+            expect(connect.disabled).toBe(false);
+            expect(shadow(element).querySelector('lightning-button.pause')).toBeNull();
+        });
+
+        it('once connected, a later sign-out is "sign-in required" again', async () => {
+            const element = await mount();
+            await showView(view());
+            await showView(signedOut());
+
+            expect(text(element, '.health-label')).toBe('c.CtiDataConnector_Health_signInRequired');
+            expect(shadow(element).querySelector('.first-run')).toBeNull();
+        });
+    });
+
+    describe("history and configuration problems in the agent's words", () => {
+        it('a Teams change that set Salesforce is a Salesforce row; what the app wrote is a Teams row', async () => {
+            const element = await mount();
+            await showView(
+                view({
+                    recent: [
+                        {
+                            at: 2,
+                            source: 'sync',
+                            from: 'Available/Available',
+                            to: 'Away/Away',
+                            reason: 'write'
+                        },
+                        { at: 1, source: 'teams', from: 'Available', to: 'Away', reason: 'mapped' }
+                    ]
+                })
+            );
+            const rows = [...shadow(element).querySelectorAll('.history-row')].map((row) =>
+                [...row.querySelectorAll('span')].map((span) => span.textContent?.trim())
+            );
+            expect(rows).toEqual([
+                [
+                    'c.CtiDataConnector_Source_teams',
+                    'c.CtiDataConnector_Teams_Available → c.CtiDataConnector_Teams_Away',
+                    'c.CtiDataConnector_Reason_write'
+                ],
+                [
+                    'c.CtiDataConnector_Source_salesforce',
+                    'Available (org) → c.CtiDataConnector_Status_Away',
+                    'c.CtiDataConnector_Reason_mapped'
+                ]
+            ]);
+        });
+
+        it("Salesforce statuses in the user's language unless the org named them itself", async () => {
+            mockAdapters.evaluateConfiguration.mockReturnValue(
+                loaded({ statusLabels: { Away: 'Away', Busy: 'Do not call', Lunch: 'Lunch' } })
+            );
+            const element = await mount();
+            await showView(
+                view({
+                    recent: [
+                        { at: 3, source: 'salesforce', from: 'Busy', to: 'Lunch', reason: 'manual' },
+                        { at: 2, source: 'salesforce', from: 'Available', to: 'Away', reason: 'manual' }
+                    ]
+                })
+            );
+            const changes = [...shadow(element).querySelectorAll('.history-change')].map((e) =>
+                e.textContent?.trim()
+            );
+            expect(changes).toEqual([
+                'Do not call → Lunch',
+                'c.CtiDataConnector_Status_Available → c.CtiDataConnector_Status_Away'
+            ]);
+        });
+
+        it('a duplicated status is named with the label the agent sees', async () => {
+            const issues: ConfigIssue[] = [
+                {
+                    code: 'duplicateSalesforceRow',
+                    row: 7,
+                    field: 'SalesforceStatus__c',
+                    message: 'x',
+                    relatedRow: 6,
+                    value: 'Do_Not_Disturb'
+                },
+                {
+                    code: 'duplicateTeamsRow',
+                    row: 9,
+                    field: 'TeamsActivity__c',
+                    message: 'x',
+                    relatedRow: 2,
+                    value: 'Busy/InACall'
+                }
+            ];
+            mockAdapters.evaluateConfiguration.mockReturnValue(
+                loaded({ problem: { kind: 'invalid', configName: 'Cfg', issues }, configuration: null })
+            );
+            const element = await mount();
+            const items = [...shadow(element).querySelectorAll('.config-issues li')].map(
+                (li) => li.textContent
+            );
+            expect(items).toEqual([
+                'Row 7: row 6 already maps the Salesforce status c.CtiDataConnector_Status_Do_Not_Disturb.',
+                'Row 9: row 2 already maps the Teams status c.CtiDataConnector_Teams_Busy · c.CtiDataConnector_Teams_InACall.'
+            ]);
+        });
+    });
+
     describe('actions', () => {
         it.each([
             ['lightning-button.pause', 'userPaused', view()],
@@ -525,6 +806,7 @@ describe('c-cti-data-connector', () => {
 
         it('resume dispatches userResumed after a pause', async () => {
             const element = await mount();
+            await showView(view());
             click(element, 'lightning-button.pause');
             await flush();
 

@@ -356,8 +356,9 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             role: 'agent'
         });
         await waitFor('Available written to Teams', () => mockTeams.session?.availability === 'Available');
-        // the org's label of the status (MasterLabel, from Apex)
-        expect(text(element, '.salesforce-status')).toBe('Available');
+        // the org's label (MasterLabel, from Apex) only spells the API name: the delivered label in the
+        // user's language instead (English next to German Teams words otherwise)
+        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Available');
     });
 
     it('a broken configuration keeps the sync paused and starts no bridge', async () => {
@@ -386,7 +387,7 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             expect.objectContaining({ availability: 'Busy', activity: 'Busy' })
         );
         await settle();
-        expect(text(element, '.salesforce-status')).toBe('Busy');
+        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Busy');
     });
 
     it('a Teams change is set in Omni through the host with the status Id', async () => {
@@ -493,8 +494,9 @@ describe('c-cti-data-connector wired to the real adapters', () => {
     it('an interactive sign-in (bridge event) saves the identity too', async () => {
         mockTeams.account = null;
         const { element } = await mount('Available');
-        await waitFor('sign-in required', () =>
-            text(element, '.health-label').includes('Health_signInRequired')
+        // never connected before: a neutral first step, not "sign in again"
+        await waitFor('not connected yet', () =>
+            text(element, '.health-label').includes('Health_notConnected')
         );
         expect(mockedUpdateRecord).not.toHaveBeenCalled();
 
@@ -623,22 +625,27 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             expect(inits[1]).toEqual(expect.objectContaining({ loginHint: 'Ada.Agent@acme.example' }));
         });
 
-        it('without a saved email Connect is disabled and says why; saving one enables it', async () => {
+        it('a new agent is guided: save the email first, then Connect (no red, no Pause)', async () => {
             mockTeams.account = null;
             mockOrg.settings = { ...SETTINGS, email: null };
             const { element } = await mount('Available');
-            await waitFor('sign-in required', () =>
-                text(element, '.health-label').includes('Health_signInRequired')
+            await waitFor('not connected yet', () =>
+                text(element, '.health-label').includes('Health_notConnected')
             );
-            const connect = () =>
-                query(element, 'lightning-button.connect') as unknown as { disabled: boolean };
-            expect(connect().disabled).toBe(true);
-            expect(text(element, '.email-missing')).toBe('c.CtiDataConnector_EmailMissing');
+            expect(text(element, '.health-help')).toBe('c.CtiDataConnector_HealthHelp_firstRunEmail');
+            expect(query(element, '.first-run .first-run-email')).not.toBeNull();
+            expect(query(element, 'lightning-button.connect')).toBeNull();
+            expect(query(element, 'lightning-button.pause')).toBeNull();
+            expect(query(element, '.email-missing')).toBeNull();
 
             await saveEmail(element, 'ada.agent@acme.example');
 
-            expect(connect().disabled).toBe(false);
-            expect(query(element, '.email-missing')).toBeNull();
+            const connect = () =>
+                query(element, 'lightning-button.connect') as unknown as { disabled: boolean } | null;
+            await waitFor('Connect offered', () => connect() !== null);
+            expect(connect()?.disabled).toBe(false);
+            expect(text(element, '.health-help')).toBe('c.CtiDataConnector_HealthHelp_notConnected');
+            expect(query(element, '.first-run .first-run-email')).toBeNull();
             expect(mockBridges[0].calls('init').pop()).toEqual(
                 expect.objectContaining({ loginHint: 'ada.agent@acme.example' })
             );

@@ -6,6 +6,26 @@ import { createRecord, getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import { lightningOrigin } from '../origin';
 
+// the configuration check's sentences with their English values, so the tests see what is filled in
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_invalidGuid',
+    () => ({ default: '{0} is not a valid GUID.' }),
+    {
+        virtual: true
+    }
+);
+jest.mock(
+    '@salesforce/label/c.PresenceAuthorization_Field_AzureTenantId',
+    () => ({ default: 'Azure Tenant ID' }),
+    {
+        virtual: true
+    }
+);
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_duplicateSalesforceRow',
+    () => ({ default: 'row {1} already maps the Salesforce status {2}.' }),
+    { virtual: true }
+);
 jest.mock('../origin', () => ({
     ...jest.requireActual('../origin'),
     lightningOrigin: jest.fn(() => 'https://acme.lightning.force.com')
@@ -522,21 +542,38 @@ describe('c-presence-authorization', () => {
             emitConfiguration(asGraphQLNode(raw));
             await flush();
 
-            const cells = [...root(element).querySelectorAll('tr[data-issue]')].map((tr) =>
-                [...tr.querySelectorAll('td')].map((td) => td.textContent)
-            );
-            expect(cells).toEqual([['', 'AzureTenantId__c', "AzureTenantId__c 'contoso' is not a GUID"]]);
+            // row, field, the problem in words, the API detail under it
+            const issueCells = () =>
+                [...root(element).querySelectorAll('tr[data-issue]')].map((tr) => {
+                    const [row, field, problem] = [...tr.querySelectorAll('td')];
+                    const detail = problem.querySelector('[data-id="issue-detail"]');
+                    return [
+                        row.textContent,
+                        field.textContent,
+                        problem.firstChild?.textContent?.trim(),
+                        detail?.textContent ?? ''
+                    ];
+                });
+            const cells = issueCells();
+            // the admin's words first (field label, problem), the API detail after
+            expect(cells).toEqual([
+                [
+                    '',
+                    'Azure Tenant ID (AzureTenantId__c)',
+                    'Azure Tenant ID is not a valid GUID.',
+                    "c.PresenceAuthorization_TechnicalDetail: AzureTenantId__c 'contoso' is not a GUID"
+                ]
+            ]);
 
             raw.AzureTenantId__c = null;
             emitConfiguration(asGraphQLNode(raw));
             await flush();
-            const fixed = [...root(element).querySelectorAll('tr[data-issue]')].map((tr) =>
-                [...tr.querySelectorAll('td')].map((td) => td.textContent)
-            );
+            const fixed = issueCells();
             expect(fixed).toContainEqual([
                 '2 · Second available',
-                'SalesforceStatus__c',
-                'row 2 repeats the FromSalesforce__c status of row 1'
+                'c.PresenceAuthorization_Field_SalesforceStatus (SalesforceStatus__c)',
+                'Row 1 already maps the Salesforce status Available.',
+                'c.PresenceAuthorization_TechnicalDetail: row 2 repeats the FromSalesforce__c status Available of row 1'
             ]);
             await expect(element).toBeAccessible();
         });

@@ -32,8 +32,9 @@ describe('c-presence-sync-core', () => {
                     code: 'duplicateSalesforceRow',
                     row: 8,
                     field: 'SalesforceStatus__c',
-                    message: 'row 8 repeats the FromSalesforce__c status of row 2',
-                    relatedRow: 2
+                    message: 'row 8 repeats the FromSalesforce__c status On_a_Call of row 2',
+                    relatedRow: 2,
+                    value: 'On_a_Call'
                 }
             ]);
         });
@@ -65,7 +66,8 @@ describe('c-presence-sync-core', () => {
                     row: 8,
                     field: 'TeamsActivity__c',
                     message: expect.any(String),
-                    relatedRow: 3
+                    relatedRow: 3,
+                    value: 'Busy/Busy'
                 }
             ]);
             const ok = soundRows();

@@ -1,4 +1,5 @@
 import {
+    agreementOf,
     healthOf,
     initialState,
     sameView,
@@ -34,6 +35,7 @@ describe('c-presence-sync-core', () => {
             const s = base();
             expect(toViewModel(s)).toEqual({
                 health: 'syncing',
+                agreement: 'same',
                 iconVariant: 'success',
                 highlighted: false,
                 salesforceStatus: 'Available',
@@ -43,13 +45,60 @@ describe('c-presence-sync-core', () => {
                 waitUntil: null,
                 recent: s.view?.recent
             });
-            expect(s.view?.recent.map((e) => e.reason)).toEqual([
-                'echo',
-                'write',
-                'signedIn',
-                'leader',
-                'login'
-            ]);
+            // the app's own write read back and this tab taking the lead are bookkeeping, not history
+            expect(s.view?.recent.map((e) => e.reason)).toEqual(['write', 'signedIn', 'login']);
+        });
+
+        const away = { availability: 'Away', activity: 'Away' };
+        const offline = { availability: 'Offline', activity: 'Offline' };
+        it.each<[string, (s: SyncState) => SyncState, string | null]>([
+            ['Teams shows what Salesforce maps to', (s) => s, 'same'],
+            ['Teams shows another status', (s) => ({ ...s, teams: away }), 'differs'],
+            [
+                'a call overrides the Salesforce status',
+                (s) => ({ ...s, calls: ['c1'], teams: away }),
+                'onCall'
+            ],
+            ['Teams appears offline', (s) => ({ ...s, salesforce: 'Busy', teams: offline }), 'teamsOffline'],
+            ['both offline', (s) => ({ ...s, salesforce: 'Offline', teams: offline }), 'same'],
+            [
+                'Salesforce clears Teams, Teams shows a status',
+                (s) => ({ ...s, salesforce: 'Offline' }),
+                'differs'
+            ],
+            [
+                'the configuration does not write to Teams',
+                (s) => ({ ...s, config: deliveredConfig(2), teams: away }),
+                'teamsNotWritten'
+            ],
+            [
+                'Teams is only written: the pair written is the pair shown',
+                (s) => ({ ...s, config: { ...s.config, direction: 'SalesforceToMeetingApp' } }),
+                'same'
+            ],
+            ['signed out', (s) => ({ ...s, signedIn: false }), null],
+            ['Salesforce not known', (s) => ({ ...s, salesforce: null }), null]
+        ])('agreement when %s', (_name, change, agreement) => {
+            expect(agreementOf(change(base()))).toBe(agreement);
+        });
+
+        it.each<[string, (s: SyncState) => SyncState, string | null]>([
+            ['differs', (s) => ({ ...s, teams: away }), null],
+            ['Teams appears offline', (s) => ({ ...s, salesforce: 'Busy', teams: offline }), 'warning'],
+            ['on a call', (s) => ({ ...s, calls: ['c1'] }), 'success']
+        ])('the icon claims success only when both agree: %s', (_name, change, variant) => {
+            expect(toViewModel(change(base())).iconVariant).toBe(variant);
+        });
+
+        it('shows no Teams presence and no mask once signed out (nothing is read then)', () => {
+            const s = base();
+            const view = toViewModel({
+                ...s,
+                signedIn: false,
+                signInIssue: 'userDisconnected',
+                masked: { wrote: s.teams!, shows: s.teams! }
+            });
+            expect([view.teams, view.masked, view.agreement]).toEqual([null, null, null]);
         });
 
         it('carries at most the last VIEW_RECENT_COUNT decisions, most recent first', () => {
@@ -57,7 +106,7 @@ describe('c-presence-sync-core', () => {
             for (let at = 0; at < 30; at++) {
                 s = {
                     ...s,
-                    log: appendEntry(s.log, { at, source: 'sync', from: null, to: null, reason: 'x' })
+                    log: appendEntry(s.log, { at, source: 'sync', from: null, to: null, reason: `x${at}` })
                 };
             }
             const recent = toViewModel(s).recent;

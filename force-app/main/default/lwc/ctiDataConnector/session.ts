@@ -34,6 +34,7 @@ import type {
 } from 'c/presenceSyncConfig';
 import type { OmniCommandDetail } from 'c/presenceSyncOmni';
 import { ADAPTERS } from './adapters';
+import { HealthReporter, reportedHealth } from './healthReport';
 import type { Adapters, OmniAdapter, PhoneAdapter } from './adapters';
 
 export type { ConfigProblem, SaveResult } from 'c/presenceSyncConfig';
@@ -116,6 +117,15 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         early.push(event);
         if (early.length > EARLY_EVENT_LIMIT) early.shift();
     };
+
+    // the sync health for the supervisor's dashboard, on the agent's own settings record (healthReport.ts)
+    const health = new HealthReporter({
+        now: () => clock.now(),
+        setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
+        clearTimeout: (handle) => clock.clearTimeout(handle),
+        // no settings record yet: the agent is not on any dashboard, there is nothing to report on
+        write: (record) => (settings === null ? Promise.resolve() : adapters.saveHealth(settings.id, record))
+    });
 
     const omni: OmniAdapter = adapters.createOmni({
         send: (command) => hooks.sendOmniCommand(command),
@@ -207,7 +217,9 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 leadership: webLocksLeadership(typeof navigator === 'undefined' ? undefined : navigator.locks)
             },
             (view) => {
-                if (!disposed) hooks.onView(view);
+                if (disposed) return;
+                health.update(reportedHealth(view.health));
+                hooks.onView(view);
             }
         );
         b.start();
@@ -232,7 +244,11 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         statuses = loaded.statuses;
         statusLabelsShown = loaded.statusLabels;
         hooks.onConfiguration({ problem: loaded.problem, statusLabels: loaded.statusLabels, email });
-        if (loaded.problem !== null || loaded.configuration === null) return;
+        if (loaded.problem !== null || loaded.configuration === null) {
+            // the agent's own record is missing: nowhere to report (and no dashboard row to report to)
+            if (loaded.problem !== null && settings !== null) health.update('configurationBroken');
+            return;
+        }
         configuration = loaded.configuration;
         // the status the agent already has: Salesforce wins at start-up (sync-policy.md)
         omni.requestCurrentStatus().catch(() => undefined);
@@ -333,6 +349,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         dispose() {
             if (disposed) return;
             disposed = true;
+            health.dispose();
             runner?.dispose();
             phone?.dispose();
             omni.dispose();

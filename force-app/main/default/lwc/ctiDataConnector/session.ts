@@ -124,7 +124,13 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
         clearTimeout: (handle) => clock.clearTimeout(handle),
         // no settings record yet: the agent is not on any dashboard, there is nothing to report on
-        write: (record) => (settings === null ? Promise.resolve() : adapters.saveHealth(settings.id, record))
+        write: (record) => {
+            const id = settings?.id;
+            // a throwing adapter counts as a failed write (the reporter ignores it until the next report)
+            return id === undefined
+                ? Promise.resolve()
+                : Promise.resolve().then(() => adapters.saveHealth(id, record));
+        }
     });
 
     const omni: OmniAdapter = adapters.createOmni({

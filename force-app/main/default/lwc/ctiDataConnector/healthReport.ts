@@ -2,14 +2,17 @@
  * The connector's sync health report to Salesforce (for the supervisor's Live Agent Dashboard), written
  * rarely onto the agent's own PresenceSyncUserSetting__c record (docs/architecture.md, "Sync health"):
  *
- * - a change of reported health is written at once, unless the last write is less than
- *   MIN_WRITE_GAP_MS ago: then the newest health is written when the gap has passed (changes in between
- *   are coalesced into that one write);
+ * - every write spends a token of a bucket of WRITE_BURST tokens that refills by one every
+ *   WRITE_REFILL_MS (a token bucket);
+ * - a change of reported health is written at once when a token is left, else as soon as one is (the
+ *   changes in between are coalesced into that one write of the newest health);
  * - with no change, a heartbeat is written HEARTBEAT_MS after the last write;
  * - nothing else is written.
  *
- * So two writes are always at least MIN_WRITE_GAP_MS apart: at most 60 writes per agent-hour whatever
- * happens, and 12 in an hour in which nothing changes (`npm run bench` counts a typical hour).
+ * The bound: in any hour at most WRITE_BURST + 3,600 s / WRITE_REFILL_MS = 3 + 30 = 33 writes per
+ * agent, whatever happens (MAX_WRITES_PER_HOUR); 12 in an hour in which nothing changes (heartbeats);
+ * `npm run bench` counts a typical hour. The burst lets start-up (sign-in required, then syncing a few
+ * seconds later) reach the dashboard at once.
  * Only the leading tab reports ('follower' and 'starting' report nothing; the leader does).
  *
  * The dashboard derives "no connector running" from a heartbeat older than STALE_AFTER_MS (two missed
@@ -24,7 +27,9 @@ import type { Health } from 'c/presenceSyncCore';
 export type ReportedHealth = 'syncing' | 'paused' | 'signInRequired' | 'throttled' | 'configurationBroken';
 
 export const HEARTBEAT_MS = 5 * 60 * 1000;
-export const MIN_WRITE_GAP_MS = 60 * 1000;
+export const WRITE_BURST = 3;
+export const WRITE_REFILL_MS = 2 * 60 * 1000;
+export const MAX_WRITES_PER_HOUR = WRITE_BURST + (3600 * 1000) / WRITE_REFILL_MS;
 /** the dashboard's threshold (liveAgentDashboard model.ts keeps the same number) */
 export const STALE_AFTER_MS = 12 * 60 * 1000;
 
@@ -72,6 +77,9 @@ export class HealthReporter {
     private written: ReportedHealth | null = null;
     private lastWriteAt: number | null = null;
     private lastSyncAt: number | null = null;
+    private tokens = WRITE_BURST;
+    /** when the bucket last gained a token (or was last seen full) */
+    private refilledAt = 0;
     private timer: unknown = null;
     private disposed = false;
 
@@ -93,11 +101,27 @@ export class HealthReporter {
         this.cancel();
     }
 
+    /** Brings the bucket up to `now`; returns when the next token is there (`now` when one is). */
+    private tokenAt(now: number): number {
+        if (this.tokens >= WRITE_BURST) {
+            this.refilledAt = now;
+        } else {
+            const gained = Math.floor((now - this.refilledAt) / WRITE_REFILL_MS);
+            if (gained > 0) {
+                this.tokens = Math.min(WRITE_BURST, this.tokens + gained);
+                this.refilledAt =
+                    this.tokens >= WRITE_BURST ? now : this.refilledAt + gained * WRITE_REFILL_MS;
+            }
+        }
+        return this.tokens >= 1 ? now : this.refilledAt + WRITE_REFILL_MS;
+    }
+
     private schedule(): void {
         const now = this.ports.now();
         const changed = this.current !== this.written;
+        const token = this.tokenAt(now);
         const due =
-            this.lastWriteAt === null ? now : this.lastWriteAt + (changed ? MIN_WRITE_GAP_MS : HEARTBEAT_MS);
+            changed || this.lastWriteAt === null ? token : Math.max(token, this.lastWriteAt + HEARTBEAT_MS);
         this.cancel();
         if (due <= now) {
             this.writeNow();
@@ -112,6 +136,11 @@ export class HealthReporter {
     private writeNow(): void {
         if (this.disposed || this.current === null) return;
         const now = this.ports.now();
+        if (this.tokenAt(now) > now) {
+            this.schedule();
+            return;
+        }
+        this.tokens -= 1;
         const record: HealthRecord = { health: this.current, heartbeatAt: now, lastSyncAt: this.lastSyncAt };
         this.lastWriteAt = now;
         this.written = this.current;

@@ -1,4 +1,10 @@
-import { HEARTBEAT_MS, HealthReporter, MIN_WRITE_GAP_MS, reportedHealth } from '../healthReport';
+import {
+    HEARTBEAT_MS,
+    HealthReporter,
+    MAX_WRITES_PER_HOUR,
+    WRITE_REFILL_MS,
+    reportedHealth
+} from '../healthReport';
 import type { HealthRecord } from '../healthReport';
 
 /** A manual clock: timers fire only when the test moves time. */
@@ -63,39 +69,48 @@ describe('health report', () => {
         expect(h.writes[1]?.heartbeatAt).toBe(h.now());
     });
 
-    it('coalesces changes within a minute into one write of the newest health', () => {
+    it('writes a burst of changes at once, then coalesces the next changes into one write per refill', () => {
         const h = harness();
-        h.reporter.update('syncing');
-        h.advance(5_000);
-        h.reporter.update('throttled');
         h.reporter.update('signInRequired');
-        expect(h.writes).toHaveLength(1);
-        h.advance(MIN_WRITE_GAP_MS);
-        expect(h.writes.map((w) => w.health)).toEqual(['syncing', 'signInRequired']);
-    });
-
-    it('a change back to the written health before the gap has passed writes nothing', () => {
-        const h = harness();
+        h.advance(5_000);
         h.reporter.update('syncing');
         h.advance(5_000);
         h.reporter.update('throttled');
+        // three writes at once (start-up reaches the dashboard without delay)
+        expect(h.writes.map((w) => w.health)).toEqual(['signInRequired', 'syncing', 'throttled']);
         h.reporter.update('syncing');
-        h.advance(MIN_WRITE_GAP_MS);
-        expect(h.writes).toHaveLength(1);
+        h.reporter.update('paused');
+        expect(h.writes).toHaveLength(3);
+        h.advance(WRITE_REFILL_MS);
+        expect(h.writes.map((w) => w.health)).toEqual(['signInRequired', 'syncing', 'throttled', 'paused']);
     });
 
-    it('stays within 60 writes per hour even when the health flaps every second', () => {
+    it('a change back to the written health while waiting for a token writes nothing', () => {
         const h = harness();
-        for (let s = 0; s < 3600; s += 1) {
+        h.reporter.update('syncing');
+        h.reporter.update('throttled');
+        h.reporter.update('syncing');
+        expect(h.writes).toHaveLength(3);
+        h.reporter.update('paused');
+        h.reporter.update('syncing');
+        h.advance(WRITE_REFILL_MS * 2);
+        expect(h.writes).toHaveLength(3);
+    });
+
+    it('stays within the bound of writes per hour even when the health flaps every second', () => {
+        const h = harness();
+        expect(MAX_WRITES_PER_HOUR).toBe(33);
+        for (let s = 0; s < 2 * 3600; s += 1) {
             h.reporter.update(s % 2 === 0 ? 'syncing' : 'throttled');
             h.advance(1000);
         }
-        expect(h.writes.length).toBeLessThanOrEqual(60);
-        for (let i = 1; i < h.writes.length; i += 1) {
-            expect(h.writes[i]!.heartbeatAt - h.writes[i - 1]!.heartbeatAt).toBeGreaterThanOrEqual(
-                MIN_WRITE_GAP_MS
-            );
+        // every hour-long window: at most the bound
+        const times = h.writes.map((w) => w.heartbeatAt);
+        for (const start of times) {
+            const inHour = times.filter((t) => t >= start && t < start + 3600_000).length;
+            expect(inHour).toBeLessThanOrEqual(MAX_WRITES_PER_HOUR);
         }
+        expect(times.length).toBeGreaterThan(40);
     });
 
     it('writes nothing after dispose (the dashboard then sees the heartbeat age)', () => {

@@ -154,7 +154,9 @@ export const dashboardScenarios: Scenario[] = [
                 // counts: every agent, and exactly the deliberate mismatches
                 assert.match(
                     await countsText(page),
-                    new RegExp(`\\(500 in total, ${api.mismatches.length} mismatches\\)`)
+                    new RegExp(
+                        `\\(${500 + api.orgAgents.length} in total, ${api.mismatches.length} mismatches\\)`
+                    )
                 );
                 const [firstRefresh] = completeRefreshes(s.batches, api);
                 assert.equal(firstRefresh?.length, 1, '500 agents: one getPresencesByUserId per refresh');
@@ -344,7 +346,10 @@ export const dashboardScenarios: Scenario[] = [
             const s = await signedInDashboard(ctx, 5000);
             try {
                 const { page, api } = s;
-                assert.match(await countsText(page), /\(5000 in total, \d+ mismatches\)/);
+                assert.match(
+                    await countsText(page),
+                    new RegExp(`\\(${5000 + s.api.orgAgents.length} in total, \\d+ mismatches\\)`)
+                );
                 const [firstRefresh] = completeRefreshes(s.batches, api);
                 assert.equal(firstRefresh?.length, 8, 'first refresh: ceil(5,000 / 650) = 8 requests');
                 const clickedAfter = s.batches.length;

@@ -256,10 +256,9 @@ export default class LiveAgentDashboard extends LightningElement {
 
     /** A summary count: shows only its agents; pressed again, shows all again. */
     handleCount(event: Event): void {
-        const { kind, value } = (event.currentTarget as HTMLElement).dataset as {
-            kind: CountKind;
-            value: string;
-        };
+        const data = (event.currentTarget as HTMLElement).dataset;
+        const kind = data.kind as CountKind;
+        const value = data.value ?? '';
         if (kind === 'mismatch') {
             this.filter = { ...this.filter, mismatchOnly: !this.filter.mismatchOnly };
         } else {

@@ -31,6 +31,7 @@ import {
     NO_FILTER,
     NO_TEAMS,
     STALE_AFTER_MS,
+    TEAMS_NOT_CONNECTED,
     buildRows,
     filterRows,
     pageOf,
@@ -404,7 +405,11 @@ export default class LiveAgentDashboard extends LightningElement {
                 item(
                     'teams',
                     value,
-                    value === NO_TEAMS ? UI.NotRead : (AVAILABILITY[value] ?? value),
+                    value === NO_TEAMS
+                        ? UI.NotRead
+                        : value === TEAMS_NOT_CONNECTED
+                          ? UI.NotConnected
+                          : (AVAILABILITY[value] ?? value),
                     count,
                     this.filter.teams === value
                 )

@@ -130,7 +130,7 @@ export interface Filter {
     status: string;
     mismatchOnly: boolean;
     search: string;
-    /** Teams availability ('' = all; NO_TEAMS = not connected or not read) */
+    /** Teams availability ('' = all; NO_TEAMS: not read yet; TEAMS_NOT_CONNECTED: no object id) */
     teams: string;
     /** SyncHealthState ('' = all) */
     health: string;
@@ -138,8 +138,10 @@ export interface Filter {
     setup: string;
 }
 
-/** The Teams filter value of agents without a Teams reading. */
+/** The Teams filter value of connected agents without a Teams reading yet. */
 export const NO_TEAMS = 'none';
+/** The Teams filter value of agents without an Entra object id. */
+export const TEAMS_NOT_CONNECTED = 'notConnected';
 
 export const PAGE_SIZE = 100;
 export const CHUNK_SIZE = MAX_PRESENCE_IDS;
@@ -399,6 +401,7 @@ function folded(value: string): string {
 
 /** The Teams availability a row counts under (NO_TEAMS: no reading). */
 export function teamsKey(row: AgentRow): string {
+    if (row.objectId === null) return TEAMS_NOT_CONNECTED;
     return row.teams?.availability ?? row.reading?.availability ?? NO_TEAMS;
 }
 
@@ -420,7 +423,7 @@ export interface Summary {
     total: number;
     /** Omni status DeveloperName (OFFLINE_STATUS: logged out) -> agents */
     omni: Map<string, number>;
-    /** Teams availability (NO_TEAMS: no reading) -> agents */
+    /** Teams availability (NO_TEAMS: not read yet, TEAMS_NOT_CONNECTED: no object id) -> agents */
     teams: Map<string, number>;
     mismatches: number;
     /** every SyncHealthState, also those with no agent */

@@ -5,6 +5,7 @@ import {
     NO_FILTER,
     NO_TEAMS,
     STALE_AFTER_MS,
+    TEAMS_NOT_CONNECTED,
     agreementOf,
     buildRows,
     chunk,
@@ -401,7 +402,11 @@ describe('sync health', () => {
             ['Available', 2],
             ['Away', 2]
         ]);
-        expect(Object.fromEntries(summary.teams)).toEqual({ Available: 1, Busy: 1, [NO_TEAMS]: 2 });
+        expect(Object.fromEntries(summary.teams)).toEqual({
+            Available: 1,
+            Busy: 1,
+            [TEAMS_NOT_CONNECTED]: 2
+        });
         expect(summary.mismatches).toBe(1);
         expect(Object.fromEntries(summary.health)).toEqual({
             syncing: 1,
@@ -427,7 +432,8 @@ describe('sync health', () => {
         expect(f({ health: 'stale' })).toEqual(['2']);
         expect(f({ health: 'neverConnected' })).toEqual(['4']);
         expect(f({ teams: 'Busy' })).toEqual(['2']);
-        expect(f({ teams: NO_TEAMS })).toEqual(['3', '4']);
+        expect(f({ teams: TEAMS_NOT_CONNECTED })).toEqual(['3', '4']);
+        expect(f({ teams: NO_TEAMS })).toEqual([]);
         expect(f({ setup: 'a02' })).toEqual(['4']);
         expect(f({ setup: 'a01', status: 'Away' })).toEqual(['3']);
     });

@@ -13,6 +13,30 @@ import type { Environment } from './env';
 import { waitUntil, type Scenario, type ScenarioContext } from './scenarios';
 import { signInThroughPopup } from '../harness/browser/signInPopup';
 import { waitFor } from './wait';
+import { connectIn, openConsoleTab } from './console-sync';
+
+/**
+ * The dashboard's "no connector running" threshold (docs/architecture.md, "Sync health"; the
+ * liveAgentDashboard Jest tests hold the component to the same number).
+ */
+const STALE_AFTER_MS = 12 * 60 * 1000;
+
+/** The health cell of the agent's row (data-health: the state; text: the words), null when not shown. */
+async function healthOfRow(
+    page: Page,
+    name: string
+): Promise<{ state: string; words: string; lastSync: string } | null> {
+    const row = dashboard(page)
+        .locator('tbody tr')
+        .filter({ has: page.locator('.cell-name', { hasText: name }) });
+    if ((await row.count()) !== 1) return null;
+    const cell = row.locator('.cell-health');
+    return {
+        state: (await cell.getAttribute('data-health')) ?? '',
+        words: ((await cell.textContent()) ?? '').trim(),
+        lastSync: ((await row.locator('.cell-last-sync').textContent()) ?? '').trim()
+    };
+}
 
 const BATCH_PATH = '/v1.0/communications/getPresencesByUserId';
 
@@ -141,6 +165,68 @@ async function signedInDashboard(ctx: ScenarioContext, agents: number): Promise<
 
 export const dashboardScenarios: Scenario[] = [
     {
+        name: "dashboard: sync health of an agent's running connector shows syncing; its page closed, no connector running once the heartbeat is older than the threshold",
+        async run(ctx) {
+            const tab = await openConsoleTab(ctx.env, '?setup=phone');
+            try {
+                await connectIn(tab, ctx.control, 'Available');
+                // the supervisor's dashboard in the same browser profile: the harness org is the profile's
+                const page = await tab.context.newPage();
+                const errors: string[] = [];
+                page.on('pageerror', (e) => errors.push(e.message));
+                await page.goto(`${ctx.env.harness.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=40`);
+                await dashboard(page).locator('.counts').waitFor();
+                await search(page, 'Ada Agent');
+                const syncing = await waitUntil("Ada's connector reported on the dashboard", async () => {
+                    const health = await healthOfRow(page, 'Ada Agent');
+                    if (health?.state !== 'syncing') {
+                        await dashboard(page).locator('button.refresh:not([disabled])').click();
+                        return undefined;
+                    }
+                    return health;
+                });
+                assert.equal(syncing.words, 'Syncing');
+                assert.match(syncing.lastSync, /\d{1,2}:\d{2}:\d{2}/, 'the time of the last successful sync');
+
+                // the connector stops: its page goes, no more heartbeats
+                await tab.page.close();
+                // the dashboard's own clock (Date.now() of its page only) moves past the threshold; its
+                // timers keep running, and the generated agents' connectors keep reporting relative to it
+                await page.clock.setFixedTime(Date.now() + STALE_AFTER_MS + 60_000);
+                const stale = await waitUntil('Ada shown as no connector running', async () => {
+                    const health = await healthOfRow(page, 'Ada Agent');
+                    if (health?.state !== 'stale') {
+                        await dashboard(page).locator('button.refresh:not([disabled])').click();
+                        return undefined;
+                    }
+                    return health;
+                });
+                assert.equal(stale.words, 'No connector running');
+                assert.equal(stale.lastSync, syncing.lastSync, 'the last successful sync stays');
+                await dashboard(page).locator('.stale-help').waitFor();
+
+                // the strip's count of stale agents filters the table to them (Ada among them)
+                await search(page, '');
+                const staleCount = dashboard(page).locator(
+                    'button.count[data-kind="health"][data-value="stale"]'
+                );
+                assert.equal(await staleCount.getAttribute('aria-pressed'), 'false');
+                await staleCount.click();
+                await waitUntil('only stale agents listed', async () => {
+                    const states = await dashboard(page)
+                        .locator('tbody .cell-health')
+                        .evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.health));
+                    return states.length > 0 && states.every((st) => st === 'stale') ? true : undefined;
+                });
+                assert.equal(await staleCount.getAttribute('aria-pressed'), 'true');
+                assert.ok(await healthOfRow(page, 'Ada Agent'), 'Ada is among them');
+                assert.deepEqual(errors, []);
+            } finally {
+                await tab.context.close().catch(() => undefined);
+            }
+        }
+    },
+    {
         name: 'dashboard: 500 generated agents, mismatches flagged (count and rows), not connected shown, filters by status, mismatch and name',
         async run(ctx) {
             const s = await signedInDashboard(ctx, 500);
@@ -154,7 +240,9 @@ export const dashboardScenarios: Scenario[] = [
                 // counts: every agent, and exactly the deliberate mismatches
                 assert.match(
                     await countsText(page),
-                    new RegExp(`\\(500 in total, ${api.mismatches.length} mismatches\\)`)
+                    new RegExp(
+                        `\\(${500 + api.orgAgents.length} in total, ${api.mismatches.length} mismatches\\)`
+                    )
                 );
                 const [firstRefresh] = completeRefreshes(s.batches, api);
                 assert.equal(firstRefresh?.length, 1, '500 agents: one getPresencesByUserId per refresh');
@@ -344,7 +432,10 @@ export const dashboardScenarios: Scenario[] = [
             const s = await signedInDashboard(ctx, 5000);
             try {
                 const { page, api } = s;
-                assert.match(await countsText(page), /\(5000 in total, \d+ mismatches\)/);
+                assert.match(
+                    await countsText(page),
+                    new RegExp(`\\(${5000 + s.api.orgAgents.length} in total, \\d+ mismatches\\)`)
+                );
                 const [firstRefresh] = completeRefreshes(s.batches, api);
                 assert.equal(firstRefresh?.length, 8, 'first refresh: ceil(5,000 / 650) = 8 requests');
                 const clickedAfter = s.batches.length;
@@ -371,7 +462,8 @@ export const dashboardScenarios: Scenario[] = [
                 assert.ok(domRows <= 101, `${domRows} table rows in the DOM (header + one page of 100)`);
                 assert.equal(
                     await dashboard(page).locator('table.agents').getAttribute('aria-rowcount'),
-                    '5001'
+                    // every agent and the header row
+                    String(5000 + api.orgAgents.length + 1)
                 );
                 await dashboard(page).locator('nav.paging_bottom button.next').click();
                 assert.match(

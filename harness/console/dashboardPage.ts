@@ -7,7 +7,12 @@
  * the emulator's object ids are the fake's. The supervisor signs in through the real Teams bridge with
  * the component's Connect button. `window.harness.dashboard` tells tests what the population holds.
  */
-import { dashboardParams, dashboardPopulation, SUPERVISOR } from '../platform/dashboardAgents';
+import {
+    dashboardParams,
+    dashboardPopulation,
+    orgAgentAnswers,
+    SUPERVISOR
+} from '../platform/dashboardAgents';
 import type { PageConfig } from './pageConfig';
 
 type CreateElement = (tag: string, options: { is: unknown }) => HTMLElement;
@@ -28,6 +33,8 @@ export interface DashboardPageApi {
         teams: string;
         mismatch: boolean;
     }[];
+    /** names of the org's own agents the answer lists besides the population (e.g. Ada Agent) */
+    orgAgents: string[];
     /** performance.now() when the component was created and appended */
     mountedAt: number | null;
 }
@@ -59,6 +66,7 @@ export function dashboardPage(
             teams: `${a.teams.availability}/${a.teams.activity}`,
             mismatch: a.mismatch
         })),
+        orgAgents: orgAgentAnswers().map((a) => String(a.name)),
         mountedAt: null
     };
     const status = el('span', { 'data-harness': 'population' }, `seeding ${count} agents (seed ${seed})…`);

@@ -9,13 +9,20 @@
  * - a deliberate mismatch for every 10th agent (index 3, 13, 23, ...) whose Teams state is a session
  *   state (Available, in a call, Away): Omni says something Teams does not mean;
  * - no object id for every 20th agent (index 7, 27, ...): "not connected" (never signed in to Teams);
- * - logged out of Omni (no current UserServicePresence) where Teams is offline.
+ * - logged out of Omni (no current UserServicePresence) where Teams is offline;
+ * - a sync health as the agents' connectors report it (SyncHealth__c, SyncHeartbeatAt__c,
+ *   LastSuccessfulSyncAt__c): most syncing with a heartbeat of the last 5 minutes, and by index a few
+ *   of every other state (planHealth below); the not connected agents never reported. The heartbeats
+ *   are relative to the time of each answer: those connectors keep running while the page is open.
+ * Besides the population, the answer lists the org's own agents (the PresenceSyncUserSetting__c records
+ * of the harness org, e.g. Ada Agent's, whose console connector writes its health there), as the Apex
+ * reads them: with the fields the record holds.
  * The Teams state of each agent mirrors GraphEmulator.generatePopulation (its seeded random draw); a
  * Node test checks the mirror against the emulator itself.
  */
 /// <reference lib="dom" />
 import { generatePopulation, MAX_POPULATION, seededRandom } from '../directory';
-import { SETUPS, SUPERVISOR } from './constants';
+import { HARNESS_USERS, SETUPS, SUPERVISOR } from './constants';
 import { makeId } from './ids';
 import { runtime } from './runtime';
 
@@ -84,6 +91,39 @@ export interface PlannedAgent {
     secondsInStatus: number | null;
     teams: TeamsState;
     mismatch: boolean;
+    health: PlannedHealth;
+}
+
+/** The sync health a generated agent's connector reported, relative to the answer's time. */
+export interface PlannedHealth {
+    /** SyncHealth__c (null: never reported) */
+    reported: string | null;
+    /** seconds before the answer (null: never reported) */
+    heartbeatAgo: number | null;
+    lastSyncAgo: number | null;
+}
+
+/**
+ * By index: not connected agents never reported; of every 40 agents, one each stale (a heartbeat of
+ * 40 minutes ago), sign-in required, paused, throttled and configuration broken; the rest syncing.
+ */
+export function planHealth(index: number, connected: boolean): PlannedHealth {
+    if (!connected) return { reported: null, heartbeatAgo: null, lastSyncAgo: null };
+    const fresh = 10 + ((index * 37) % 280);
+    switch (index % 40) {
+        case 11:
+            return { reported: 'syncing', heartbeatAgo: 40 * 60, lastSyncAgo: 40 * 60 };
+        case 13:
+            return { reported: 'signInRequired', heartbeatAgo: fresh, lastSyncAgo: 3 * 3600 };
+        case 17:
+            return { reported: 'paused', heartbeatAgo: fresh, lastSyncAgo: 20 * 60 };
+        case 19:
+            return { reported: 'throttled', heartbeatAgo: fresh, lastSyncAgo: 90 };
+        case 29:
+            return { reported: 'configurationBroken', heartbeatAgo: fresh, lastSyncAgo: null };
+        default:
+            return { reported: 'syncing', heartbeatAgo: fresh, lastSyncAgo: fresh };
+    }
 }
 
 const plans = new Map<string, PlannedAgent[]>();
@@ -109,7 +149,8 @@ export function dashboardPopulation(count: number, seed: number): PlannedAgent[]
             statusApiName,
             secondsInStatus: statusApiName === null ? null : 30 + ((index * 97) % 7200),
             teams: state,
-            mismatch
+            mismatch,
+            health: planHealth(index, connected)
         };
     });
     plans.set(key, plan);
@@ -127,7 +168,15 @@ export interface DashboardOrg {
  * The answer of LiveAgentDashboardController.getAgents (`Dashboard`: agents ordered by name as its
  * SOQL orders them, truncated, signInHint), each status started `time in status` before `since`.
  */
-export function dashboardAnswer(search: string, org: DashboardOrg, since: number): unknown {
+export function dashboardAnswer(
+    search: string,
+    org: DashboardOrg,
+    since: number,
+    now: number = since,
+    orgAgents: unknown[] = []
+): unknown {
+    const ago = (seconds: number | null) =>
+        seconds === null ? null : new Date(now - seconds * 1000).toISOString();
     const { count, seed } = dashboardParams(search);
     const agents = dashboardPopulation(count, seed).map((a) => ({
         userId: a.userId,
@@ -140,10 +189,46 @@ export function dashboardAnswer(search: string, org: DashboardOrg, since: number
         statusLabel:
             a.statusApiName === null ? null : (org.statusLabels.get(a.statusApiName) ?? a.statusApiName),
         statusStartDate:
-            a.secondsInStatus === null ? null : new Date(since - a.secondsInStatus * 1000).toISOString()
+            a.secondsInStatus === null ? null : new Date(since - a.secondsInStatus * 1000).toISOString(),
+        syncHealth: a.health.reported,
+        syncHeartbeatAt: ago(a.health.heartbeatAgo),
+        lastSuccessfulSyncAt: ago(a.health.lastSyncAgo)
     }));
+    agents.push(...(orgAgents as typeof agents));
     agents.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : x.userId < y.userId ? -1 : 1));
     return { agents, truncated: false, signInHint: SUPERVISOR.email };
+}
+
+/**
+ * The org's own agents in the getAgents answer, as the Apex reads them: the harness org's settings
+ * records of a Call Center Setup, owned by a user, with the health their connector wrote.
+ */
+export function orgAgentAnswers(): Record<string, unknown>[] {
+    const org = runtime().org;
+    const setups = new Map(org.records('CallCenterSetup__c').map((s) => [s.Id, s]));
+    // the org's own agents, as the Apex reads them: settings records of a setup, owned by a user
+    return org
+        .records('PresenceSyncUserSetting__c')
+        .filter((r) => typeof r.CallCenterSetup__c === 'string' && setups.has(r.CallCenterSetup__c))
+        .map((r) => {
+            const own = setups.get(r.CallCenterSetup__c as string);
+            const user = Object.values(HARNESS_USERS).find((u) => u.Id === r.OwnerId);
+            return {
+                userId: r.OwnerId,
+                name: user?.Name ?? r.OwnerId,
+                callCenterSetupId: own?.Id ?? null,
+                callCenterSetupName: own?.Name ?? null,
+                configurationId: own?.PresenceStateConfiguration__c ?? null,
+                entraObjectId: r.EntraObjectId__c ?? null,
+                // the harness has no UserServicePresence for the org's users: logged out of Omni
+                statusApiName: null,
+                statusLabel: null,
+                statusStartDate: null,
+                syncHealth: r.SyncHealth__c ?? null,
+                syncHeartbeatAt: r.SyncHeartbeatAt__c ?? null,
+                lastSuccessfulSyncAt: r.LastSuccessfulSyncAt__c ?? null
+            };
+        });
 }
 
 let firstCall: number | null = null;
@@ -155,6 +240,7 @@ export function getAgentsApex(): unknown {
     const setup = org.records('CallCenterSetup__c').find((s) => s.Name === setupName);
     const configurationId = setup?.PresenceStateConfiguration__c;
     firstCall ??= Date.now();
+    const orgAgents = orgAgentAnswers();
     return dashboardAnswer(
         location.search,
         {
@@ -169,6 +255,8 @@ export function getAgentsApex(): unknown {
                 org.snapshot.servicePresenceStatuses.map((s) => [s.DeveloperName, s.MasterLabel])
             )
         },
-        firstCall
+        firstCall,
+        Date.now(),
+        orgAgents
     );
 }

@@ -1,5 +1,9 @@
 /**
- * Benchmark of the Live Agent Dashboard's data path, for 500 and 5,000 agents:
+ * Benchmark of the Live Agent Dashboard's data path, for 500 and 5,000 agents, each with a sync health:
+ * - sync health writes per agent-hour: the connector's own reporting logic (ctiDataConnector
+ *   healthReport.ts) over a simulated hour of typical events (start-up, a view every poll, two
+ *   throttled episodes, a ten-minute pause), over a quiet hour and over an hour whose health flaps
+ *   every second, against the stated bound;
  * - Graph requests per refresh (target ceil(n / 650): 1 and 8), counted at the refresher's Teams port;
  * - time to first render's data (the deserialized Apex answer read, rows built against the
  *   configuration, sorted, filtered, first page of 100; JSON deserialization, which the platform does
@@ -30,8 +34,14 @@ import {
     NO_FILTER,
     pageOf,
     parseAgents,
-    sortRows
+    sortRows,
+    summarize
 } from '../../force-app/main/default/lwc/liveAgentDashboard/model';
+import {
+    HealthReporter,
+    MAX_WRITES_PER_HOUR
+} from '../../force-app/main/default/lwc/ctiDataConnector/healthReport';
+import type { ReportedHealth } from '../../force-app/main/default/lwc/ctiDataConnector/healthReport';
 import { DashboardRefresher } from '../../force-app/main/default/lwc/liveAgentDashboard/refresh';
 import type { ReadResult } from '../../force-app/main/default/lwc/liveAgentDashboard/refresh';
 import { parseConfiguration } from '../../force-app/main/default/lwc/presenceSyncCore/presenceSyncCore';
@@ -62,7 +72,12 @@ function apexAnswer(n: number): unknown {
             entraObjectId: guid(i),
             statusApiName: STATUSES[i % STATUSES.length],
             statusLabel: STATUSES[i % STATUSES.length],
-            statusStartDate: new Date(Date.now() - i * 1000).toISOString()
+            statusStartDate: new Date(Date.now() - i * 1000).toISOString(),
+            // most syncing with a fresh heartbeat; every 7th stale, every 11th never reported
+            syncHealth: i % 11 === 0 ? null : i % 13 === 0 ? 'throttled' : 'syncing',
+            syncHeartbeatAt:
+                i % 11 === 0 ? null : new Date(Date.now() - (i % 7 === 0 ? 3600 : 60) * 1000).toISOString(),
+            lastSuccessfulSyncAt: i % 11 === 0 ? null : new Date(Date.now() - 90_000).toISOString()
         }))
     };
 }
@@ -95,7 +110,9 @@ async function measure(
         deserializations.push(performance.now() - d0);
         const t0 = performance.now();
         const agents = parseAgents(received);
-        const rows = buildRows(agents, configurations, new Map());
+        const rows = buildRows(agents, configurations, new Map(), Date.now());
+        // the summary strip (counts per status, Teams, mismatch, health) is part of the first render
+        summarize(rows, '');
         pageOf(sortRows(filterRows(rows, NO_FILTER), DEFAULT_SORT), 1);
         firsts.push(performance.now() - t0);
 
@@ -138,7 +155,10 @@ async function measure(
         });
         const s = refresher.current;
         pageOf(
-            sortRows(filterRows(buildRows(s.agents, configurations, s.readings), NO_FILTER), DEFAULT_SORT),
+            sortRows(
+                filterRows(buildRows(s.agents, configurations, s.readings, Date.now()), NO_FILTER),
+                DEFAULT_SORT
+            ),
             1
         );
         refreshes.push(performance.now() - t1);
@@ -281,7 +301,8 @@ async function browserBench(): Promise<void> {
         const large = await measureBrowser(env, control, 5000, 5);
         const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
         console.log(
-            `Live Agent Dashboard in Chromium ${env.browser.version()} (harness page, real bridge, Graph emulator)`
+            `Live Agent Dashboard in Chromium ${env.browser.version()} (harness page, real bridge, Graph emulator; ` +
+                'every agent with a sync health, summary strip)'
         );
         for (const [n, r] of [
             [500, small],
@@ -301,12 +322,89 @@ async function browserBench(): Promise<void> {
     }
 }
 
+/**
+ * The connector's health writes in one simulated hour: `healthAt(second)` is the health each view of
+ * the sync shows (the runner shows a view at every poll, `pollSeconds`); timers run on simulated time.
+ */
+function healthWritesInAnHour(
+    healthAt: (second: number) => ReportedHealth | null,
+    pollSeconds: number
+): number {
+    let now = 0;
+    let nextId = 1;
+    const timers = new Map<number, { at: number; fn: () => void }>();
+    let writes = 0;
+    const reporter = new HealthReporter({
+        now: () => now,
+        setTimeout: (fn, ms) => {
+            const id = nextId++;
+            timers.set(id, { at: now + ms, fn });
+            return id;
+        },
+        clearTimeout: (handle) => timers.delete(handle as number),
+        write: () => {
+            writes += 1;
+            return Promise.resolve();
+        }
+    });
+    const runUntil = (end: number): void => {
+        for (;;) {
+            let next: [number, { at: number; fn: () => void }] | undefined;
+            for (const entry of timers)
+                if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
+            if (next === undefined) break;
+            timers.delete(next[0]);
+            now = next[1].at;
+            next[1].fn();
+        }
+        now = end;
+    };
+    for (let second = 0; second < 3600; second += pollSeconds) {
+        runUntil(second * 1000);
+        reporter.update(healthAt(second));
+    }
+    runUntil(3600 * 1000 - 1);
+    reporter.dispose();
+    return writes;
+}
+
+function healthWritesBench(): void {
+    // a typical agent-hour: sign-in required at start-up, syncing 20 s later; Graph throttles twice
+    // (45 s and 90 s); the agent pauses the sync for ten minutes; a view every 10 s poll
+    const typical = (second: number): ReportedHealth => {
+        if (second < 20) return 'signInRequired';
+        if ((second >= 1200 && second < 1245) || (second >= 2400 && second < 2490)) return 'throttled';
+        if (second >= 2700 && second < 3300) return 'paused';
+        return 'syncing';
+    };
+    const results = [
+        [
+            'typical hour (start-up, 2 throttled episodes, a 10-minute pause)',
+            healthWritesInAnHour(typical, 10)
+        ],
+        ['quiet hour (syncing throughout)', healthWritesInAnHour(() => 'syncing', 10)],
+        [
+            'worst case (health flaps every second)',
+            healthWritesInAnHour((second) => (second % 2 === 0 ? 'syncing' : 'throttled'), 1)
+        ]
+    ] as const;
+    console.log("Sync health reports (the connector's healthReport.ts on simulated time)");
+    for (const [what, writes] of results) {
+        console.log(`  ${what}: ${writes} health writes per agent-hour (bound ${MAX_WRITES_PER_HOUR})`);
+    }
+    console.log(
+        `  5,000 agents, typical hour: ${(results[0][1] * 5000).toLocaleString('en-US')} record updates per hour ` +
+            `(${((results[0][1] * 5000) / 3600).toFixed(1)} per second for the org)`
+    );
+}
+
 async function main(): Promise<void> {
+    healthWritesBench();
     await measure(5000); // warm-up: JIT and allocation, so the smaller case is not measured cold
     const small = await measure(500);
     const large = await measure(5000);
     const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-    console.log('Live Agent Dashboard (data path in Node)');
+    console.log('Live Agent Dashboard (data path in Node, with sync health and the summary strip)');
     for (const [n, r] of [
         [500, small],
         [5000, large]

@@ -304,7 +304,20 @@ describe('Apex: class access and the user-mode SOQL of the real classes', () => 
         const dashboard = (await apexMethod('LiveAgentDashboardController.getAgents')()) as {
             agents: unknown[];
         };
-        expect(dashboard.agents).toHaveLength(20);
+        // the 20 generated agents and the org's own agent (Ada's settings record of a Call Center Setup)
+        expect(dashboard.agents).toHaveLength(21);
+    });
+
+    it("the sync health needs the supervisor's read access on its fields (user mode)", async () => {
+        const withoutHealth = permissionSetXml('PresenceSyncSupervisor').replace(
+            /\s*<fieldPermissions>\s*<editable>false<\/editable>\s*<field>PresenceSyncUserSetting__c\.SyncHealth__c<\/field>\s*<readable>true<\/readable>\s*<\/fieldPermissions>/,
+            ''
+        );
+        expect(withoutHealth).not.toContain('SyncHealth__c');
+        install(orgAs('supervisor', { PresenceSyncSupervisor: withoutHealth }));
+        await expect(apexMethod('LiveAgentDashboardController.getAgents')()).rejects.toMatchObject({
+            body: { message: expect.stringMatching(/^No such column 'SyncHealth__c'/) }
+        });
     });
 
     it('ServicePresenceStatus.DeveloperName WITH USER_MODE needs View Setup or View DeveloperName', () => {
@@ -408,6 +421,9 @@ describe('Apex source: the SOQL of the classes as written', () => {
             'Owner.Name',
             'CallCenterSetup__c',
             'EntraObjectId__c',
+            'SyncHealth__c',
+            'SyncHeartbeatAt__c',
+            'LastSuccessfulSyncAt__c',
             'Owner.Type'
         ]);
     });

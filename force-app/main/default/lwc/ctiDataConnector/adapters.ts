@@ -20,10 +20,12 @@ import type {
     UserSettings
 } from 'c/presenceSyncConfig';
 import countAgentsSharingApp from '@salesforce/apex/PresenceSyncTenantController.countAgentsSharingApp';
+import { updateRecord } from 'lightning/uiRecordApi';
 import { PresenceSyncOmni } from 'c/presenceSyncOmni';
 import type { PresenceSyncOmniOptions } from 'c/presenceSyncOmni';
 import { PresenceSyncPhone } from 'c/presenceSyncPhone';
 import type { PresenceSyncPhoneOptions } from 'c/presenceSyncPhone';
+import type { HealthRecord } from './healthReport';
 
 /** What the session uses of PresenceSyncOmni (it is the runner's Omni port too). */
 export type OmniAdapter = Pick<
@@ -45,6 +47,8 @@ export interface Adapters {
     evaluateConfiguration(inputs: ConfigurationInputs): LoadedConfiguration | null;
     saveEmail(email: string, settings: UserSettings | null, userName: string | null): Promise<SaveResult>;
     saveSignIn(settings: UserSettings | null, identity: SignInIdentity): Promise<SignInSaveResult>;
+    /** the sync health on the agent's own settings record (healthReport.ts) */
+    saveHealth(settingsId: string, record: HealthRecord): Promise<void>;
     createOmni(options: PresenceSyncOmniOptions): OmniAdapter;
     createPhone(options: PresenceSyncPhoneOptions): PhoneAdapter;
     /** how many agents share the app registration with this client id (rejects with the Apex error) */
@@ -56,6 +60,16 @@ export const ADAPTERS: Adapters = {
     evaluateConfiguration: (inputs) => evaluateConfiguration(inputs),
     saveEmail: (email, settings, userName) => saveAgentEmail(email, settings, userName),
     saveSignIn: (settings, identity) => saveAgentSignIn(settings, identity),
+    saveHealth: (settingsId, record) =>
+        updateRecord({
+            fields: {
+                Id: settingsId,
+                SyncHealth__c: record.health,
+                SyncHeartbeatAt__c: new Date(record.heartbeatAt).toISOString(),
+                LastSuccessfulSyncAt__c:
+                    record.lastSyncAt === null ? null : new Date(record.lastSyncAt).toISOString()
+            }
+        }).then(() => undefined),
     createOmni: (options) => new PresenceSyncOmni(options),
     createPhone: (options) => new PresenceSyncPhone(options),
     countAgentsSharingApp: (clientId) =>

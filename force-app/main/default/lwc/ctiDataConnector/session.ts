@@ -38,6 +38,7 @@ import type {
 } from 'c/presenceSyncConfig';
 import type { OmniCommandDetail } from 'c/presenceSyncOmni';
 import { ADAPTERS } from './adapters';
+import { HealthReporter, reportedHealth } from './healthReport';
 import type { Adapters, OmniAdapter, PhoneAdapter } from './adapters';
 
 export type { ConfigProblem, SaveResult } from 'c/presenceSyncConfig';
@@ -126,6 +127,21 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         early.push(event);
         if (early.length > EARLY_EVENT_LIMIT) early.shift();
     };
+
+    // the sync health for the supervisor's dashboard, on the agent's own settings record (healthReport.ts)
+    const health = new HealthReporter({
+        now: () => clock.now(),
+        setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
+        clearTimeout: (handle) => clock.clearTimeout(handle),
+        // no settings record yet: the agent is not on any dashboard, there is nothing to report on
+        write: (record) => {
+            const id = settings?.id;
+            // a throwing adapter counts as a failed write (the reporter ignores it until the next report)
+            return id === undefined
+                ? Promise.resolve()
+                : Promise.resolve().then(() => adapters.saveHealth(id, record));
+        }
+    });
 
     const omni: OmniAdapter = adapters.createOmni({
         send: (command) => hooks.sendOmniCommand(command),
@@ -228,7 +244,9 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 tenant: { agentsSharingApp: (clientId) => adapters.countAgentsSharingApp(clientId) }
             },
             (view) => {
-                if (!disposed) hooks.onView(view);
+                if (disposed) return;
+                health.update(reportedHealth(view.health));
+                hooks.onView(view);
             }
         );
         b.start();
@@ -268,7 +286,11 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             email,
             connectedBefore: connectedBefore()
         });
-        if (loaded.problem !== null || loaded.configuration === null) return;
+        if (loaded.problem !== null || loaded.configuration === null) {
+            // the agent's own record is missing: nowhere to report (and no dashboard row to report to)
+            if (loaded.problem !== null && settings !== null) health.update('configurationBroken');
+            return;
+        }
         configuration = loaded.configuration;
         configurationSeen = JSON.stringify(loaded.configuration);
         // the status the agent already has: Salesforce wins at start-up (sync-policy.md)
@@ -379,6 +401,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         dispose() {
             if (disposed) return;
             disposed = true;
+            health.dispose();
             runner?.dispose();
             phone?.dispose();
             omni.dispose();

@@ -11,6 +11,21 @@ import L_ColSince from '@salesforce/label/c.LiveAgentDashboard_ColSince';
 import L_ColTeams from '@salesforce/label/c.LiveAgentDashboard_ColTeams';
 import L_ColAgreement from '@salesforce/label/c.LiveAgentDashboard_ColAgreement';
 import L_ColLastRead from '@salesforce/label/c.LiveAgentDashboard_ColLastRead';
+import L_ColHealth from '@salesforce/label/c.LiveAgentDashboard_ColHealth';
+import L_ColLastSync from '@salesforce/label/c.LiveAgentDashboard_ColLastSync';
+import L_Health_syncing from '@salesforce/label/c.LiveAgentDashboard_Health_syncing';
+import L_Health_paused from '@salesforce/label/c.LiveAgentDashboard_Health_paused';
+import L_Health_signInRequired from '@salesforce/label/c.LiveAgentDashboard_Health_signInRequired';
+import L_Health_throttled from '@salesforce/label/c.LiveAgentDashboard_Health_throttled';
+import L_Health_configurationBroken from '@salesforce/label/c.LiveAgentDashboard_Health_configurationBroken';
+import L_Health_stale from '@salesforce/label/c.LiveAgentDashboard_Health_stale';
+import L_Health_neverConnected from '@salesforce/label/c.LiveAgentDashboard_Health_neverConnected';
+import L_StaleHelp from '@salesforce/label/c.LiveAgentDashboard_StaleHelp';
+import L_Summary from '@salesforce/label/c.LiveAgentDashboard_Summary';
+import L_Mismatches from '@salesforce/label/c.LiveAgentDashboard_Mismatches';
+import L_SetupFilter from '@salesforce/label/c.LiveAgentDashboard_SetupFilter';
+import L_AllSetups from '@salesforce/label/c.LiveAgentDashboard_AllSetups';
+import L_ClearFilters from '@salesforce/label/c.LiveAgentDashboard_ClearFilters';
 import L_SortBy from '@salesforce/label/c.LiveAgentDashboard_SortBy';
 import L_Filters from '@salesforce/label/c.LiveAgentDashboard_Filters';
 import L_StatusFilter from '@salesforce/label/c.LiveAgentDashboard_StatusFilter';
@@ -82,6 +97,14 @@ export const UI = {
     ColTeams: L_ColTeams,
     ColAgreement: L_ColAgreement,
     ColLastRead: L_ColLastRead,
+    ColHealth: L_ColHealth,
+    ColLastSync: L_ColLastSync,
+    StaleHelp: L_StaleHelp,
+    Summary: L_Summary,
+    Mismatches: L_Mismatches,
+    SetupFilter: L_SetupFilter,
+    AllSetups: L_AllSetups,
+    ClearFilters: L_ClearFilters,
     SortBy: L_SortBy,
     Filters: L_Filters,
     StatusFilter: L_StatusFilter,
@@ -163,6 +186,21 @@ export const LABEL_NAMES: readonly string[] = [
     'LiveAgentDashboard_ColTeams',
     'LiveAgentDashboard_ColAgreement',
     'LiveAgentDashboard_ColLastRead',
+    'LiveAgentDashboard_ColHealth',
+    'LiveAgentDashboard_ColLastSync',
+    'LiveAgentDashboard_Health_syncing',
+    'LiveAgentDashboard_Health_paused',
+    'LiveAgentDashboard_Health_signInRequired',
+    'LiveAgentDashboard_Health_throttled',
+    'LiveAgentDashboard_Health_configurationBroken',
+    'LiveAgentDashboard_Health_stale',
+    'LiveAgentDashboard_Health_neverConnected',
+    'LiveAgentDashboard_StaleHelp',
+    'LiveAgentDashboard_Summary',
+    'LiveAgentDashboard_Mismatches',
+    'LiveAgentDashboard_SetupFilter',
+    'LiveAgentDashboard_AllSetups',
+    'LiveAgentDashboard_ClearFilters',
     'LiveAgentDashboard_SortBy',
     'LiveAgentDashboard_Filters',
     'LiveAgentDashboard_StatusFilter',
@@ -225,3 +263,14 @@ export const LABEL_NAMES: readonly string[] = [
     'LiveAgentDashboard_Ac_UrgentInterruptionsOnly',
     'LiveAgentDashboard_Ac_AvailableInactive'
 ];
+
+/** The sync health states in words (model.ts SyncHealthState). */
+export const HEALTH: Record<string, string> = {
+    syncing: L_Health_syncing,
+    paused: L_Health_paused,
+    signInRequired: L_Health_signInRequired,
+    throttled: L_Health_throttled,
+    configurationBroken: L_Health_configurationBroken,
+    stale: L_Health_stale,
+    neverConnected: L_Health_neverConnected
+};

@@ -4,6 +4,9 @@
  * getPresencesByUserId in chunks of 650), whether the two agree under the agent's configuration, and when
  * Teams was last read. Sort, filter, paging (100 rows at a time: 5,000 agents never make 5,000 rows of
  * DOM), and a visible refresh state (last refresh, refreshing, throttled notice with the wait).
+ * Each agent's sync health (what their connector last reported, or "no connector running" from an old
+ * heartbeat) with the time of the last successful sync; a summary strip counts agents per Omni status,
+ * Teams availability, mismatch and health, and each count is a toggle button that filters the table.
  */
 import { LightningElement, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
@@ -21,14 +24,29 @@ import { CONFIGURATION_DEFAULTS, parseConfiguration } from 'c/presenceSyncCore';
 import type { BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import type PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrl as orgBridgeUrl, createBridge, loadAgents, loadStatusLabels } from './adapters';
-import { UI } from './labels';
-import { DEFAULT_SORT, NO_FILTER, buildRows, filterRows, pageOf, sortRows, statusOptions } from './model';
+import { AVAILABILITY, HEALTH, UI } from './labels';
+import {
+    DEFAULT_SORT,
+    HEARTBEAT_MINUTES,
+    NO_FILTER,
+    NO_TEAMS,
+    STALE_AFTER_MS,
+    TEAMS_NOT_CONNECTED,
+    buildRows,
+    filterRows,
+    pageOf,
+    setupOptions,
+    sortRows,
+    statusOptions,
+    summarize
+} from './model';
 import type { AgentRecord, AgentRow, Filter, SortField, SortOrder } from './model';
 import {
     agreementText,
     durationText,
     format,
     presenceTone,
+    lastSyncText,
     readFailureReason,
     teamsText,
     timeText
@@ -47,8 +65,13 @@ const COLUMNS: Column[] = [
     { field: 'since', label: UI.ColSince },
     { field: 'teams', label: UI.ColTeams },
     { field: 'agreement', label: UI.ColAgreement },
+    { field: 'health', label: UI.ColHealth },
+    { field: 'lastSync', label: UI.ColLastSync },
     { field: 'readAt', label: UI.ColLastRead }
 ];
+
+/** The filter a summary count sets (`mismatch` toggles mismatchOnly). */
+type CountKind = 'status' | 'teams' | 'mismatch' | 'health';
 
 export default class LiveAgentDashboard extends LightningElement {
     labels = UI;
@@ -227,6 +250,29 @@ export default class LiveAgentDashboard extends LightningElement {
         this.pageNumber = 1;
     }
 
+    handleSetupFilter(event: Event): void {
+        this.filter = { ...this.filter, setup: (event.target as HTMLSelectElement).value };
+        this.pageNumber = 1;
+    }
+
+    /** A summary count: shows only its agents; pressed again, shows all again. */
+    handleCount(event: Event): void {
+        const data = (event.currentTarget as HTMLElement).dataset;
+        const kind = data.kind as CountKind;
+        const value = data.value ?? '';
+        if (kind === 'mismatch') {
+            this.filter = { ...this.filter, mismatchOnly: !this.filter.mismatchOnly };
+        } else {
+            this.filter = { ...this.filter, [kind]: this.filter[kind] === value ? '' : value };
+        }
+        this.pageNumber = 1;
+    }
+
+    handleClearFilters(): void {
+        this.filter = { ...NO_FILTER, setup: this.filter.setup, search: this.filter.search };
+        this.pageNumber = 1;
+    }
+
     handleSearch(event: Event): void {
         this.filter = { ...this.filter, search: (event.target as HTMLInputElement).value };
         this.pageNumber = 1;
@@ -267,9 +313,10 @@ export default class LiveAgentDashboard extends LightningElement {
 
     private get rows(): AgentRow[] {
         const state = this.state;
-        const key = [state?.agents, state?.readings, this.configurations];
+        // the health depends on the time too: a heartbeat goes stale while nothing else changes
+        const key = [state?.agents, state?.readings, this.configurations, this.now];
         if (state !== null && key.some((k, i) => k !== this.rowsKey[i])) {
-            this.allRows = buildRows(state.agents, this.configurations, state.readings);
+            this.allRows = buildRows(state.agents, this.configurations, state.readings, this.now);
             this.rowsKey = key;
         }
         return this.allRows;
@@ -319,6 +366,80 @@ export default class LiveAgentDashboard extends LightningElement {
         ];
     }
 
+    get setupChoices() {
+        return [
+            { value: '', label: UI.AllSetups, selected: this.filter.setup === '' },
+            ...setupOptions(this.state?.agents ?? []).map((o) => ({
+                ...o,
+                selected: this.filter.setup === o.value
+            }))
+        ];
+    }
+
+    /** The summary strip: one toggle button per count, in groups (counts of the chosen setup's agents). */
+    get summaryGroups() {
+        const summary = summarize(this.rows, this.filter.setup);
+        const item = (kind: CountKind, value: string, label: string, count: number, pressed: boolean) => ({
+            key: `${kind}:${value}`,
+            kind,
+            value,
+            label,
+            count,
+            pressed: pressed ? 'true' : 'false',
+            className: `slds-button count count_${kind}${pressed ? ' slds-button_brand' : ' slds-button_neutral'}`
+        });
+        const omni = statusOptions(this.rows)
+            .filter((o) => summary.omni.has(o.value))
+            .map((o) =>
+                item(
+                    'status',
+                    o.value,
+                    o.label ?? (o.value === 'Offline' ? UI.LoggedOut : o.value),
+                    summary.omni.get(o.value) ?? 0,
+                    this.filter.status === o.value
+                )
+            );
+        const teams = [...summary.teams.entries()]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .map(([value, count]) =>
+                item(
+                    'teams',
+                    value,
+                    value === NO_TEAMS
+                        ? UI.NotRead
+                        : value === TEAMS_NOT_CONNECTED
+                          ? UI.NotConnected
+                          : (AVAILABILITY[value] ?? value),
+                    count,
+                    this.filter.teams === value
+                )
+            );
+        const health = [...summary.health.entries()].map(([value, count]) =>
+            item('health', value, HEALTH[value] ?? value, count, this.filter.health === value)
+        );
+        return [
+            { key: 'omni', label: UI.ColOmni, items: omni },
+            { key: 'teams', label: UI.ColTeams, items: teams },
+            {
+                key: 'mismatch',
+                label: UI.ColAgreement,
+                items: [
+                    item('mismatch', 'mismatch', UI.Mismatches, summary.mismatches, this.filter.mismatchOnly)
+                ]
+            },
+            { key: 'health', label: UI.ColHealth, items: health }
+        ];
+    }
+
+    get filtersActive(): boolean {
+        const f = this.filter;
+        return f.status !== '' || f.teams !== '' || f.health !== '' || f.mismatchOnly;
+    }
+
+    get mismatchOnly(): boolean {
+        return this.filter.mismatchOnly;
+    }
+
     private get currentPage() {
         return pageOf(this.filtered, this.pageNumber);
     }
@@ -346,6 +467,10 @@ export default class LiveAgentDashboard extends LightningElement {
                 agreementClass: `agreement agreement_${row.agreement}`,
                 rowClass: row.agreement === 'mismatch' ? 'row row_mismatch' : 'row',
                 agreementState: row.agreement,
+                health: HEALTH[row.health] ?? row.health,
+                healthClass: `health health_${row.health}`,
+                healthState: row.health,
+                lastSync: row.lastSyncAt === null ? '' : lastSyncText(row.lastSyncAt, now),
                 lastRead:
                     row.objectId === null
                         ? ''
@@ -389,6 +514,13 @@ export default class LiveAgentDashboard extends LightningElement {
     /** "Not connected" explained under the table whenever a row shows it */
     get showNotConnectedHelp(): boolean {
         return this.currentPage.rows.some((row) => row.agreement === 'notConnected');
+    }
+
+    /** "No connector running" explained under the table whenever a row shows it */
+    get staleHelp(): string | null {
+        return this.currentPage.rows.some((row) => row.health === 'stale')
+            ? format(UI.StaleHelp, STALE_AFTER_MS / 60_000, HEARTBEAT_MINUTES)
+            : null;
     }
 
     get pageText(): string {

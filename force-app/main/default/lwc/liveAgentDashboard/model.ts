@@ -29,6 +29,55 @@ export interface AgentRecord {
     statusLabel: string | null;
     /** epoch ms the current status started (null: logged out) */
     statusSince: number | null;
+    /** SyncHealth__c: what the agent's connector last reported (null: never reported) */
+    syncHealth: string | null;
+    /** SyncHeartbeatAt__c, epoch ms (null: never reported) */
+    heartbeatAt: number | null;
+    /** LastSuccessfulSyncAt__c, epoch ms (null: not yet) */
+    lastSyncAt: number | null;
+}
+
+/**
+ * The sync health the supervisor sees: what the connector reported, or from its heartbeat's age
+ * "stale" (no connector running: older than STALE_AFTER_MS) and "neverConnected" (no report at all).
+ */
+export type SyncHealthState =
+    | 'syncing'
+    | 'paused'
+    | 'signInRequired'
+    | 'throttled'
+    | 'configurationBroken'
+    | 'stale'
+    | 'neverConnected';
+
+export const SYNC_HEALTH_STATES: readonly SyncHealthState[] = [
+    'syncing',
+    'paused',
+    'signInRequired',
+    'throttled',
+    'configurationBroken',
+    'stale',
+    'neverConnected'
+];
+
+/**
+ * The connector writes a heartbeat every 5 minutes (ctiDataConnector healthReport.ts): older than 12
+ * minutes means two heartbeats missed, i.e. no connector running for that agent.
+ */
+export const STALE_AFTER_MS = 12 * 60 * 1000;
+export const HEARTBEAT_MINUTES = 5;
+
+const REPORTED: readonly string[] = SYNC_HEALTH_STATES.slice(0, 5);
+
+/** The health of one agent at `now` (an unknown reported value counts as not running). */
+export function syncHealthOf(
+    agent: Pick<AgentRecord, 'syncHealth' | 'heartbeatAt'>,
+    now: number
+): SyncHealthState {
+    if (agent.heartbeatAt === null) return 'neverConnected';
+    if (now - agent.heartbeatAt > STALE_AFTER_MS) return 'stale';
+    const reported = agent.syncHealth;
+    return reported !== null && REPORTED.includes(reported) ? (reported as SyncHealthState) : 'stale';
 }
 
 /** One Teams reading of an agent. */
@@ -62,9 +111,13 @@ export interface AgentRow {
     agreement: Agreement;
     /** the Omni status Teams means, when it means one */
     expectedStatus: string | null;
+    health: SyncHealthState;
+    lastSyncAt: number | null;
+    callCenterSetupId: string | null;
 }
 
-export type SortField = 'name' | 'status' | 'since' | 'teams' | 'agreement' | 'readAt';
+export type SortField =
+    'name' | 'status' | 'since' | 'teams' | 'agreement' | 'health' | 'lastSync' | 'readAt';
 export type SortDirection = 'ascending' | 'descending';
 export interface SortOrder {
     field: SortField;
@@ -77,11 +130,29 @@ export interface Filter {
     status: string;
     mismatchOnly: boolean;
     search: string;
+    /** Teams availability ('' = all; NO_TEAMS: not read yet; TEAMS_NOT_CONNECTED: no object id) */
+    teams: string;
+    /** SyncHealthState ('' = all) */
+    health: string;
+    /** CallCenterSetup__c id ('' = all) */
+    setup: string;
 }
+
+/** The Teams filter value of connected agents without a Teams reading yet. */
+export const NO_TEAMS = 'none';
+/** The Teams filter value of agents without an Entra object id. */
+export const TEAMS_NOT_CONNECTED = 'notConnected';
 
 export const PAGE_SIZE = 100;
 export const CHUNK_SIZE = MAX_PRESENCE_IDS;
-export const NO_FILTER: Filter = { status: '', mismatchOnly: false, search: '' };
+export const NO_FILTER: Filter = {
+    status: '',
+    mismatchOnly: false,
+    search: '',
+    teams: '',
+    health: '',
+    setup: ''
+};
 export const DEFAULT_SORT: SortOrder = { field: 'name', direction: 'ascending' };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,7 +196,10 @@ export function parseAgents(raw: unknown): AgentRecord[] {
             entraObjectId: text(item.entraObjectId),
             statusApiName: text(item.statusApiName),
             statusLabel: text(item.statusLabel),
-            statusSince: epoch(item.statusStartDate)
+            statusSince: epoch(item.statusStartDate),
+            syncHealth: text(item.syncHealth),
+            heartbeatAt: epoch(item.syncHeartbeatAt),
+            lastSyncAt: epoch(item.lastSuccessfulSyncAt)
         });
     }
     return agents;
@@ -191,7 +265,8 @@ export function agreementOf(
 export function buildRows(
     agents: readonly AgentRecord[],
     configurations: ReadonlyMap<string, Configuration>,
-    readings: ReadonlyMap<string, TeamsReading>
+    readings: ReadonlyMap<string, TeamsReading>,
+    now: number
 ): AgentRow[] {
     const agreements = new Map<string, { agreement: Agreement; expectedStatus: string | null }>();
     const normalized = new Map<string, TeamsPair | null>();
@@ -202,7 +277,7 @@ export function buildRows(
             agent.configurationId === null ? null : (configurations.get(agent.configurationId) ?? null);
         if (reading === null) {
             const { agreement, expectedStatus } = agreementOf(config, agent.statusApiName, objectId, null);
-            return toRow(agent, objectId, null, null, agreement, expectedStatus);
+            return toRow(agent, objectId, null, null, agreement, expectedStatus, now);
         }
         const pair = `${reading.availability}\u0000${reading.activity}`;
         let teams = normalized.get(pair);
@@ -216,7 +291,7 @@ export function buildRows(
             result = agreementOf(config, agent.statusApiName, objectId, reading);
             agreements.set(key, result);
         }
-        return toRow(agent, objectId, reading, teams, result.agreement, result.expectedStatus);
+        return toRow(agent, objectId, reading, teams, result.agreement, result.expectedStatus, now);
     });
 }
 
@@ -226,7 +301,8 @@ function toRow(
     reading: TeamsReading | null,
     teams: TeamsPair | null,
     agreement: Agreement,
-    expectedStatus: string | null
+    expectedStatus: string | null,
+    now: number
 ): AgentRow {
     return {
         userId: agent.userId,
@@ -238,7 +314,10 @@ function toRow(
         teams,
         reading,
         agreement,
-        expectedStatus
+        expectedStatus,
+        health: syncHealthOf(agent, now),
+        lastSyncAt: agent.lastSyncAt,
+        callCenterSetupId: agent.callCenterSetupId
     };
 }
 
@@ -297,6 +376,10 @@ export function sortRows(rows: readonly AgentRow[], order: SortOrder): AgentRow[
                 return (teamsRank(a) - teamsRank(b)) * sign;
             case 'agreement':
                 return (AGREEMENT_ORDER.indexOf(a.agreement) - AGREEMENT_ORDER.indexOf(b.agreement)) * sign;
+            case 'health':
+                return (SYNC_HEALTH_STATES.indexOf(a.health) - SYNC_HEALTH_STATES.indexOf(b.health)) * sign;
+            case 'lastSync':
+                return compareNullable(a.lastSyncAt, b.lastSyncAt, sign);
             case 'readAt':
                 return compareNullable(a.reading?.readAt ?? null, b.reading?.readAt ?? null, sign);
             default:
@@ -316,15 +399,71 @@ function folded(value: string): string {
         .trim();
 }
 
+/** The Teams availability a row counts under (NO_TEAMS: no reading). */
+export function teamsKey(row: AgentRow): string {
+    if (row.objectId === null) return TEAMS_NOT_CONNECTED;
+    return row.teams?.availability ?? row.reading?.availability ?? NO_TEAMS;
+}
+
 /** The rows the filter lets through. */
 export function filterRows(rows: readonly AgentRow[], filter: Filter): AgentRow[] {
     const search = folded(filter.search);
     return rows.filter(
         (row) =>
+            (filter.setup === '' || row.callCenterSetupId === filter.setup) &&
             (filter.status === '' || sameSalesforceStatus(row.statusApiName, filter.status)) &&
             (!filter.mismatchOnly || row.agreement === 'mismatch') &&
+            (filter.teams === '' || teamsKey(row) === filter.teams) &&
+            (filter.health === '' || row.health === filter.health) &&
             (search === '' || folded(row.name).includes(search))
     );
+}
+
+export interface Summary {
+    total: number;
+    /** Omni status DeveloperName (OFFLINE_STATUS: logged out) -> agents */
+    omni: Map<string, number>;
+    /** Teams availability (NO_TEAMS: not read yet, TEAMS_NOT_CONNECTED: no object id) -> agents */
+    teams: Map<string, number>;
+    mismatches: number;
+    /** every SyncHealthState, also those with no agent */
+    health: Map<SyncHealthState, number>;
+}
+
+/** The counts of the summary strip, over the rows of the chosen Call Center Setup. */
+export function summarize(rows: readonly AgentRow[], setup: string): Summary {
+    const summary: Summary = {
+        total: 0,
+        omni: new Map(),
+        teams: new Map(),
+        mismatches: 0,
+        health: new Map(SYNC_HEALTH_STATES.map((s) => [s, 0]))
+    };
+    const add = (map: Map<string, number>, key: string): void => {
+        map.set(key, (map.get(key) ?? 0) + 1);
+    };
+    for (const row of rows) {
+        if (setup !== '' && row.callCenterSetupId !== setup) continue;
+        summary.total += 1;
+        add(summary.omni, row.statusApiName);
+        add(summary.teams, teamsKey(row));
+        if (row.agreement === 'mismatch') summary.mismatches += 1;
+        add(summary.health, row.health);
+    }
+    return summary;
+}
+
+/** The Call Center Setups of the agents (id -> name), sorted by name. */
+export function setupOptions(agents: readonly AgentRecord[]): { value: string; label: string }[] {
+    const seen = new Map<string, string>();
+    for (const agent of agents) {
+        if (agent.callCenterSetupId !== null && !seen.has(agent.callCenterSetupId)) {
+            seen.set(agent.callCenterSetupId, agent.callCenterSetupName ?? agent.callCenterSetupId);
+        }
+    }
+    return [...seen.entries()]
+        .map(([value, label]) => ({ value, label }))
+        .sort((a, b) => compareText(a.label, b.label));
 }
 
 export interface Page<T> {

@@ -80,4 +80,11 @@ export function agreementText(agreement: Agreement, expected: string | null): st
     }
 }
 
-export { timeText } from 'c/presenceSyncLocale';
+import { dateTimeText, timeText } from 'c/presenceSyncLocale';
+
+export { timeText };
+
+/** When the sync last worked: the time of day within the last 12 hours, else date and time. */
+export function lastSyncText(at: number, now: number): string {
+    return now - at < 12 * 3600 * 1000 ? timeText(at) : dateTimeText(at);
+}

@@ -7,6 +7,16 @@ import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 
 let timeFormat: Intl.DateTimeFormat | null = null;
+let dateTimeFormat: Intl.DateTimeFormat | null = null;
+
+function make(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    try {
+        return new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: TIME_ZONE });
+    } catch {
+        // a locale or time zone this browser does not know: its own, rather than no time at all
+        return new Intl.DateTimeFormat(undefined, options);
+    }
+}
 
 /** One formatter for the module: building one per call is slow (the dashboard formats thousands). */
 function formatter(): Intl.DateTimeFormat {
@@ -25,4 +35,10 @@ function formatter(): Intl.DateTimeFormat {
 /** The time of day of an instant (epoch ms), with seconds, in the user's locale and time zone. */
 export function timeText(epochMs: number): string {
     return formatter().format(epochMs);
+}
+
+/** Date and time of an instant (epoch ms), short date, time with seconds, in the user's locale and time zone. */
+export function dateTimeText(epochMs: number): string {
+    dateTimeFormat ??= make({ dateStyle: 'short', timeStyle: 'medium' });
+    return dateTimeFormat.format(epochMs);
 }

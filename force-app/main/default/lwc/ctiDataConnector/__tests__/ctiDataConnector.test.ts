@@ -133,6 +133,7 @@ const mockAdapters = {
     evaluateConfiguration: jest.fn(),
     saveEmail: jest.fn(),
     saveSignIn: jest.fn(),
+    saveHealth: jest.fn(() => Promise.resolve()),
     createOmni: jest.fn((options) => {
         mockOmniOptions.push(options);
         return mockOmni;

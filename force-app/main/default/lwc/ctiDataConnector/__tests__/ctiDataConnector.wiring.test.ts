@@ -498,13 +498,15 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         await waitFor('not connected yet', () =>
             text(element, '.health-label').includes('Health_notConnected')
         );
-        expect(mockedUpdateRecord).not.toHaveBeenCalled();
+        const identitySaves = () =>
+            mockedUpdateRecord.mock.calls.filter(([input]) => 'EntraObjectId__c' in input.fields);
+        expect(identitySaves()).toEqual([]);
 
         mockTeams.account = ACCOUNT;
         mockBridges[0].options.onEvent({ type: 'signedIn', data: ACCOUNT });
 
-        await waitFor('the identity saved', () => mockedUpdateRecord.mock.calls.length > 0);
-        expect(mockedUpdateRecord.mock.calls[0][0].fields.EntraObjectId__c).toBe(ACCOUNT.objectId);
+        await waitFor('the identity saved', () => identitySaves().length > 0);
+        expect(identitySaves()[0][0].fields.EntraObjectId__c).toBe(ACCOUNT.objectId);
         await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
     });
 
@@ -566,6 +568,22 @@ describe('c-cti-data-connector wired to the real adapters', () => {
                 CONFIGURATION_RECORD.PollIntervalSeconds__c = 1;
             }
         });
+    });
+
+    it('reports the sync health to the settings record once per change, not on every view', async () => {
+        mockTeams.account = null;
+        const { element } = await mount('Available');
+        const healthSaves = () =>
+            mockedUpdateRecord.mock.calls
+                .map(([input]) => input.fields)
+                .filter((fields) => 'SyncHealth__c' in fields);
+        await waitFor('sign-in required reported', () => healthSaves().length === 1);
+        expect(healthSaves()[0]).toEqual(
+            expect.objectContaining({ Id: SETTINGS.id, SyncHealth__c: 'signInRequired' })
+        );
+        expect(healthSaves()[0].LastSuccessfulSyncAt__c).toBeNull();
+        expect(Date.parse(healthSaves()[0].SyncHeartbeatAt__c)).not.toBeNaN();
+        await expect(element).toBeAccessible();
     });
 
     describe('email', () => {

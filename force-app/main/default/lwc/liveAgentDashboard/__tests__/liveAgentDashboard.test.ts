@@ -404,6 +404,126 @@ describe('c-live-agent-dashboard', () => {
         });
     });
 
+    describe('sync health', () => {
+        const MINUTE = 60_000;
+        let now: number;
+        beforeEach(() => {
+            now = Date.parse('2026-12-04T16:00:00.000Z');
+            jest.spyOn(Date, 'now').mockImplementation(() => now);
+        });
+        afterEach(() => jest.restoreAllMocks());
+
+        const withHealth = (
+            i: number,
+            health: string | null,
+            heartbeatAgo: number | null,
+            setup = 'a01'
+        ) => ({
+            ...agent(i, i === 2 ? 'On_a_Call' : 'Available', guid(i)),
+            callCenterSetupId: setup,
+            callCenterSetupName: setup === 'a01' ? 'Berlin' : 'Amsterdam',
+            syncHealth: health,
+            // the adapters' answer (parsed: model.test.ts covers parseAgents)
+            heartbeatAt: heartbeatAgo === null ? null : now - heartbeatAgo,
+            lastSyncAt: heartbeatAgo === null ? null : now - heartbeatAgo
+        });
+        const healthOf = (el: HTMLElement) => $$(el, 'tbody .cell-health').map((c) => c.dataset.health);
+        const count = (el: HTMLElement, kind: string, value: string) =>
+            $(el, `button.count[data-kind="${kind}"][data-value="${value}"]`)!;
+
+        it("shows each agent's health in words with the last successful sync", async () => {
+            const el = await mount([
+                withHealth(0, 'syncing', MINUTE),
+                withHealth(1, 'syncing', 13 * MINUTE),
+                withHealth(2, null, null),
+                withHealth(3, 'signInRequired', 2 * MINUTE)
+            ]);
+            expect(healthOf(el)).toEqual(['syncing', 'stale', 'neverConnected', 'signInRequired']);
+            const cells = $$(el, 'tbody .cell-health').map((c) => c.textContent);
+            expect(cells).toEqual([
+                'c.LiveAgentDashboard_Health_syncing',
+                'c.LiveAgentDashboard_Health_stale',
+                'c.LiveAgentDashboard_Health_neverConnected',
+                'c.LiveAgentDashboard_Health_signInRequired'
+            ]);
+            const lastSync = $$(el, 'tbody .cell-last-sync').map((c) => c.textContent);
+            expect(lastSync[0]).toMatch(/\d{1,2}:59:00/);
+            expect(lastSync[2]).toBe('');
+            expect($(el, '.stale-help')).not.toBeNull();
+            await expect(el).toBeAccessible();
+        });
+
+        it('turns "syncing" into "no connector running" once the heartbeat is older than 12 minutes', async () => {
+            const el = await mount([withHealth(0, 'syncing', 11 * MINUTE)]);
+            expect(healthOf(el)).toEqual(['syncing']);
+            now += 90_000;
+            ($(el, 'button.refresh') as HTMLButtonElement).click();
+            await flush();
+            expect(healthOf(el)).toEqual(['stale']);
+            expect(count(el, 'health', 'stale').textContent).toContain('1');
+        });
+
+        it('the summary strip counts and each count filters the table (pressed again: all again)', async () => {
+            // signed in: Teams shows every agent in a call, so agents 0000 and 0001 (Available) mismatch
+            mockBridgeUrl.mockReturnValue('https://acme--c.vf.force.com/apex/TeamsBridge');
+            const el = await mount([
+                withHealth(0, 'syncing', MINUTE),
+                withHealth(1, 'syncing', 13 * MINUTE),
+                withHealth(2, 'paused', MINUTE)
+            ]);
+            const stale = count(el, 'health', 'stale');
+            expect(stale.tagName).toBe('BUTTON');
+            expect(stale.textContent).toBe('c.LiveAgentDashboard_Health_stale1');
+            expect(count(el, 'health', 'syncing').textContent).toContain('1');
+            expect(count(el, 'health', 'throttled').textContent).toContain('0');
+            expect(count(el, 'status', 'Available').textContent).toContain('2');
+            expect(count(el, 'teams', 'Busy').textContent).toContain('3');
+            expect(count(el, 'mismatch', 'mismatch').textContent).toContain('2');
+            expect(stale.getAttribute('aria-pressed')).toBe('false');
+
+            stale.click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0001']);
+            expect(count(el, 'health', 'stale').getAttribute('aria-pressed')).toBe('true');
+            count(el, 'health', 'stale').click();
+            await flush();
+            expect(names(el)).toHaveLength(3);
+
+            count(el, 'status', 'On_a_Call').click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0002']);
+            expect(($(el, 'select.status-filter') as HTMLSelectElement).value).toBe('On_a_Call');
+            ($(el, 'button.clear-filters') as HTMLButtonElement).click();
+            await flush();
+            expect(names(el)).toHaveLength(3);
+            count(el, 'mismatch', 'mismatch').click();
+            await flush();
+            expect(names(el)).toEqual(['Agent 0000', 'Agent 0001']);
+            expect(($(el, 'input.mismatch-only') as HTMLInputElement).checked).toBe(true);
+            await expect(el).toBeAccessible();
+        });
+
+        it('filters by Call Center Setup, and the strip counts that setup only', async () => {
+            const el = await mount([
+                withHealth(0, 'syncing', MINUTE),
+                withHealth(1, 'paused', MINUTE, 'a09'),
+                withHealth(2, 'paused', MINUTE, 'a09')
+            ]);
+            const select = $(el, 'select.setup-filter') as HTMLSelectElement;
+            expect([...select.options].map((o) => o.textContent)).toEqual([
+                'c.LiveAgentDashboard_AllSetups',
+                'Amsterdam',
+                'Berlin'
+            ]);
+            select.value = 'a09';
+            select.dispatchEvent(new CustomEvent('change'));
+            await flush();
+            expect(names(el)).toEqual(['Agent 0001', 'Agent 0002']);
+            expect(count(el, 'health', 'paused').textContent).toContain('2');
+            expect(count(el, 'health', 'syncing').textContent).toContain('0');
+        });
+    });
+
     it('every label is imported and translated', () => {
         const fs = jest.requireActual('node:fs') as typeof import('node:fs');
         const en = fs.readFileSync('force-app/main/default/labels/CustomLabels.labels-meta.xml', 'utf8');

@@ -2,6 +2,10 @@ import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 import { normalizeTeamsPresence, parseConfiguration } from 'c/presenceSyncCore';
 import type { Configuration } from 'c/presenceSyncCore';
 import {
+    NO_FILTER,
+    NO_TEAMS,
+    STALE_AFTER_MS,
+    TEAMS_NOT_CONNECTED,
     agreementOf,
     buildRows,
     chunk,
@@ -10,9 +14,13 @@ import {
     pageOf,
     parseAgents,
     parseSignInHint,
+    setupOptions,
     sortRows,
-    statusOptions
+    statusOptions,
+    summarize,
+    syncHealthOf
 } from '../model';
+import { STALE_AFTER_MS as CONNECTOR_STALE_AFTER_MS } from '../../ctiDataConnector/healthReport';
 import type { AgentRecord, TeamsReading } from '../model';
 
 function config(index = 0): Configuration {
@@ -21,6 +29,7 @@ function config(index = 0): Configuration {
     return parsed.configuration;
 }
 
+const NOW = 2_000_000_000_000;
 const ID_A = '8f2c4e1a-6b3d-4c5e-9a7f-1d2e3f4a5b6c';
 const ID_B = '3b9d7c2e-1f4a-4e6b-8c5d-2a3b4c5d6e7f';
 const ID_C = '9c4b2a1d-3e5f-4b7a-a9c8-4e5f6a7b8c9d';
@@ -35,6 +44,9 @@ function agent(userId: string, patch: Partial<AgentRecord> = {}): AgentRecord {
         entraObjectId: null,
         statusApiName: 'Available',
         statusSince: 1000,
+        syncHealth: null,
+        heartbeatAt: null,
+        lastSyncAt: null,
         ...patch,
         statusLabel:
             patch.statusLabel === undefined ? (patch.statusApiName ?? 'Available') : patch.statusLabel
@@ -154,7 +166,7 @@ describe('rows, sort, filter, paging', () => {
         [ID_A, read('Busy', 'InACall', 10)],
         [ID_B, read('Busy', 'InACall', 20)]
     ]);
-    const rows = buildRows(agents, configurations, readings);
+    const rows = buildRows(agents, configurations, readings, NOW);
 
     it('keeps every agent; without object id: not connected', () => {
         expect(rows.map((r) => r.agreement)).toEqual(['match', 'mismatch', 'notConnected', 'notRead']);
@@ -166,7 +178,8 @@ describe('rows, sort, filter, paging', () => {
         const other = buildRows(
             [agent('9', { entraObjectId: ID_A, configurationId: null })],
             configurations,
-            readings
+            readings,
+            NOW
         );
         expect(other[0].agreement).toBe('notCompared');
     });
@@ -187,7 +200,8 @@ describe('rows, sort, filter, paging', () => {
                 })
             ),
             configurations,
-            new Map()
+            new Map(),
+            NOW
         );
         const reference = [...many]
             .sort(
@@ -226,7 +240,7 @@ describe('rows, sort, filter, paging', () => {
 
     it('filters by status, mismatch and name', () => {
         const f = (filter: Partial<Parameters<typeof filterRows>[1]>) =>
-            filterRows(rows, { status: '', mismatchOnly: false, search: '', ...filter }).map((r) => r.userId);
+            filterRows(rows, { ...NO_FILTER, ...filter }).map((r) => r.userId);
         expect(f({})).toEqual(['1', '2', '3', '4']);
         expect(f({ status: 'On_a_Call' })).toEqual(['1']);
         expect(f({ status: 'Offline' })).toEqual(['4']);
@@ -298,7 +312,7 @@ describe('buildRows evaluates the mapping once per combination', () => {
                     return [a.entraObjectId!, read(availability, activity, k)] as const;
                 })
         );
-        const rows = buildRows(agents, configurations, readings);
+        const rows = buildRows(agents, configurations, readings, NOW);
         const expected = agents.map((a) => {
             const reading = a.entraObjectId === null ? null : (readings.get(a.entraObjectId) ?? null);
             const cfg = a.configurationId === null ? null : (configurations.get(a.configurationId) ?? null);
@@ -314,5 +328,126 @@ describe('buildRows evaluates the mapping once per combination', () => {
             rows.map((r) => (r.reading === null ? null : normalizeTeamsPresence(r.reading)))
         );
         expect(rows[1].teams).toEqual({ availability: 'Available', activity: 'Available' });
+    });
+});
+
+describe('sync health', () => {
+    const configurations = new Map([['cfg', config(0)]]);
+    const minute = 60_000;
+
+    it('shows what the connector reported while its heartbeat is fresh', () => {
+        expect(syncHealthOf({ syncHealth: 'throttled', heartbeatAt: NOW - 3 * minute }, NOW)).toBe(
+            'throttled'
+        );
+        expect(syncHealthOf({ syncHealth: 'syncing', heartbeatAt: NOW - STALE_AFTER_MS }, NOW)).toBe(
+            'syncing'
+        );
+    });
+
+    it('a heartbeat older than the stale threshold is "no connector running", whatever was reported', () => {
+        expect(syncHealthOf({ syncHealth: 'syncing', heartbeatAt: NOW - STALE_AFTER_MS - 1 }, NOW)).toBe(
+            'stale'
+        );
+        expect(STALE_AFTER_MS).toBe(12 * minute);
+        // the connector's documented threshold is the dashboard's
+        expect(CONNECTOR_STALE_AFTER_MS).toBe(STALE_AFTER_MS);
+    });
+
+    it('no heartbeat at all is "never connected"; an unknown reported value counts as not running', () => {
+        expect(syncHealthOf({ syncHealth: null, heartbeatAt: null }, NOW)).toBe('neverConnected');
+        expect(syncHealthOf({ syncHealth: 'exploded', heartbeatAt: NOW }, NOW)).toBe('stale');
+    });
+
+    it('parses the health fields of the Apex answer', () => {
+        const [a] = parseAgents({
+            agents: [
+                {
+                    userId: '005A',
+                    syncHealth: 'paused',
+                    syncHeartbeatAt: '2026-12-04T10:00:00.000Z',
+                    lastSuccessfulSyncAt: '2026-12-04T09:55:00.000Z'
+                }
+            ]
+        });
+        expect(a).toEqual(
+            expect.objectContaining({
+                syncHealth: 'paused',
+                heartbeatAt: Date.parse('2026-12-04T10:00:00.000Z'),
+                lastSyncAt: Date.parse('2026-12-04T09:55:00.000Z')
+            })
+        );
+    });
+
+    const agents = [
+        agent('1', { name: 'A', syncHealth: 'syncing', heartbeatAt: NOW - minute, entraObjectId: ID_A }),
+        agent('2', { name: 'B', syncHealth: 'syncing', heartbeatAt: NOW - 20 * minute, entraObjectId: ID_B }),
+        agent('3', { name: 'C', syncHealth: 'paused', heartbeatAt: NOW - minute, statusApiName: 'Away' }),
+        agent('4', {
+            name: 'D',
+            callCenterSetupId: 'a02',
+            callCenterSetupName: 'Amsterdam',
+            statusApiName: 'Away'
+        })
+    ];
+    const readings = new Map([
+        [ID_A, { availability: 'Available', activity: 'Available', readAt: NOW }],
+        [ID_B, { availability: 'Busy', activity: 'InACall', readAt: NOW }]
+    ]);
+    const rows = buildRows(agents, configurations, readings, NOW);
+
+    it('the summary counts agents per Omni status, Teams availability, mismatch and health', () => {
+        const summary = summarize(rows, '');
+        expect(summary.total).toBe(4);
+        expect([...summary.omni]).toEqual([
+            ['Available', 2],
+            ['Away', 2]
+        ]);
+        expect(Object.fromEntries(summary.teams)).toEqual({
+            Available: 1,
+            Busy: 1,
+            [TEAMS_NOT_CONNECTED]: 2
+        });
+        expect(summary.mismatches).toBe(1);
+        expect(Object.fromEntries(summary.health)).toEqual({
+            syncing: 1,
+            paused: 1,
+            signInRequired: 0,
+            throttled: 0,
+            configurationBroken: 0,
+            stale: 1,
+            neverConnected: 1
+        });
+    });
+
+    it('the summary counts only the chosen Call Center Setup', () => {
+        const summary = summarize(rows, 'a02');
+        expect(summary.total).toBe(1);
+        expect(summary.health.get('neverConnected')).toBe(1);
+        expect(summary.health.get('syncing')).toBe(0);
+    });
+
+    it('filters by health, Teams availability and Call Center Setup', () => {
+        const f = (filter: Partial<typeof NO_FILTER>) =>
+            filterRows(rows, { ...NO_FILTER, ...filter }).map((r) => r.userId);
+        expect(f({ health: 'stale' })).toEqual(['2']);
+        expect(f({ health: 'neverConnected' })).toEqual(['4']);
+        expect(f({ teams: 'Busy' })).toEqual(['2']);
+        expect(f({ teams: TEAMS_NOT_CONNECTED })).toEqual(['3', '4']);
+        expect(f({ teams: NO_TEAMS })).toEqual([]);
+        expect(f({ setup: 'a02' })).toEqual(['4']);
+        expect(f({ setup: 'a01', status: 'Away' })).toEqual(['3']);
+    });
+
+    it('sorts by health and last sync; lists the setups by name', () => {
+        expect(sortRows(rows, { field: 'health', direction: 'ascending' }).map((r) => r.userId)).toEqual([
+            '1',
+            '3',
+            '2',
+            '4'
+        ]);
+        expect(setupOptions(agents)).toEqual([
+            { value: 'a02', label: 'Amsterdam' },
+            { value: 'a01', label: 'Berlin' }
+        ]);
     });
 });

@@ -16,7 +16,10 @@ function agents(n: number): AgentRecord[] {
         entraObjectId: guid(i),
         statusApiName: 'Available',
         statusLabel: 'Available',
-        statusSince: 0
+        statusSince: 0,
+        syncHealth: null,
+        heartbeatAt: null,
+        lastSyncAt: null
     }));
 }
 

@@ -14,6 +14,26 @@ function timeTextFor(locale: string, timeZone: string): (epochMs: number) => str
     return timeText;
 }
 
+function dateTimeTextFor(locale: string, timeZone: string): (epochMs: number) => string {
+    let dateTimeText!: (epochMs: number) => string;
+    jest.isolateModules(() => {
+        jest.doMock('@salesforce/i18n/locale', () => ({ default: locale }), { virtual: true });
+        jest.doMock('@salesforce/i18n/timeZone', () => ({ default: timeZone }), { virtual: true });
+        dateTimeText = require('c/presenceSyncLocale').dateTimeText;
+    });
+    return dateTimeText;
+}
+
+describe('dateTimeText', () => {
+    it('shows a German user the date and 24-hour time in their time zone', () => {
+        expect(dateTimeTextFor('de-DE', 'Europe/Berlin')(INSTANT)).toBe('04.12.26, 17:08:20');
+    });
+
+    it('shows an American user the date and 12-hour time in their time zone', () => {
+        expect(dateTimeTextFor('en-US', 'America/Los_Angeles')(INSTANT)).toBe('12/4/26, 8:08:20 AM');
+    });
+});
+
 describe('timeText', () => {
     it('shows a German user 24-hour time in their time zone', () => {
         expect(timeTextFor('de-DE', 'Europe/Berlin')(INSTANT)).toBe('17:08:20');

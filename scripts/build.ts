@@ -3,8 +3,8 @@
  *
  * Decision: build into a separate folder, never in place. TypeScript is the only source of the LWC
  * bundles and the org accepts only `.js` (docs/architecture.md). Emitting `<name>.js` beside `<name>.ts`
- * would make Jest coverage list the emitted `.js` at 0 % and drop the `.ts` rows (toolchain.md, step 2
- * pitfall), so the generated JavaScript lives only in `dist/deploy/force-app`.
+ * would make Jest coverage list the emitted `.js` at 0 % and drop the `.ts` rows (seen with
+ * @salesforce/sfdx-lwc-jest and Jest 29), so the generated JavaScript lives only in `dist/deploy/force-app`.
  *
  * The build is a list of steps (see `BUILD_STEPS`); each one reads the project and writes into the
  * output folder. Later steps (the esbuild static resource bundle, Aura) are added to that list.

@@ -1,7 +1,7 @@
 /**
  * Bundle shape checks SDR does not make: an LWC folder without its js-meta.xml or its source, an Aura
  * folder without its definition, and a static resource without its resource-meta.xml all convert
- * silently (the last one is skipped and never deployed; toolchain.md step 6).
+ * silently (the last one is skipped and never deployed; tried with @salesforce/source-deploy-retrieve).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,7 @@
 /**
  * XML checks SDR does not make: every XML file is well-formed, and every metadata file's root element is
- * the metadata type SDR resolved it to (SDR converts both faults without a word; toolchain.md step 6).
+ * the metadata type SDR resolved it to (SDR converts both faults without a word: tried with @salesforce/source-deploy-retrieve, see
+ * scripts/__tests__).
  */
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';

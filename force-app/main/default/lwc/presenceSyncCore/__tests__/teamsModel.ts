@@ -1,6 +1,7 @@
 /*
  * A reference model of what Teams holds for one user, written from the Graph documentation
- * (graph-and-msal.md 1.2-1.6) and independent of the core:
+ * (Microsoft Graph: presence resource, setPresence, setUserPreferredPresence, clearPresence,
+ * https://learn.microsoft.com/graph/api/resources/presence) and independent of the core:
  * - client sessions (the Teams desktop client, which goes Away when idle and disappears when closed; a
  *   Teams meeting or call, each a session of its own);
  * - the app's session (one per app id) with its expiry (then it is gone), an Available session fading to

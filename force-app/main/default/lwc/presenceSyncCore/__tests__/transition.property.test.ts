@@ -176,7 +176,7 @@ function inconsistency(sim: Simulation): string[] {
     const masked = sim.core.masked !== null && samePair(sim.core.masked.shows, agg);
     const expected = sim.expectedApp();
     const visible = expected ? (expected.preferred ?? expected.session) : null;
-    // Teams may echo Busy/InACall as Busy/Busy (graph-and-msal.md section 2): the core accepts both
+    // Teams may echo Busy/InACall as Busy/Busy (docs/sync-policy.md; a tenant check in docs/org-verification.md): the core accepts both
     const busyEcho =
         samePair(visible, { availability: 'Busy', activity: 'InACall' }) &&
         samePair(agg, { availability: 'Busy', activity: 'Busy' });

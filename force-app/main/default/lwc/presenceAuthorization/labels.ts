@@ -22,6 +22,13 @@ import unsaved from '@salesforce/label/c.PresenceAuthorization_Unsaved';
 import unknownError from '@salesforce/label/c.PresenceAuthorization_UnknownError';
 import redirectUriHeading from '@salesforce/label/c.PresenceAuthorization_RedirectUriHeading';
 import redirectUriHelp from '@salesforce/label/c.PresenceAuthorization_RedirectUriHelp';
+import entraGuideHeading from '@salesforce/label/c.PresenceAuthorization_EntraGuideHeading';
+import entraStep1 from '@salesforce/label/c.PresenceAuthorization_EntraStep1';
+import entraStep2 from '@salesforce/label/c.PresenceAuthorization_EntraStep2';
+import entraStep3 from '@salesforce/label/c.PresenceAuthorization_EntraStep3';
+import entraStep4 from '@salesforce/label/c.PresenceAuthorization_EntraStep4';
+import entraStep5 from '@salesforce/label/c.PresenceAuthorization_EntraStep5';
+import entraStep6 from '@salesforce/label/c.PresenceAuthorization_EntraStep6';
 import redirectUriUnavailable from '@salesforce/label/c.PresenceAuthorization_RedirectUriUnavailable';
 import copy from '@salesforce/label/c.PresenceAuthorization_Copy';
 import copyRedirectUri from '@salesforce/label/c.PresenceAuthorization_CopyRedirectUri';
@@ -135,6 +142,13 @@ export const LABELS = {
     unknownError,
     redirectUriHeading,
     redirectUriHelp,
+    entraGuideHeading,
+    entraStep1,
+    entraStep2,
+    entraStep3,
+    entraStep4,
+    entraStep5,
+    entraStep6,
     redirectUriUnavailable,
     copy,
     copyRedirectUri,

@@ -235,6 +235,19 @@ describe('c-presence-authorization', () => {
             expect(query<HTMLInputElement>(element, 'input[name="redirectUri"]').readOnly).toBe(true);
         });
 
+        it('guides the admin through Entra in six numbered steps beside the values they need', async () => {
+            const element = await mount();
+            await flush();
+
+            const guide = query(element, '[data-id="entra-guide"]');
+            expect(guide.querySelector('h3')?.textContent).toBe(L('EntraGuideHeading'));
+            expect(guide.querySelector('ol')).not.toBeNull();
+            expect([...guide.querySelectorAll('ol > li')].map((li) => li.textContent)).toEqual(
+                [1, 2, 3, 4, 5, 6].map((n) => L(`EntraStep${n}`))
+            );
+            await expect(element).toBeAccessible();
+        });
+
         it('explains when the page is not on a Lightning origin and disables the test', async () => {
             mockedOrigin.mockReturnValue('https://acme.my.site.com');
 
@@ -688,7 +701,8 @@ describe('c-presence-authorization', () => {
             expect(root(element).querySelector('[id^="client-id"]')).toBeNull();
             expect(root(element).querySelector('[id^="test-heading"]')).toBeNull();
             expect(root(element).querySelector('[id^="validator-heading"]')).toBeNull();
-            // the redirect URI to register and the delivered configurations are there
+            // the Entra guide, the redirect URI to register and the delivered configurations are there
+            expect(root(element).querySelectorAll('[data-id="entra-guide"] ol > li')).toHaveLength(6);
             expect(root(element).querySelector('[id^="redirect-heading"]')).not.toBeNull();
             expect(
                 [...root(element).querySelectorAll('[data-id="missing"] li')].map((li) => li.textContent)

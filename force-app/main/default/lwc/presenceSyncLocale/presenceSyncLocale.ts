@@ -18,17 +18,13 @@ function make(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
     }
 }
 
-/** One formatter for the module: building one per call is slow (the dashboard formats thousands). */
+/**
+ * One formatter for the module: building one per call is slow (the dashboard formats thousands). The
+ * locale's own medium time style, not single fields: `hour: 'numeric'` gives a German user 0:01:02 and
+ * 9:05:20 after midnight, where German writes 00:01:02 and 09:05:20 (the CLDR time pattern HH:mm:ss).
+ */
 function formatter(): Intl.DateTimeFormat {
-    if (timeFormat === null) {
-        const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit', second: '2-digit' };
-        try {
-            timeFormat = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: TIME_ZONE });
-        } catch {
-            // a locale or time zone this browser does not know: its own, rather than no time at all
-            timeFormat = new Intl.DateTimeFormat(undefined, options);
-        }
-    }
+    timeFormat ??= make({ timeStyle: 'medium' });
     return timeFormat;
 }
 

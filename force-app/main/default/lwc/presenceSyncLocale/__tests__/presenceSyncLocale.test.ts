@@ -43,6 +43,15 @@ describe('timeText', () => {
         expect(timeTextFor('en-US', 'America/Los_Angeles')(INSTANT)).toBe('8:08:20 AM');
     });
 
+    it('writes the hour with two digits where the locale does: German just after midnight and in the morning', () => {
+        const german = timeTextFor('de-DE', 'Europe/Berlin');
+        expect(german(Date.parse('2026-12-04T23:01:02.000Z'))).toBe('00:01:02');
+        expect(german(Date.parse('2026-12-04T08:05:20.000Z'))).toBe('09:05:20');
+        expect(timeTextFor('en-US', 'America/New_York')(Date.parse('2026-12-04T05:01:02.000Z'))).toBe(
+            '12:01:02 AM'
+        );
+    });
+
     it('falls back to the browser locale when the user locale is not one it knows', () => {
         const text = timeTextFor('xx-invalid-locale-@@', 'Nowhere/Nothing')(INSTANT);
         expect(text).toMatch(/\d{1,2}:08:20/);

@@ -49,6 +49,12 @@ export function createConnectUi(doc: Document, label: string): ConnectUi {
     root.append(button, status);
     doc.body.appendChild(root);
 
+    // the frame can be shown and focused by the connector before its layout lets the button take focus:
+    // when the frame receives focus with nothing focused in it, the visible button takes it
+    doc.defaultView?.addEventListener('focus', () => {
+        if (!button.hidden && (doc.activeElement === null || doc.activeElement === doc.body)) button.focus();
+    });
+
     return {
         showButton(visible) {
             const appearing = visible && button.hidden;

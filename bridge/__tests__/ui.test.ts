@@ -58,3 +58,16 @@ describe('bridge Connect button', () => {
         expect(css).not.toMatch(/#5b5fc7|#4f52b2/i);
     });
 });
+
+describe('bridge Connect button and the frame focus', () => {
+    it('takes focus when the connector focuses the frame after the button appeared', () => {
+        document.body.innerHTML = '';
+        const ui = createConnectUi(document, ENGLISH.button);
+        ui.showButton(true);
+        (document.activeElement as HTMLElement | null)?.blur();
+
+        window.dispatchEvent(new FocusEvent('focus'));
+
+        expect(document.activeElement?.id).toBe('teams-connect');
+    });
+});

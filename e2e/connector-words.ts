@@ -268,7 +268,8 @@ export const connectorWordsScenarios: Scenario[] = [
                 const popup = page.context().waitForEvent('page');
                 await page.keyboard.press('Enter');
                 const signIn = await popup;
-                assert.match(signIn.url(), /^https:\/\/login\./);
+                // MSAL opens the window blank and then sends it to the Microsoft sign-in page
+                await signIn.waitForURL(/^https:\/\/login\./);
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);

@@ -10,6 +10,7 @@ import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridg
 import { BridgeServer } from './server';
 import { CONFIG_META_NAME, isAuthResponse, readSettings } from './settings';
 import { createConnectUi } from './ui';
+import { readTexts } from './texts';
 import { createPopupWatch } from './popupWatch';
 
 function start(): void {
@@ -21,15 +22,17 @@ function start(): void {
     }
     const meta = document.querySelector<HTMLMetaElement>(`meta[name="${CONFIG_META_NAME}"]`);
     const settings = readSettings(window.location, meta?.content ?? null);
-    const ui = createConnectUi(document);
+    const texts = readTexts(document);
+    const ui = createConnectUi(document, texts.button);
     if (!settings.ok || window.parent === window) {
-        ui.setStatus('This page connects Salesforce to Microsoft Teams and works only inside Salesforce.');
+        ui.setStatus(texts.outsideSalesforce);
         return;
     }
     new BridgeServer({
         window,
         settings: settings.settings,
         ui,
+        texts,
         createMsal: (configuration) => new PublicClientApplication(configuration),
         fetchImpl: (input, init) => window.fetch(input, init),
         watchPopup: createPopupWatch(window)

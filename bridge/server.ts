@@ -27,6 +27,7 @@ import { PresenceApi, authFailure } from './graph';
 import type { FetchLike, GraphOutcome } from './graph';
 import type { BridgeSettings } from './settings';
 import type { ConnectUi } from './ui';
+import { ENGLISH, type BridgeTexts } from './texts';
 import type { PopupWatch } from './popupWatch';
 import type { Configuration } from '@azure/msal-browser';
 
@@ -47,6 +48,8 @@ export interface BridgeDependencies {
     fetchImpl: FetchLike;
     /** notices a closed sign-in popup (popupWatch.ts); without it Connect stays locked until MSAL's timeout */
     watchPopup?: PopupWatch;
+    /** the frame's words in the user's language (texts.ts); absent: English */
+    texts?: BridgeTexts;
 }
 
 export interface ServerCounters {
@@ -61,31 +64,14 @@ export interface ServerCounters {
 /** How many request ids the server remembers to refuse replays (the LWC side never reuses one). */
 export const REMEMBERED_REQUEST_IDS = 1000;
 
-const TEXT = {
-    connect: 'Connect Microsoft Teams to keep your Teams presence in step with Salesforce.',
-    waiting: 'Waiting for the Microsoft sign-in window…',
-    connected: 'Connected to Microsoft Teams.',
-    mismatch:
-        'You signed in with a different Microsoft account than your settings name (the email there, or the account of your first Connect). Connect again with that account.',
-    consent:
-        'Your organization has not granted this app access to Teams presence yet. Ask your administrator.',
-    closed: 'The sign-in window was closed or did not finish. Connect again to retry.',
-    windowGone:
-        'If you closed the Microsoft sign-in window, click Connect to start again; if it is still open, finish signing in there.',
-    blocked: 'The sign-in window could not open. Allow pop-ups for Salesforce and connect again.',
-    refused: 'Microsoft refused the sign-in. Connect again once the cause shown above is fixed.',
-    failed: 'Could not connect to Microsoft Teams. Connect again to retry.',
-    disconnected: 'Disconnected from Microsoft Teams.'
-};
-
-function failureText(error: BridgeError): string {
-    if (error.kind === 'accountMismatch') return TEXT.mismatch;
+function failureText(error: BridgeError, text: BridgeTexts): string {
+    if (error.kind === 'accountMismatch') return text.mismatch;
     // the Salesforce page beside this frame names the cause and its fix from the Entra number
-    if (error.entraCode !== undefined) return `${TEXT.refused} (AADSTS${error.entraCode})`;
-    if (error.kind === 'consentRequired') return TEXT.consent;
-    if (error.kind === 'timeout' || error.detail === 'user_cancelled') return TEXT.closed;
-    if (error.detail === 'popup_window_error' || error.detail === 'empty_window_error') return TEXT.blocked;
-    return TEXT.failed;
+    if (error.entraCode !== undefined) return `${text.refused} (AADSTS${error.entraCode})`;
+    if (error.kind === 'consentRequired') return text.consent;
+    if (error.kind === 'timeout' || error.detail === 'user_cancelled') return text.closed;
+    if (error.detail === 'popup_window_error' || error.detail === 'empty_window_error') return text.blocked;
+    return text.failed;
 }
 
 function sameInit(a: AuthInit, b: AuthInit): boolean {
@@ -261,12 +247,21 @@ export class BridgeServer {
         });
     }
 
+    private get text(): BridgeTexts {
+        return this.deps.texts ?? ENGLISH;
+    }
+
+    /** Why to connect, in the role's words: the agent keeps presence in step, the supervisor sees agents. */
+    private connectText(): string {
+        return this.initParams?.role === 'supervisor' ? this.text.connectSupervisor : this.text.connectAgent;
+    }
+
     private showConnect(): Handled {
         if (this.auth === null)
             return { ok: false, error: { kind: 'invalidRequest', detail: 'notInitialized' } };
         if (this.interaction === 'idle') this.interaction = 'buttonShown';
         this.deps.ui.showButton(true);
-        this.deps.ui.setStatus(this.account === null ? TEXT.connect : TEXT.connected);
+        this.deps.ui.setStatus(this.account === null ? this.connectText() : this.text.connected);
         return { ok: true, result: this.status() };
     }
 
@@ -281,7 +276,7 @@ export class BridgeServer {
         const attempt = this.attempt;
         this.interaction = 'popupOpen';
         this.deps.ui.setBusy(true);
-        this.deps.ui.setStatus(TEXT.waiting);
+        this.deps.ui.setStatus(this.text.waiting);
         this.stopPopupWatch();
         let outcome: Promise<AuthOutcome> = Promise.resolve({
             ok: false,
@@ -302,11 +297,11 @@ export class BridgeServer {
             if (result.ok) {
                 this.interaction = 'idle';
                 this.deps.ui.showButton(false);
-                this.deps.ui.setStatus(TEXT.connected);
+                this.deps.ui.setStatus(this.text.connected);
                 this.applyOutcome(result);
             } else {
                 this.interaction = 'buttonShown';
-                this.deps.ui.setStatus(failureText(result.error));
+                this.deps.ui.setStatus(failureText(result.error, this.text));
                 if (result.error.kind === 'accountMismatch') this.setAccount(null, 'accountMismatch');
                 this.emit('signInFailed', { error: result.error });
             }
@@ -321,13 +316,13 @@ export class BridgeServer {
         if (attempt !== this.attempt || this.interaction !== 'popupOpen') return;
         this.interaction = 'buttonShown';
         this.deps.ui.setBusy(false);
-        this.deps.ui.setStatus(TEXT.windowGone);
+        this.deps.ui.setStatus(this.text.windowGone);
     }
 
     private async disconnect(): Promise<Handled> {
         if (this.auth !== null) await this.auth.signOut();
         this.setAccount(null, 'userDisconnected');
-        this.deps.ui.setStatus(TEXT.disconnected);
+        this.deps.ui.setStatus(this.text.disconnected);
         return { ok: true, result: {} };
     }
 

@@ -1,6 +1,10 @@
 /*
  * The bridge frame's only UI: a real "Connect Microsoft Teams" button (the user gesture an interactive
- * sign-in popup needs must happen in this document) and a polite live status line.
+ * sign-in popup needs must happen in this document) and a polite live status line. It looks like the
+ * Salesforce page around it: the SLDS brand button (Lightning Design System, Buttons, "Brand" variant:
+ * brand background #0176d3, 0.25rem radius, 2rem line height) on the SLDS body text. The frame cannot
+ * load SLDS itself (its CSP admits Salesforce and the trusted Microsoft hosts only, and the SLDS static
+ * resource would be a second copy to keep in step), so the few values are written out here.
  */
 
 export interface ConnectUi {
@@ -11,18 +15,19 @@ export interface ConnectUi {
 }
 
 const STYLES = `
-.tb-root { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; font-size: 14px;
-  color: #181818; padding: 12px; }
-.tb-button { font: inherit; font-weight: 600; color: #fff; background: #5b5fc7; border: 1px solid #4f52b2;
-  border-radius: 4px; padding: 8px 16px; cursor: pointer; min-height: 32px; }
-.tb-button:hover { background: #4f52b2; }
-.tb-button:focus-visible { outline: 3px solid #0b5cab; outline-offset: 2px; }
+.tb-root { font-family: "Salesforce Sans", -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  font-size: 0.8125rem; line-height: 1.5; color: #181818; padding: 0.75rem; }
+.tb-button { font: inherit; font-weight: 400; line-height: 1.875rem; color: #fff; background: #0176d3;
+  border: 1px solid #0176d3; border-radius: 0.25rem; padding: 0 1rem; cursor: pointer; }
+.tb-button:hover { background: #014486; border-color: #014486; }
+.tb-button:focus { outline: 0; box-shadow: 0 0 3px #0176d3; }
+.tb-button:focus-visible { outline: 2px solid #014486; outline-offset: 2px; }
 .tb-button[disabled] { background: #c9c9c9; border-color: #c9c9c9; color: #3e3e3c; cursor: default; }
-.tb-status { margin: 8px 0 0; min-height: 1.4em; }
+.tb-status { margin: 0.5rem 0 0; min-height: 1.5em; }
 `;
 
-/** Builds the UI into `doc.body` and returns its controls. */
-export function createConnectUi(doc: Document): ConnectUi {
+/** Builds the UI into `doc.body` and returns its controls; `label` is the button's text. */
+export function createConnectUi(doc: Document, label: string): ConnectUi {
     const style = doc.createElement('style');
     style.textContent = STYLES;
     doc.head.appendChild(style);
@@ -33,7 +38,7 @@ export function createConnectUi(doc: Document): ConnectUi {
     button.type = 'button';
     button.className = 'tb-button';
     button.id = 'teams-connect';
-    button.textContent = 'Connect Microsoft Teams';
+    button.textContent = label;
     button.hidden = true;
     const status = doc.createElement('p');
     status.className = 'tb-status';
@@ -44,9 +49,19 @@ export function createConnectUi(doc: Document): ConnectUi {
     root.append(button, status);
     doc.body.appendChild(root);
 
+    // the frame can be shown and focused by the connector before its layout lets the button take focus:
+    // when the frame receives focus with nothing focused in it, the visible button takes it
+    doc.defaultView?.addEventListener('focus', () => {
+        if (!button.hidden && (doc.activeElement === null || doc.activeElement === doc.body)) button.focus();
+    });
+
     return {
         showButton(visible) {
+            const appearing = visible && button.hidden;
             button.hidden = !visible;
+            // the button takes the frame's focus when it appears: the connector focuses the frame after
+            // the agent's Connect click, and keyboard focus lands here instead of on <body>
+            if (appearing) button.focus();
         },
         setBusy(busy) {
             button.disabled = busy;

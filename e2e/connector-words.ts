@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { BRIDGE_FRAME_SELECTOR } from '../harness/browser/signInPopup';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import {
@@ -15,6 +16,7 @@ import {
     openConsoleTab,
     panel,
     pickOmni,
+    saveEmail,
     teamsManual,
     type ConsoleTab
 } from './console-sync';
@@ -209,6 +211,65 @@ export const connectorWordsScenarios: Scenario[] = [
                     flat.includes('Teams | Verfügbar → Abwesend | In Teams geschrieben'),
                     flat.join('\n')
                 );
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'connector words: a German agent gets the in-frame Connect step in German, SLDS-styled, with keyboard focus',
+        async run({ env }) {
+            const tab = await openConsoleTab(env, '?setup=phone&lang=de');
+            const page = tab.page;
+            try {
+                await pickOmni(page, 'Available');
+                await saveEmail(page, ADA.upn);
+                await connector(page).locator('lightning-button.connect button').click();
+                const bridge = page.frameLocator(BRIDGE_FRAME_SELECTOR);
+                await bridge.locator('#teams-connect').waitFor();
+                const frame = page.frames().find((f) => f.url().includes('/apex/TeamsBridge'));
+                assert.ok(frame, 'the bridge frame');
+                // focus follows the Connect click into the frame, onto its button (not <body>)
+                let last = '';
+                const seen = await waitUntil(
+                    'keyboard focus on the in-frame Connect button',
+                    async () => {
+                        const inFrame = await frame.evaluate(() => ({
+                            focused: document.hasFocus(),
+                            active: document.activeElement?.id || (document.activeElement?.tagName ?? '')
+                        }));
+                        last = JSON.stringify(inFrame);
+                        // hasFocus: the frame holds the page's keyboard focus (the connector moved it there)
+                        return inFrame.focused && inFrame.active === 'teams-connect' ? inFrame : undefined;
+                    },
+                    () => last
+                );
+                assert.equal(seen.active, 'teams-connect');
+                const view = await frame.evaluate(() => {
+                    const button = document.getElementById('teams-connect') as HTMLButtonElement;
+                    return {
+                        lang: document.documentElement.lang,
+                        title: document.title,
+                        button: button.textContent,
+                        background: getComputedStyle(button).backgroundColor,
+                        status: document.getElementById('teams-status')?.textContent ?? ''
+                    };
+                });
+                assert.deepEqual(view, {
+                    lang: 'de',
+                    title: 'Microsoft Teams-Verbindung',
+                    button: 'Microsoft Teams verbinden',
+                    // SLDS brand button, not Teams purple
+                    background: 'rgb(1, 118, 211)',
+                    status: 'Verbinden Sie Microsoft Teams, damit Ihr Teams-Status mit Salesforce übereinstimmt.'
+                });
+                // the keyboard alone goes on: Enter on the focused button opens the Microsoft sign-in window
+                const popup = page.context().waitForEvent('page');
+                await page.keyboard.press('Enter');
+                const signIn = await popup;
+                // MSAL opens the window blank and then sends it to the Microsoft sign-in page
+                await signIn.waitForURL(/^https:\/\/login\./);
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);

@@ -14,7 +14,8 @@ import path from 'node:path';
 import { buildBridge } from '../scripts/build-bridge';
 import type { StaticAsset } from '../harness/bridgeHost/mount';
 import type { HarnessUrls } from '../harness/server';
-import { BRIDGE_PATHS, renderBridgePage } from '../harness/bridgeHost/bridgePage';
+import { BRIDGE_PATHS, bridgePageBody } from '../harness/bridgeHost/bridgePage';
+import { GERMAN_DEFAULT_DIR, readLabels } from '../harness/lwc/orgMetadata';
 
 export const ROOT = path.resolve(__dirname, '..');
 const BRIDGE_PAGE = path.join(ROOT, 'force-app/main/default/pages/TeamsBridge.page');
@@ -88,7 +89,11 @@ export function pageAssets(bundles: Bundles, urls: HarnessUrls): StaticAsset[] {
             origin: 'visualforce',
             path: PATHS.bridgePage,
             contentType: html,
-            body: renderBridgePage(readFileSync(BRIDGE_PAGE, 'utf8'), urls),
+            body: bridgePageBody(
+                readFileSync(BRIDGE_PAGE, 'utf8'),
+                urls,
+                readLabels(path.join(ROOT, 'force-app/main/default'), path.join(ROOT, GERMAN_DEFAULT_DIR))
+            ),
             // clickjack protection that admits the org's Lightning origin (and the bridge's own frames)
             frameAncestors: ["'self'", urls.lightning]
         },

@@ -18,7 +18,8 @@ import { CONSOLE_PATHS, mountConsole, sldsVersion } from '../harness/console/mou
 import { capturePages, SCREENSHOTS } from '../harness/console/screenshot';
 import { buildHarnessBundle } from '../harness/lwc/build';
 import { start, type Harness } from '../harness/server';
-import { BRIDGE_PATHS, renderBridgePage } from '../harness/bridgeHost/bridgePage';
+import { BRIDGE_PATHS, bridgePageBody } from '../harness/bridgeHost/bridgePage';
+import { GERMAN_DEFAULT_DIR, readLabels } from '../harness/lwc/orgMetadata';
 import { buildBridge } from './build-bridge';
 
 const root = path.resolve(__dirname, '..');
@@ -46,9 +47,10 @@ export async function startLocal(port?: number): Promise<Started> {
             origin: 'visualforce',
             path: BRIDGE_PATHS.bridgePage,
             contentType: 'text/html; charset=utf-8',
-            body: renderBridgePage(
+            body: bridgePageBody(
                 readFileSync(path.join(root, 'force-app/main/default/pages/TeamsBridge.page'), 'utf8'),
-                harness.urls
+                harness.urls,
+                readLabels(path.join(root, 'force-app/main/default'), path.join(root, GERMAN_DEFAULT_DIR))
             ),
             // Visualforce clickjack protection that admits the org's own Lightning origin
             frameAncestors: ["'self'", harness.urls.lightning]

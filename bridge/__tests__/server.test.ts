@@ -8,6 +8,7 @@ import { BridgeServer } from '../server';
 import type { FetchLike } from '../graph';
 import type { BridgeSettings } from '../settings';
 import type { PopupWatch } from '../popupWatch';
+import { ENGLISH, type BridgeTexts } from '../texts';
 import type { TokenResult } from '../auth';
 import {
     ACCESS_TOKEN,
@@ -48,7 +49,12 @@ interface Setup {
 let sequence = 0;
 
 function setUp(
-    options: { settings?: BridgeSettings; fetchMock?: jest.Mock; watchPopup?: PopupWatch } = {}
+    options: {
+        settings?: BridgeSettings;
+        fetchMock?: jest.Mock;
+        watchPopup?: PopupWatch;
+        texts?: BridgeTexts;
+    } = {}
 ): Setup {
     const win = new FakeWindow();
     const ui = new FakeUi();
@@ -67,7 +73,8 @@ function setUp(
             return msal;
         },
         fetchImpl: fetchMock as unknown as FetchLike,
-        ...(options.watchPopup ? { watchPopup: options.watchPopup } : {})
+        ...(options.watchPopup ? { watchPopup: options.watchPopup } : {}),
+        ...(options.texts ? { texts: options.texts } : {})
     });
     server.start();
     const send = async <T extends RequestType>(type: T, params: RequestParams[T]): Promise<unknown> => {
@@ -753,6 +760,41 @@ describe('bridge server', () => {
             expect(ui.buttonVisible).toBe(false);
             expect(ui.status).toBe('Connected to Microsoft Teams.');
             expect(events(win)).toContainEqual(expect.objectContaining({ type: 'signedIn' }));
+        });
+
+        it("tells the supervisor why to connect in the supervisor's words, not the agent's", async () => {
+            const agent = setUp();
+            await agent.send('init', INIT);
+            await agent.send('connect', {});
+            const supervisor = setUp();
+            await supervisor.send('init', { ...INIT, role: 'supervisor' });
+            await supervisor.send('connect', {});
+
+            expect(agent.ui.status).toMatch(/keep your Teams presence in step/);
+            expect(supervisor.ui.status).toMatch(/see your agents' Teams presence/);
+        });
+
+        it("speaks the page's language: every text the bridge shows comes from the page's labels", async () => {
+            const german: BridgeTexts = {
+                ...ENGLISH,
+                connectAgent: 'Verbinden Sie Microsoft Teams.',
+                waiting: 'Warten auf das Anmeldefenster…',
+                closed: 'Das Anmeldefenster wurde geschlossen.'
+            };
+            const { send, ui, msal } = setUp({ texts: german });
+            await send('init', INIT);
+            await send('connect', {});
+            const asked = ui.status;
+            msal.acquireTokenPopup.mockRejectedValue(msalError('timed_out'));
+            ui.click();
+            const waiting = ui.status;
+            await flush();
+
+            expect([asked, waiting, ui.status]).toEqual([
+                'Verbinden Sie Microsoft Teams.',
+                'Warten auf das Anmeldefenster…',
+                'Das Anmeldefenster wurde geschlossen.'
+            ]);
         });
 
         it('reports a closed or unfinished popup as signInFailed and keeps the button', async () => {

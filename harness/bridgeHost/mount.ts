@@ -4,7 +4,7 @@
  * Lightning origin. The harness builds nothing and reads nothing of the project: callers pass the
  * page HTML and the bundles they built (e2e/pages.ts does, from the real Visualforce page).
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Harness } from '../server';
 
 export type SalesforceOrigin = 'lightning' | 'visualforce';
@@ -14,7 +14,8 @@ export interface StaticAsset {
     /** exact path (a path ending in '/' is a prefix, as for Harness.mount) */
     path: string;
     contentType: string;
-    body: string | Buffer;
+    /** a function renders per request, as Visualforce renders a page for the session's user */
+    body: string | Buffer | ((req: IncomingMessage) => string);
     /**
      * Origins allowed to frame a page (`Content-Security-Policy: frame-ancestors`), like a
      * Visualforce page whose clickjack protection admits the org's own Lightning origin. Absent: no header.
@@ -22,8 +23,9 @@ export interface StaticAsset {
     frameAncestors?: readonly string[];
 }
 
-function send(res: ServerResponse, asset: StaticAsset): void {
-    const body = typeof asset.body === 'string' ? Buffer.from(asset.body, 'utf8') : asset.body;
+function send(req: IncomingMessage, res: ServerResponse, asset: StaticAsset): void {
+    const raw = typeof asset.body === 'function' ? asset.body(req) : asset.body;
+    const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     const headers: Record<string, string | number> = {
         'Content-Type': asset.contentType,
         'Content-Length': body.length,
@@ -46,7 +48,7 @@ export function mountAssets(harness: Pick<Harness, 'mount'>, assets: readonly St
                 res.end();
                 return;
             }
-            send(res, asset);
+            send(req, res, asset);
         })
     );
     return () => {

@@ -12,7 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Harness } from '../server';
 import { escapeHtml, sendHtml } from '../http/util';
 import { Access } from '../platform/access';
-import { SESSION_COOKIE, type HarnessUserKey } from '../platform/constants';
+import { LANGUAGE_COOKIE, SESSION_COOKIE, type HarnessUserKey } from '../platform/constants';
 import type { OrgSnapshot } from '../platform/types';
 
 /** The text of the platform's page for a user without access (Visualforce, Lightning record pages). */
@@ -29,6 +29,14 @@ export function sessionCookie(user: HarnessUserKey, lightningUrl: string): strin
     const host = new URL(lightningUrl).hostname;
     const site = host.split('.').slice(-2).join('.');
     return `${SESSION_COOKIE}=${user}; Domain=${site}; Path=/; Secure; HttpOnly; SameSite=None`;
+}
+
+/** `Set-Cookie` value that gives the session the user's language, as the Lightning page's `?lang=` names it. */
+export function languageCookie(search: string, lightningUrl: string): string {
+    const host = new URL(lightningUrl).hostname;
+    const site = host.split('.').slice(-2).join('.');
+    const language = new URLSearchParams(search).get('lang') === 'de' ? 'de' : 'en';
+    return `${LANGUAGE_COOKIE}=${language}; Domain=${site}; Path=/; Secure; HttpOnly; SameSite=None`;
 }
 
 /** The user of the request's session cookie, if any. */
@@ -69,7 +77,11 @@ export function installSession(
     }
     const offLightning = harness.intercept('lightning', (_req, res, url) => {
         const user = options.pages[url.pathname];
-        if (user) res.setHeader('Set-Cookie', sessionCookie(user, harness.urls.lightning));
+        if (user)
+            res.setHeader('Set-Cookie', [
+                sessionCookie(user, harness.urls.lightning),
+                languageCookie(url.search, harness.urls.lightning)
+            ]);
         return false;
     });
     const offVisualforce = harness.intercept('visualforce', (req, res, url) => {

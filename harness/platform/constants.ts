@@ -47,6 +47,12 @@ export const HARNESS_USERS: Record<
  */
 export const SESSION_COOKIE = 'harness_sid';
 
+/**
+ * The session user's language on both origins (`de` when the Lightning page was opened with `?lang=de`):
+ * Visualforce renders Custom Labels and `$User.LanguageLocaleKey` in the session user's language.
+ */
+export const LANGUAGE_COOKIE = 'harness_lang';
+
 /** The utility bar item that hosts the connector (what EnclosingUtilityId gives inside it). */
 export const CONNECTOR_UTILITY_ID = 'utility-cti-data-connector';
 

@@ -12,7 +12,7 @@ import { FakeOmniToolkit } from '../../console/omniToolkit';
 import { installSession, INSUFFICIENT_PRIVILEGES } from '../../console/session';
 import { Access } from '../access';
 import { apexAccessFailure } from '../apexAccess';
-import { ADMIN, AGENT, SESSION_COOKIE, SUPERVISOR } from '../constants';
+import { ADMIN, AGENT, LANGUAGE_COOKIE, SESSION_COOKIE, SUPERVISOR } from '../constants';
 import { execute } from '../graphqlEval';
 import { Org } from '../org';
 import { apexMethod } from '../scoped';
@@ -524,8 +524,12 @@ describe('Visualforce page access (session of the harness site)', () => {
         const filters = session({ agent: orgAs('agent') });
         const page = request(filters.lightning, '/console');
         expect(page.handled).toBe(false);
-        expect(page.headers['Set-Cookie']).toBe(
-            `${SESSION_COOKIE}=agent; Domain=force.localhost; Path=/; Secure; HttpOnly; SameSite=None`
+        expect(page.headers['Set-Cookie']).toEqual([
+            `${SESSION_COOKIE}=agent; Domain=force.localhost; Path=/; Secure; HttpOnly; SameSite=None`,
+            `${LANGUAGE_COOKIE}=en; Domain=force.localhost; Path=/; Secure; HttpOnly; SameSite=None`
+        ]);
+        expect(request(filters.lightning, '/console?lang=de').headers['Set-Cookie']).toContain(
+            `${LANGUAGE_COOKIE}=de; Domain=force.localhost; Path=/; Secure; HttpOnly; SameSite=None`
         );
         expect(request(filters.visualforce, '/apex/TeamsBridge', `${SESSION_COOKIE}=agent`).handled).toBe(
             false

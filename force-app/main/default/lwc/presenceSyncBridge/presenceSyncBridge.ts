@@ -147,10 +147,19 @@ export default class PresenceSyncBridge {
         return { ...this.counters };
     }
 
-    /** Shows the iframe and asks the bridge to show its Connect button. */
+    /**
+     * Shows the iframe, asks the bridge to show its Connect button, and moves keyboard focus into the frame
+     * once the button is there (the bridge focuses its button as it appears), so focus follows the user's
+     * Connect click instead of dropping to <body>. Every caller runs on a user's click. The sign-in popup
+     * itself cannot open from that click: the click's transient activation stays in this (Lightning)
+     * document and its ancestors, never reaches the cross-origin bridge frame (docs/architecture.md).
+     */
     connect(): Promise<BridgeResult<ResultMap['connect']>> {
         this.setVisible(true);
-        return this.request('connect', {});
+        return this.request('connect', {}).then((result) => {
+            if (result.ok && this.frame !== null && this.isVisible) this.frame.focus();
+            return result;
+        });
     }
 
     /**

@@ -800,19 +800,19 @@ describe('c-presence-sync-runner', () => {
 describe('the Teams status message during a call', () => {
     const TEXT = 'On a customer call';
 
-    /** Settles the open Teams calls until `method` is asked for; answers reads with `current`. */
-    async function until(fakes: Fakes, method: string, current?: string): Promise<void> {
-        for (let i = 0; i < 20 && fakes.open(method).length === 0; i++) {
-            for (const call of fakes.open('setPresence')) call.resolve();
-            for (const call of fakes.open('getPresence')) {
-                call.resolve({
-                    availability: 'Busy',
-                    activity: 'InACall',
-                    ...(current === undefined ? {} : { statusMessage: current })
-                });
-            }
-            await flush();
+    /** Settles the open Teams calls until `method` is asked for (at most `rounds` times); reads show `current`. */
+    async function until(fakes: Fakes, method: string, current?: string, rounds = 20): Promise<void> {
+        if (rounds === 0 || fakes.open(method).length > 0) return;
+        for (const call of fakes.open('setPresence')) call.resolve();
+        for (const call of fakes.open('getPresence')) {
+            call.resolve({
+                availability: 'Busy',
+                activity: 'InACall',
+                ...(current === undefined ? {} : { statusMessage: current })
+            });
         }
+        await flush();
+        await until(fakes, method, current, rounds - 1);
     }
 
     it('sets the message with the session expiry when a call starts and clears it after the call and wrap-up', async () => {

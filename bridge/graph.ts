@@ -164,6 +164,10 @@ function presenceFrom(value: unknown): PresenceReading | null {
     if (typeof record.availability !== 'string' || typeof record.activity !== 'string') return null;
     const reading: PresenceReading = { availability: record.availability, activity: record.activity };
     if (typeof record.sequenceNumber === 'string') reading.sequenceNumber = record.sequenceNumber;
+    // statusMessage: { message: { content, contentType }, expiryDateTime, publishedDateTime } or null
+    const status = record.statusMessage as { message?: { content?: unknown } } | null | undefined;
+    const content = status?.message?.content;
+    if (typeof content === 'string' && content !== '') reading.statusMessage = content;
     return reading;
 }
 
@@ -271,6 +275,27 @@ export class PresenceApi {
                 ? { availability, activity }
                 : { availability, activity, expirationDuration };
         return this.write(`/users/${encodeURIComponent(userId)}/presence/setUserPreferredPresence`, body);
+    }
+
+    /**
+     * presence-setstatusmessage (https://learn.microsoft.com/en-us/graph/api/presence-setstatusmessage):
+     * the expiry as a dateTimeTimeZone in UTC; empty content clears the message.
+     */
+    setStatusMessage(userId: string, content: string, expiresAt?: number) {
+        const statusMessage = {
+            message: { content, contentType: 'text' },
+            ...(expiresAt === undefined
+                ? {}
+                : {
+                      expiryDateTime: {
+                          dateTime: new Date(expiresAt).toISOString().replace(/Z$/, ''),
+                          timeZone: 'UTC'
+                      }
+                  })
+        };
+        return this.write(`/users/${encodeURIComponent(userId)}/presence/setStatusMessage`, {
+            statusMessage
+        });
     }
 
     clearPreferredPresence(userId: string, keepalive: boolean) {

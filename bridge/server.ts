@@ -390,6 +390,8 @@ export class BridgeServer {
                 return graph
                     .clearPreferredPresence(userId, request.params.keepalive)
                     .then((outcome) => this.track('preferred', false, outcome));
+            case 'setStatusMessage':
+                return graph.setStatusMessage(userId, request.params.content, request.params.expiresAt);
             case 'getPresencesByUserId':
                 return graph.getPresencesByUserId(request.params.ids);
             default:

@@ -80,6 +80,7 @@ export interface EmulatorPresence {
     source: string;
     sessions: { sessionId: string; kind: string; availability: string; activity: string }[];
     preferred?: { availability: string; activity: string };
+    statusMessage?: { content: string; expiresAt?: number };
 }
 
 export function emulatorPresence(control: Control): Promise<EmulatorPresence> {
@@ -387,6 +388,45 @@ export const consoleSyncScenarios: Scenario[] = [
                 const wrapUpMs = Date.now() - ended;
                 assert.ok(wrapUpMs >= 2_500, `Teams returned after ${wrapUpMs} ms, wrap-up is 3 s`);
                 assert.equal(await connector(tab.page).locator('.on-call').count(), 0);
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: "sync: a softphone call shows the Teams status message with an expiry, cleared after wrap-up; the agent's own message is left alone",
+        async run({ env, control }) {
+            const tab = await connectedConsole(env, control, '?setup=phone', 'Available');
+            try {
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                const during = await waitUntil('Teams shows the call status message', async () => {
+                    const p = await emulatorPresence(control);
+                    return p.statusMessage?.content === 'On a customer call' ? p : undefined;
+                });
+                assert.equal(during.availability, 'Busy');
+                assert.equal(typeof during.statusMessage?.expiresAt, 'number', 'written with an expiry');
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                await waitUntil('the status message is cleared after the call and wrap-up', async () =>
+                    (await emulatorPresence(control)).statusMessage === undefined ? true : undefined
+                );
+
+                // the agent types their own message in Teams: a call neither replaces nor clears it
+                await control.call('POST', `users/${ADA.upn}/status-message`, { message: 'Back at 2' });
+                await control.call('DELETE', 'log');
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                await expectBoth('call -> Teams Busy/InACall', tab, control, {
+                    omni: 'Available',
+                    salesforceText: 'Available',
+                    teams: 'Busy/InACall',
+                    teamsText: 'Busy · In a call'
+                });
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+                const after = await emulatorPresence(control);
+                assert.equal(after.statusMessage?.content, 'Back at 2');
+                const writes = (await emulatorLog(control)).filter((e) => /setStatusMessage/i.test(e.path));
+                assert.deepEqual(writes, [], "no status message write over the agent's own");
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);

@@ -139,6 +139,13 @@ export function createControlHandler(deps: {
             case 'POST users/:id/call':
                 graph.setInTeamsCall(user(), body.inCall !== false);
                 return graph.presence(user());
+            case 'POST users/:id/status-message':
+                graph.setOwnStatusMessage(
+                    user(),
+                    str(body.message, 'message') ?? '',
+                    num(body.expiresInMs, 'expiresInMs')
+                );
+                return graph.presence(user());
             case 'POST users/:id/manual-status':
                 graph.setManualStatus(
                     user(),

@@ -430,6 +430,51 @@ describe('bridge server', () => {
             );
         });
 
+        it('sets the status message with a UTC expiry, clears it with empty content, and reads it back', async () => {
+            const fetchMock = fakeFetch(
+                response(),
+                response(),
+                response({
+                    body: {
+                        id: AGENT_OID,
+                        availability: 'Busy',
+                        activity: 'InACall',
+                        statusMessage: {
+                            message: { content: 'Back at 2', contentType: 'text' },
+                            expiryDateTime: { dateTime: '9999-12-31T23:59:59.9999999', timeZone: 'UTC' }
+                        }
+                    }
+                }),
+                response({
+                    body: { id: AGENT_OID, availability: 'Busy', activity: 'InACall', statusMessage: null }
+                })
+            );
+            const { send } = await signedIn({ fetchMock });
+
+            const set = await send('setStatusMessage', {
+                content: 'On a customer call',
+                expiresAt: Date.UTC(2026, 11, 4, 14, 15, 0)
+            });
+            await send('setStatusMessage', { content: '' });
+            const own = await send('getPresence', {});
+            const none = await send('getPresence', {});
+
+            expect(set).toMatchObject({ ok: true, result: {} });
+            expect(fetchCall(fetchMock, 0).url).toBe(`${GRAPH}/users/${AGENT_OID}/presence/setStatusMessage`);
+            expect(JSON.parse(String(fetchCall(fetchMock, 0).init.body))).toEqual({
+                statusMessage: {
+                    message: { content: 'On a customer call', contentType: 'text' },
+                    expiryDateTime: { dateTime: '2026-12-04T14:15:00.000', timeZone: 'UTC' }
+                }
+            });
+            expect(JSON.parse(String(fetchCall(fetchMock, 1).init.body))).toEqual({
+                statusMessage: { message: { content: '', contentType: 'text' } }
+            });
+            expect(own).toMatchObject({ ok: true, result: { statusMessage: 'Back at 2' } });
+            expect(none).toMatchObject({ ok: true });
+            expect((none as { result: object }).result).not.toHaveProperty('statusMessage');
+        });
+
         it('surfaces a 429 with its Retry-After at once, without retrying', async () => {
             const fetchMock = fakeFetch(
                 response({

@@ -331,6 +331,91 @@ describe('graph presence emulator', () => {
         expect(again.json<{ error: { code: string; innerError: object } }>().error.innerError).toBeDefined();
     });
 
+    it('sets the status message with an expiry on the virtual clock, shows it in GET presence and clears it', async () => {
+        const clock = await h.control<{ now: number }>('GET', 'clock');
+        const expiry = new Date(clock.now + 30 * 60_000).toISOString().replace(/Z$/, '');
+        const set = await graph('/me/presence/setStatusMessage', ada, {
+            statusMessage: {
+                message: { content: 'On a customer call', contentType: 'text' },
+                expiryDateTime: { dateTime: expiry, timeZone: 'UTC' }
+            }
+        });
+        expect(set.status).toBe(200);
+        const read = (await graph('/me/presence', ada)).json<{
+            statusMessage: {
+                message: { content: string };
+                expiryDateTime: { dateTime: string; timeZone: string };
+            };
+        }>();
+        expect(read.statusMessage.message).toEqual({ content: 'On a customer call', contentType: 'text' });
+        expect(read.statusMessage.expiryDateTime.timeZone).toBe('UTC');
+        expect(Date.parse(`${read.statusMessage.expiryDateTime.dateTime.slice(0, 23)}Z`)).toBe(
+            Date.parse(`${expiry}Z`)
+        );
+        // a supervisor sees it too
+        expect((await graph(`/users/${ADA.id}/presence`, sue)).json()).toMatchObject({
+            statusMessage: { message: { content: 'On a customer call' } }
+        });
+        // a crashed writer cannot leave it behind: it expires on the virtual clock
+        await h.control('POST', 'clock/advance', { duration: 'PT30M' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ statusMessage: null });
+
+        await graph('/me/presence/setStatusMessage', ada, {
+            statusMessage: { message: { content: 'On a customer call', contentType: 'text' } }
+        });
+        expect(
+            (
+                await graph('/me/presence/setStatusMessage', ada, {
+                    statusMessage: { message: { content: '', contentType: 'text' } }
+                })
+            ).status
+        ).toBe(200);
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({ statusMessage: null });
+    });
+
+    it('lets the person type their own status message in Teams (control API) and checks setStatusMessage', async () => {
+        await h.control('POST', `users/${ADA.id}/status-message`, { message: 'Back at 2' });
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({
+            statusMessage: { message: { content: 'Back at 2' }, expiryDateTime: { timeZone: 'UTC' } }
+        });
+        // Presence.ReadWrite is required, and only for the signed-in user
+        const readOnlyApp = '7c6b5a4f-3e2d-4c1b-9a0f-8e7d6c5b4a3f';
+        await h.control('POST', 'idp/clients', {
+            clientId: readOnlyApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read']
+        });
+        const reader = (await tokenFor(ADA.upn, 'openid profile offline_access Presence.Read', readOnlyApp))
+            .access_token;
+        expect(String(decodeJwt(reader).scp)).toBe('Presence.Read');
+        const readOnly = await graph('/me/presence/setStatusMessage', reader, {
+            statusMessage: { message: { content: 'x', contentType: 'text' } }
+        });
+        expect(readOnly.status).toBe(403);
+        const other = await graph(`/users/${BEN.id}/presence/setStatusMessage`, ada, {
+            statusMessage: { message: { content: 'x', contentType: 'text' } }
+        });
+        expect(other.status).toBe(403);
+        for (const body of [
+            {},
+            { statusMessage: { message: { content: 5 } } },
+            {
+                statusMessage: {
+                    message: { content: 'x', contentType: 'text' },
+                    expiryDateTime: { dateTime: 'tomorrow', timeZone: 'UTC' }
+                }
+            }
+        ]) {
+            const bad = await graph('/me/presence/setStatusMessage', ada, body);
+            expect(bad.status).toBe(400);
+            expect(bad.json<{ error: { code: string } }>().error.code).toBe('BadRequest');
+        }
+        // refused requests left the person's own message intact
+        expect((await graph('/me/presence', ada)).json()).toMatchObject({
+            statusMessage: { message: { content: 'Back at 2' } }
+        });
+    });
+
     it('follows the virtual clock: the Available session fades and expires', async () => {
         await graph(`/users/${ADA.id}/presence/setPresence`, ada, {
             sessionId: h.info.clientId,

@@ -191,6 +191,18 @@ export class GraphEmulator {
         this.model.setPreferred(id, pair[0], pair[1], ms);
     }
 
+    /**
+     * The person types a status message in Teams (empty text clears it); `expiresInMs` counts on the
+     * virtual clock, absent: no expiry.
+     */
+    setOwnStatusMessage(userId: string, message: string, expiresInMs?: number): void {
+        this.model.setStatusMessage(
+            this.user(userId).id,
+            message,
+            expiresInMs === undefined ? undefined : this.clock.now() + expiresInMs
+        );
+    }
+
     presence(userId: string): PresenceDetail {
         this.flushPending();
         const user = this.user(userId);

@@ -16,7 +16,8 @@ import {
     SESSION_EXPIRY_MAX_MS,
     SESSION_EXPIRY_MIN_MS,
     SESSION_PAIRS,
-    type PresenceReading
+    type PresenceReading,
+    type StatusMessage
 } from './model';
 
 export interface GraphHttpOptions {
@@ -38,6 +39,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *   Presence.Read.All.
  * - setPresence, clearPresence, setUserPreferredPresence, clearUserPreferredPresence
  *   (https://learn.microsoft.com/graph/api/presence-setpresence and the pages beside it): Presence.ReadWrite.
+ * - setStatusMessage (https://learn.microsoft.com/graph/api/presence-setstatusmessage): Presence.ReadWrite.
  */
 const READ_OWN = ['Presence.Read', 'Presence.Read.All'];
 const READ_ANY = ['Presence.Read.All'];
@@ -46,8 +48,11 @@ const WRITE_ACTIONS = [
     'setpresence',
     'clearpresence',
     'setuserpreferredpresence',
-    'clearuserpreferredpresence'
+    'clearuserpreferredpresence',
+    'setstatusmessage'
 ];
+/** Graph writes "no expiry" as the largest date (seen in GET presence answers). */
+const NO_EXPIRY = '9999-12-31T23:59:59.9999999';
 
 class GraphError extends Error {
     constructor(
@@ -73,9 +78,72 @@ function presenceJson(version: string, reading: PresenceReading, context?: strin
         availability: reading.availability,
         activity: reading.activity,
         sequenceNumber: reading.sequenceNumber,
-        statusMessage: null,
+        statusMessage: reading.statusMessage ? statusMessageJson(reading.statusMessage) : null,
         outOfOfficeSettings: { message: null, isOutOfOffice: false }
     };
+}
+
+/** Graph's dateTimeTimeZone: local date-time without offset, plus the zone name. */
+function utcDateTime(ms: number): string {
+    return new Date(ms).toISOString().replace(/Z$/, '0000');
+}
+
+function statusMessageJson(message: StatusMessage) {
+    return {
+        message: { content: message.content, contentType: message.contentType },
+        publishedDateTime: new Date(message.publishedAt).toISOString(),
+        expiryDateTime: {
+            dateTime: message.expiresAt === undefined ? NO_EXPIRY : utcDateTime(message.expiresAt),
+            timeZone: 'UTC'
+        }
+    };
+}
+
+/**
+ * The status message of a setStatusMessage body: `{ statusMessage: { message: { content, contentType },
+ * expiryDateTime?: { dateTime, timeZone } } }`. The emulator models the UTC zone only and refuses
+ * others with a 400 (Graph also accepts Windows and IANA zone names).
+ */
+function parseStatusMessage(body: Record<string, unknown>): { content: string; expiresAt?: number } {
+    const statusMessage = body.statusMessage as Record<string, unknown> | undefined;
+    const message = statusMessage?.message as Record<string, unknown> | undefined;
+    if (
+        typeof statusMessage !== 'object' ||
+        statusMessage === null ||
+        typeof message !== 'object' ||
+        message === null
+    ) {
+        throw badRequest('statusMessage.message is required.');
+    }
+    if (typeof message.content !== 'string') {
+        throw badRequest('statusMessage.message.content must be a string.');
+    }
+    const contentType = message.contentType ?? 'text';
+    if (typeof contentType !== 'string' || contentType.toLowerCase() !== 'text') {
+        throw badRequest(
+            `The contentType '${String(contentType)}' is not supported by the emulator; use 'text'.`
+        );
+    }
+    const expiry = statusMessage.expiryDateTime as Record<string, unknown> | undefined | null;
+    if (expiry === undefined || expiry === null) {
+        return { content: message.content };
+    }
+    const { dateTime, timeZone } = expiry;
+    if (typeof timeZone !== 'string' || timeZone.toUpperCase() !== 'UTC') {
+        throw badRequest(
+            `expiryDateTime.timeZone '${String(timeZone)}' is not supported by the emulator; use 'UTC'.`
+        );
+    }
+    const at =
+        typeof dateTime === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.test(dateTime)
+            ? Date.parse(dateTime.replace(/(\.\d{3})\d*/, '$1').replace(/Z?$/, 'Z'))
+            : NaN;
+    if (Number.isNaN(at)) {
+        throw badRequest(
+            `The value '${String(dateTime)}' of expiryDateTime.dateTime is not a valid date and time.`
+        );
+    }
+    return { content: message.content, expiresAt: at };
 }
 
 function hasAny(caller: Caller, scopes: readonly string[]): boolean {
@@ -206,6 +274,11 @@ export function createGraphHandler(options: GraphHttpOptions) {
                     }
                 }
                 emulator.propagate(() => model.setPreferred(target, pair[0], pair[1], ms));
+                return;
+            }
+            case 'setstatusmessage': {
+                const { content, expiresAt } = parseStatusMessage(body);
+                emulator.propagate(() => model.setStatusMessage(target, content, expiresAt));
                 return;
             }
             default:

@@ -163,11 +163,24 @@ export interface PreferredPresence {
     expiresAt: number;
 }
 
+/**
+ * The user's status message (presence-setstatusmessage): plain text, optionally with an expiry after
+ * which Teams drops it by itself.
+ */
+export interface StatusMessage {
+    content: string;
+    contentType: 'text';
+    publishedAt: number;
+    /** Undefined: the message stays until it is replaced or cleared. */
+    expiresAt?: number;
+}
+
 export interface PresenceReading {
     id: string;
     availability: string;
     activity: string;
     sequenceNumber: string;
+    statusMessage?: StatusMessage;
 }
 
 /** What decided a reading: useful to tests and the Teams-client panel. */
@@ -180,6 +193,7 @@ export interface PresenceDetail extends PresenceReading {
 interface UserState {
     sessions: Map<string, PresenceSession>;
     preferred?: PreferredPresence;
+    statusMessage?: StatusMessage;
     sequence: number;
     lastKey?: string;
 }
@@ -301,9 +315,27 @@ export class PresenceModel {
         this.observe(userId);
     }
 
+    /**
+     * Sets (or with empty content clears) the status message; `expiresAt` is an absolute time.
+     * Whoever writes it, the person in Teams or an application, writes the same single message.
+     */
+    setStatusMessage(userId: string, content: string, expiresAt?: number): void {
+        const state = this.state(userId);
+        if (content === '') {
+            delete state.statusMessage;
+            return;
+        }
+        state.statusMessage = {
+            content,
+            contentType: 'text',
+            publishedAt: this.now(),
+            ...(expiresAt === undefined ? {} : { expiresAt })
+        };
+    }
+
     get(userId: string): PresenceReading {
-        const { id, availability, activity, sequenceNumber } = this.detail(userId);
-        return { id, availability, activity, sequenceNumber };
+        const { id, availability, activity, sequenceNumber, statusMessage } = this.detail(userId);
+        return { id, availability, activity, sequenceNumber, ...(statusMessage ? { statusMessage } : {}) };
     }
 
     getMany(userIds: readonly string[]): PresenceReading[] {
@@ -349,7 +381,8 @@ export class PresenceModel {
                 const [effectiveAvailability, effectiveActivity] = effectiveSessionState(s, now);
                 return { ...s, effectiveAvailability, effectiveActivity };
             }),
-            ...(state.preferred ? { preferred: { ...state.preferred } } : {})
+            ...(state.preferred ? { preferred: { ...state.preferred } } : {}),
+            ...(state.statusMessage ? { statusMessage: { ...state.statusMessage } } : {})
         };
     }
 
@@ -401,6 +434,9 @@ export class PresenceModel {
         }
         if (state.preferred && now >= state.preferred.expiresAt) {
             delete state.preferred;
+        }
+        if (state.statusMessage?.expiresAt !== undefined && now >= state.statusMessage.expiresAt) {
+            delete state.statusMessage;
         }
     }
 

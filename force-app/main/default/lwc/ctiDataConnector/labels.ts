@@ -4,6 +4,7 @@
  * them into words. A test checks that every CtiDataConnector_ label is imported here and translated.
  */
 import L_Title from '@salesforce/label/c.CtiDataConnector_Title';
+import L_CallStatusMessage from '@salesforce/label/c.CtiDataConnector_CallStatusMessage';
 import L_SalesforceHeading from '@salesforce/label/c.CtiDataConnector_SalesforceHeading';
 import L_TeamsHeading from '@salesforce/label/c.CtiDataConnector_TeamsHeading';
 import L_HealthHeading from '@salesforce/label/c.CtiDataConnector_HealthHeading';
@@ -205,6 +206,12 @@ import type {
     LogSource
 } from 'c/presenceSyncCore';
 import type { EntraCause } from 'c/presenceSyncBridgeProtocol';
+
+/**
+ * The Teams status message during a phone call, in the agent's language. Plain configuration text:
+ * never customer data (docs/sync-policy.md, "The Teams status message during a call").
+ */
+export const CALL_STATUS_MESSAGE: string = L_CallStatusMessage;
 
 export const UI = {
     Title: L_Title,

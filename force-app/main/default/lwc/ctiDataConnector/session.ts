@@ -39,6 +39,7 @@ import type {
 import type { OmniCommandDetail } from 'c/presenceSyncOmni';
 import { ADAPTERS } from './adapters';
 import { HealthReporter, reportedHealth } from './healthReport';
+import { CALL_STATUS_MESSAGE } from './labels';
 import type { Adapters, OmniAdapter, PhoneAdapter } from './adapters';
 
 export type { ConfigProblem, SaveResult } from 'c/presenceSyncConfig';
@@ -247,7 +248,9 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 if (disposed) return;
                 health.update(reportedHealth(view.health));
                 hooks.onView(view);
-            }
+            },
+            // the core shows none for a configuration that never writes to Teams (the 3CX one)
+            { callStatusMessage: CALL_STATUS_MESSAGE }
         );
         b.start();
         runner.start();

@@ -53,6 +53,7 @@ export const DEFAULT_TIMEOUTS_MS: Readonly<Record<RequestType, number>> = {
     clearPresence: 15000,
     setPreferredPresence: 15000,
     clearPreferredPresence: 15000,
+    setStatusMessage: 15000,
     getPresencesByUserId: 20000,
     disconnect: 10000
 };

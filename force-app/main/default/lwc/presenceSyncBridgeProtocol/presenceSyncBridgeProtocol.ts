@@ -23,6 +23,8 @@ export type Role = (typeof ROLES)[number];
 
 /** Graph accepts at most 650 ids per getPresencesByUserId call. */
 export const MAX_PRESENCE_IDS = 650;
+/** Longest status message the protocol carries (Teams shows at most 280 characters). */
+export const MAX_STATUS_MESSAGE_LENGTH = 280;
 
 export interface AccountSummary {
     /** Entra object id (the `oid` claim) */
@@ -35,6 +37,8 @@ export interface PresenceReading {
     availability: string;
     activity: string;
     sequenceNumber?: string;
+    /** the status message Teams shows (`statusMessage.message.content`); absent when there is none */
+    statusMessage?: string;
 }
 
 export interface UserPresence {
@@ -69,6 +73,8 @@ export interface RequestParams {
     clearPresence: { keepalive: boolean };
     setPreferredPresence: { availability: string; activity: string; expirationDuration?: string };
     clearPreferredPresence: { keepalive: boolean };
+    /** setStatusMessage of the signed-in user; empty `content` clears; `expiresAt` in epoch ms */
+    setStatusMessage: { content: string; expiresAt?: number };
     getPresencesByUserId: { ids: string[] };
     disconnect: Empty;
 }
@@ -84,6 +90,7 @@ export interface ResultMap {
     clearPresence: Empty;
     setPreferredPresence: Empty;
     clearPreferredPresence: Empty;
+    setStatusMessage: Empty;
     getPresencesByUserId: { presences: UserPresence[] };
     disconnect: Empty;
 }
@@ -98,6 +105,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
     'clearPresence',
     'setPreferredPresence',
     'clearPreferredPresence',
+    'setStatusMessage',
     'getPresencesByUserId',
     'disconnect'
 ];
@@ -240,6 +248,11 @@ function parsePresence(value: unknown): PresenceReading | null {
         if (sequenceNumber === null) return null;
         reading.sequenceNumber = sequenceNumber;
     }
+    if (value.statusMessage !== undefined) {
+        const statusMessage = text(value.statusMessage, MAX_STATUS_MESSAGE_LENGTH);
+        if (statusMessage === null) return null;
+        reading.statusMessage = statusMessage;
+    }
     return reading;
 }
 
@@ -328,6 +341,16 @@ const PARAM_PARSERS: Parsers<RequestParams> = {
     clearPresence: parseKeepalive,
     setPreferredPresence: (value) => parseWrite(value, false),
     clearPreferredPresence: parseKeepalive,
+    setStatusMessage: (value) => {
+        if (!isRecord(value)) return null;
+        const content = text(value.content, MAX_STATUS_MESSAGE_LENGTH);
+        if (content === null) return null;
+        if (value.expiresAt === undefined) return { content };
+        const expiresAt = value.expiresAt;
+        return typeof expiresAt === 'number' && Number.isSafeInteger(expiresAt) && expiresAt > 0
+            ? { content, expiresAt }
+            : null;
+    },
     getPresencesByUserId: (value) => {
         if (!isRecord(value) || !Array.isArray(value.ids)) return null;
         if (value.ids.length === 0 || value.ids.length > MAX_PRESENCE_IDS) return null;
@@ -346,6 +369,7 @@ const RESULT_PARSERS: Parsers<ResultMap> = {
     clearPresence: parseEmpty,
     setPreferredPresence: parseEmpty,
     clearPreferredPresence: parseEmpty,
+    setStatusMessage: parseEmpty,
     getPresencesByUserId: (value) => {
         if (!isRecord(value) || !Array.isArray(value.presences)) return null;
         const presences = value.presences.map(parseUserPresence);

@@ -99,3 +99,5 @@ export { appendEntry, emptyLog, historyEntries, recentEntries, SYNC_LOG_CAPACITY
 export type { SyncLog } from './syncLog';
 export { agreementOf, healthOf, sameView, toViewModel, VIEW_RECENT_COUNT } from './viewModel';
 export { callPair, FADE_MS, teamsTarget } from './reconcile';
+export { statusMessageDecision } from './statusMessage';
+export type { StatusMessageDecision, StatusMessageInput } from './statusMessage';

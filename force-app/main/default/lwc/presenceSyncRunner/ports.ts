@@ -5,7 +5,8 @@
 import type { Activity, Availability, TeamsPresence } from 'c/presenceSyncCore';
 
 export interface TeamsPort {
-    getPresence(): Promise<TeamsPresence & { sequenceNumber?: string }>;
+    /** `statusMessage`: the status message Teams shows, absent when none */
+    getPresence(): Promise<TeamsPresence & { sequenceNumber?: string; statusMessage?: string }>;
     setPresence(p: {
         availability: Availability;
         activity: Activity;
@@ -18,6 +19,8 @@ export interface TeamsPort {
         expirationDuration?: string;
     }): Promise<void>;
     clearPreferredPresence(keepalive: boolean): Promise<void>;
+    /** the signed-in user's status message; '' clears; `expiresAt` in epoch ms */
+    setStatusMessage?(content: string, expiresAt?: number): Promise<void>;
     /** shows the in-frame Connect button (interactive sign-in) */
     connect(): Promise<void>;
     disconnect(): Promise<void>;

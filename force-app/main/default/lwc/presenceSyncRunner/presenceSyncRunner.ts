@@ -3,6 +3,7 @@
  * browser implementations of the clock, leadership (Web Locks) and Teams (bridge client) ports.
  */
 export { LEADER_LOCK_NAME, PresenceSyncRunner, TENANT_REFRESH_MS, toBridgeError } from './runner';
+export type { RunnerOptions } from './runner';
 export type {
     ClockPort,
     LeadershipPort,

@@ -14,7 +14,14 @@
  *   to the core as `tenantSizeKnown` (the poll budget's divisor); a failure or a nonsense answer is fed
  *   as `tenantSizeFailed` (the core keeps the last known size and logs it). The sync never waits for it.
  */
-import { BRIDGE_ERROR_KINDS, initialState, transition } from 'c/presenceSyncCore';
+import {
+    BRIDGE_ERROR_KINDS,
+    initialState,
+    isActive,
+    isOnCall,
+    statusMessageDecision,
+    transition
+} from 'c/presenceSyncCore';
 import type {
     BridgeError,
     Configuration,
@@ -70,6 +77,14 @@ function attempt<T>(action: () => Promise<T>): Promise<T> {
     }
 }
 
+export interface RunnerOptions {
+    /**
+     * The Teams status message shown during a call and its wrap-up, in the agent's language; null or
+     * absent: none. The core's statusMessageDecision decides each write (docs/sync-policy.md).
+     */
+    callStatusMessage?: string | null;
+}
+
 type WriteCommand = Extract<
     SyncCommand,
     { type: 'writeTeamsSession' | 'clearTeamsSession' | 'writeTeamsPreferred' | 'clearTeamsPreferred' }
@@ -92,11 +107,21 @@ export class PresenceSyncRunner {
     /** the tenant size request in flight, and the timer of the next one */
     private tenantAsking = false;
     private tenantTimer: { handle: unknown } | null = null;
+    /** the call status message: its text, whether it should show, and what this runner wrote */
+    private readonly statusText: string | null;
+    private statusWanted = false;
+    private statusOurs: string | null = null;
 
-    constructor(configuration: Configuration, ports: RunnerPorts, onView: (view: ViewModel) => void) {
+    constructor(
+        configuration: Configuration,
+        ports: RunnerPorts,
+        onView: (view: ViewModel) => void,
+        options: RunnerOptions = {}
+    ) {
         this.state = initialState(configuration);
         this.ports = ports;
         this.onView = onView;
+        this.statusText = options.callStatusMessage ?? null;
     }
 
     /** Requests leadership; becameLeader (and becameFollower, when the port tells) events follow. */
@@ -173,6 +198,8 @@ export class PresenceSyncRunner {
                     if (this.disposed) break;
                     this.perform(command);
                 }
+                const renew = next.type === 'timerFired' && next.timer === 'keepAlive';
+                if (!this.disposed) this.followStatusMessage(renew);
             }
         } finally {
             this.dispatching = false;
@@ -236,6 +263,49 @@ export class PresenceSyncRunner {
                 // appendLog: the core keeps the log in its state; the view carries the recent entries
                 break;
         }
+    }
+
+    /**
+     * Sets the call status message when a call starts (while syncing), renews it with the keep-alive,
+     * and clears this runner's own message when the call and wrap-up are over. Each write reads the
+     * current message first: the agent's own is left alone. Best effort, after the Teams writes before
+     * it; a failure is not retried (the message's expiry ends one that could not be cleared).
+     */
+    private followStatusMessage(renew: boolean): void {
+        const setStatusMessage = this.ports.teams.setStatusMessage?.bind(this.ports.teams);
+        if (this.statusText === null || setStatusMessage === undefined) return;
+        const wanted = isActive(this.state) && isOnCall(this.state);
+        if (wanted === this.statusWanted && !(renew && wanted)) return;
+        this.statusWanted = wanted;
+        if (!wanted && this.statusOurs === null) return;
+        this.serialize(() =>
+            attempt(() => this.ports.teams.getPresence())
+                .then((reading) => {
+                    const decision = statusMessageDecision({
+                        wanted: this.statusWanted,
+                        text: this.statusText,
+                        direction: this.state.config.direction,
+                        current: reading.statusMessage ?? null,
+                        ours: this.statusOurs,
+                        at: this.now(),
+                        expiryMinutes: this.state.config.sessionExpiryMinutes
+                    });
+                    if (decision.action === 'set') {
+                        return setStatusMessage(decision.content, decision.expiresAt).then(() => {
+                            this.statusOurs = decision.content;
+                        });
+                    }
+                    if (decision.action === 'clear') {
+                        return setStatusMessage('').then(() => {
+                            this.statusOurs = null;
+                        });
+                    }
+                    // the agent's own message replaced ours: it is no longer ours to clear
+                    if (decision.reason === 'agentMessage') this.statusOurs = null;
+                    return undefined;
+                })
+                .catch(() => undefined)
+        );
     }
 
     private readTeams(generation: number): void {

@@ -27,11 +27,17 @@ export function bridgeTeamsPort(bridge: BridgeClient): TeamsPort {
         getPresence: () =>
             bridge.request('getPresence', {}).then((result) => {
                 const reading = unwrap(result);
-                const presence: { availability: string; activity: string; sequenceNumber?: string } = {
+                const presence: {
+                    availability: string;
+                    activity: string;
+                    sequenceNumber?: string;
+                    statusMessage?: string;
+                } = {
                     availability: reading.availability,
                     activity: reading.activity
                 };
                 if (reading.sequenceNumber !== undefined) presence.sequenceNumber = reading.sequenceNumber;
+                if (reading.statusMessage !== undefined) presence.statusMessage = reading.statusMessage;
                 return presence;
             }),
         setPresence: (p) =>
@@ -54,6 +60,11 @@ export function bridgeTeamsPort(bridge: BridgeClient): TeamsPort {
         },
         clearPreferredPresence: (keepalive) =>
             bridge.request('clearPreferredPresence', { keepalive }).then(unwrap).then(done),
+        setStatusMessage: (content, expiresAt) => {
+            const params: RequestParams['setStatusMessage'] = { content };
+            if (expiresAt !== undefined) params.expiresAt = expiresAt;
+            return bridge.request('setStatusMessage', params).then(unwrap).then(done);
+        },
         connect: () => bridge.connect().then(unwrap).then(done),
         disconnect: () => bridge.request('disconnect', {}).then(unwrap).then(done)
     };

@@ -36,6 +36,17 @@ describe('c-presence-sync-bridge-protocol', () => {
                 activity: 'InACall',
                 sequenceNumber: 'C1'
             }),
+            makeRequest('r10', 'setStatusMessage', {
+                content: 'On a customer call',
+                expiresAt: 1_796_400_000_000
+            }),
+            makeRequest('r11', 'setStatusMessage', { content: '' }),
+            makeResultReply('r12', 'setStatusMessage', {}),
+            makeResultReply('r13', 'getPresence', {
+                availability: 'Busy',
+                activity: 'InACall',
+                statusMessage: 'Back at 2'
+            }),
             makeResultReply('r7', 'getPresencesByUserId', {
                 presences: [{ id: 'a1', availability: 'Away', activity: 'Away' }]
             }),
@@ -81,6 +92,28 @@ describe('c-presence-sync-bridge-protocol', () => {
                     id: 'a',
                     type: 'setPresence',
                     params: { availability: 'Busy', activity: 'InACall', expirationDuration: '10 minutes' }
+                }
+            ],
+            ...[
+                { content: 5 },
+                { content: 'x'.repeat(281) },
+                { content: 'x', expiresAt: '2026-12-04T14:00:00' },
+                { content: 'x', expiresAt: 1.5 },
+                { content: 'x', expiresAt: -1 },
+                []
+            ].map((params): [string, unknown] => [
+                `status message ${JSON.stringify(params).slice(0, 40)}`,
+                { ...ENVELOPE, kind: 'request', id: 'a', type: 'setStatusMessage', params }
+            ]),
+            [
+                'a status message read that is not text',
+                {
+                    ...ENVELOPE,
+                    kind: 'reply',
+                    id: 'a',
+                    type: 'getPresence',
+                    ok: true,
+                    result: { availability: 'Busy', activity: 'InACall', statusMessage: { content: 'x' } }
                 }
             ],
             [

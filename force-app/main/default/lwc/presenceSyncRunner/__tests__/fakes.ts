@@ -82,6 +82,7 @@ export function fakePorts(options: { grantAtOnce?: boolean } = {}): Fakes {
             clearPresence: pending('clearPresence'),
             setPreferredPresence: pending('setPreferredPresence'),
             clearPreferredPresence: pending('clearPreferredPresence'),
+            setStatusMessage: pending('setStatusMessage'),
             connect: pending('connect'),
             disconnect: pending('disconnect')
         },

@@ -22,11 +22,20 @@ interface Setup {
 let recorded: SyncEvent[] = [];
 
 /** A runner with fake ports; `events` records every event the runner dispatched to the core. */
-function setUp(options: { grantAtOnce?: boolean; config?: ReturnType<typeof deliveredConfig> } = {}): Setup {
+function setUp(
+    options: {
+        grantAtOnce?: boolean;
+        config?: ReturnType<typeof deliveredConfig>;
+        callStatusMessage?: string;
+    } = {}
+): Setup {
     const fakes = fakePorts({ grantAtOnce: options.grantAtOnce });
     const views: ViewModel[] = [];
-    const runner = new PresenceSyncRunner(options.config ?? deliveredConfig(), fakes.ports, (v) =>
-        views.push(v)
+    const runner = new PresenceSyncRunner(
+        options.config ?? deliveredConfig(),
+        fakes.ports,
+        (v) => views.push(v),
+        options.callStatusMessage === undefined ? {} : { callStatusMessage: options.callStatusMessage }
     );
     const events: SyncEvent[] = [];
     recorded = events;
@@ -46,7 +55,9 @@ function nextCommands(commands: SyncCommand[]): void {
 }
 
 /** Started, Omni Available, signed in, the first write acknowledged and read back: polling. */
-async function syncing(options: { config?: ReturnType<typeof deliveredConfig> } = {}): Promise<Setup> {
+async function syncing(
+    options: { config?: ReturnType<typeof deliveredConfig>; callStatusMessage?: string } = {}
+): Promise<Setup> {
     const setup = setUp(options);
     const { runner, fakes } = setup;
     runner.start();
@@ -783,5 +794,56 @@ describe('c-presence-sync-runner', () => {
             expect(toBridgeError(null)).toEqual({ kind: 'network', detail: 'unexpectedFailure' });
             expect(toBridgeError(new RangeError('r'))).toEqual({ kind: 'network', detail: 'RangeError' });
         });
+    });
+});
+
+describe('the Teams status message during a call', () => {
+    const TEXT = 'On a customer call';
+
+    /** Settles the open Teams calls until `method` is asked for (at most `rounds` times); reads show `current`. */
+    async function until(fakes: Fakes, method: string, current?: string, rounds = 20): Promise<void> {
+        if (rounds === 0 || fakes.open(method).length > 0) return;
+        for (const call of fakes.open('setPresence')) call.resolve();
+        for (const call of fakes.open('getPresence')) {
+            call.resolve({
+                availability: 'Busy',
+                activity: 'InACall',
+                ...(current === undefined ? {} : { statusMessage: current })
+            });
+        }
+        await flush();
+        await until(fakes, method, current, rounds - 1);
+    }
+
+    it('sets the message with the session expiry when a call starts and clears it after the call and wrap-up', async () => {
+        const { runner, fakes } = await syncing({ callStatusMessage: TEXT });
+        runner.dispatch({ type: 'callStarted', at: T0 + 1000, callId: 'c1', source: 'softphone' });
+        await until(fakes, 'setStatusMessage');
+        const set = fakes.next('setStatusMessage');
+        const minutes = deliveredConfig().sessionExpiryMinutes;
+        // the same expiry as the presence session: a connector that stops cannot leave it behind
+        expect(set.args).toEqual([TEXT, T0 + minutes * 60_000]);
+        set.resolve();
+        await flush();
+
+        runner.dispatch({ type: 'callEnded', at: T0 + 60_000, callId: 'c1' });
+        jest.advanceTimersByTime(deliveredConfig().wrapUpSeconds * 1000 + 1);
+        await until(fakes, 'setStatusMessage', TEXT);
+        expect(fakes.next('setStatusMessage').args).toEqual(['']);
+    });
+
+    it("leaves the agent's own message: neither overwritten at the start nor cleared at the end", async () => {
+        const { runner, fakes } = await syncing({ callStatusMessage: TEXT });
+        runner.dispatch({ type: 'callStarted', at: T0 + 1000, callId: 'c1', source: 'softphone' });
+        await until(fakes, 'setStatusMessage', 'Back at 2');
+        runner.dispatch({ type: 'callEnded', at: T0 + 60_000, callId: 'c1' });
+        jest.advanceTimersByTime(deliveredConfig().wrapUpSeconds * 1000 + 1);
+        await until(fakes, 'setStatusMessage', 'Back at 2');
+        expect(fakes.methods()).not.toContain('setStatusMessage');
+
+        // the agent removed it in Teams: the next call shows ours
+        runner.dispatch({ type: 'callStarted', at: T0 + 600_000, callId: 'c2', source: 'softphone' });
+        await until(fakes, 'setStatusMessage');
+        expect(fakes.next('setStatusMessage').args[0]).toBe(TEXT);
     });
 });

@@ -30,7 +30,8 @@ interface Violation {
  * through the DevTools protocol, so the page's Content Security Policy stays as it is.
  */
 async function violations(target: Page | Frame, selector?: string): Promise<Violation[]> {
-    await target.evaluate(AXE_SOURCE);
+    // once per document (a navigation or reload starts a new one)
+    if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(AXE_SOURCE);
     return target.evaluate(
         async ({ selector, options }) => {
             const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<unknown> } }).axe;

@@ -128,10 +128,9 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
     /** every open TCP connection (counted from the accept, so one still in its TLS handshake is not missed) */
     const sockets = new Set<Socket>();
     /** the connections past their TLS handshake, with the requests being handled on each */
-    const secured = new Map<Socket, Set<string>>();
+    const secured = new Map<Socket, Set<{ label: string }>>();
     /** the requests in hand, also after their connection closed (what the hang report names) */
     const inHand = new Set<{ label: string }>();
-    let handling = 0;
     let idleWaiters: (() => void)[] = [];
     const checkIdle = () => {
         if (idleWaiters.length === 0) return;
@@ -142,30 +141,24 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
         for (const [socket, requests] of secured) {
             if (requests.size === 0) socket.destroy();
         }
-        if (sockets.size > 0 || handling > 0) return;
+        if (sockets.size > 0 || inHand.size > 0) return;
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const w of waiters) w();
     };
     const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
-        handling += 1;
-        const label = `${req.method ?? '?'} ${hostOf(req)}${(req.url ?? '/').split('?')[0]}`;
+        const entry = { label: `${req.method ?? '?'} ${hostOf(req)}${(req.url ?? '/').split('?')[0]}` };
         const requests = secured.get(req.socket);
-        requests?.add(label);
+        requests?.add(entry);
+        inHand.add(entry);
         // Graph and the control API take their body as it arrives, as a server does: a request that
         // arrived whole is handled even when its client goes away while its token is being checked
         if (hostOf(req) === HOSTS.graph && req.method !== 'GET' && req.method !== 'OPTIONS') {
             void readBody(req);
         }
-        const entry = { label };
-        inHand.add(entry);
-        let done = false;
         const finished = () => {
-            if (done) return;
-            done = true;
-            handling -= 1;
-            requests?.delete(label);
-            inHand.delete(entry);
+            if (!inHand.delete(entry)) return;
+            requests?.delete(entry);
             // after the response is on its way, so the connection counts as idle and can be closed
             setImmediate(checkIdle);
         };
@@ -348,7 +341,7 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
             return (
                 `${sockets.size} connection(s) open (${Math.max(0, sockets.size - secured.size)} in the ` +
                 `TLS handshake, ${secured.size - withRequests} between requests), ` +
-                `${handling} request(s) being handled` +
+                `${inHand.size} request(s) being handled` +
                 (inFlight.length > 0 ? `: ${inFlight.join(', ')}` : '')
             );
         },

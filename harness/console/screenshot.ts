@@ -9,6 +9,7 @@
  * got, and the script prints which steps did not happen.
  */
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { closeChromium, launchChromium } from '../browser/chromium';
 import { signInThroughPopup } from '../browser/signInPopup';
 
@@ -35,135 +36,105 @@ function giveUpAfter(ms: number) {
         ]);
 }
 
-/** Drives the console at `consoleUrl` and writes the screenshot; returns the steps that did not happen. */
-export async function captureConsole(options: {
-    consoleUrl: string;
-    chromiumArgs: string[];
-    out: string;
-}): Promise<string[]> {
-    // launched as the browser tests launch it (harness/browser/chromium.ts)
-    const browser = await launchChromium(options.chromiumArgs);
+/** Drives the console at `url` and writes the screenshot; returns the steps that did not happen. */
+async function captureConsole(page: Page, url: string, out: string): Promise<string[]> {
     const missed: string[] = [];
-    try {
-        const context = await browser.newContext({ viewport: VIEWPORT });
-        const page = await context.newPage();
-        await page.goto(options.consoleUrl);
-        const connector = page.locator('c-cti-data-connector');
-        await connector.waitFor({ timeout: 15_000 });
-        await step(
-            'Omni-Channel Available',
-            async () => {
-                await page.locator('[data-harness="omni-status-picker"]').selectOption('Available');
-            },
-            missed
-        );
-        await step(
-            'gear > Email, Save',
-            async () => {
-                await connector.locator('.gear button').click();
-                await connector.locator('lightning-input.email input').fill(AGENT_EMAIL);
-                await connector.locator('lightning-button.save button').click();
-                await connector.locator('.email-saved').waitFor({ timeout: 5_000 });
-                await connector.locator('lightning-button.close-settings button').click();
-            },
-            missed
-        );
-        await step(
-            'Connect Microsoft Teams',
-            async () => {
-                await connector.locator('lightning-button.connect button').click({ timeout: 10_000 });
-                await signInThroughPopup(page, { login: AGENT_EMAIL }, giveUpAfter(20_000));
-            },
-            missed
-        );
-        await step(
-            'Teams follows Available',
-            async () => {
-                await page
-                    .locator('[data-harness="teams-presence"][data-availability="Available"]')
-                    .waitFor({ timeout: 20_000 });
-            },
-            missed
-        );
-        await step(
-            'the connector shows both sides in sync',
-            async () => {
-                await connector.locator('.health-label', { hasText: 'In sync' }).waitFor({ timeout: 20_000 });
-                await connector
-                    .locator('.teams-status', { hasText: 'Available' })
-                    .waitFor({ timeout: 20_000 });
-            },
-            missed
-        );
-        await page.screenshot({ path: options.out });
-    } finally {
-        await closeChromium(browser);
-    }
+    await page.goto(url);
+    const connector = page.locator('c-cti-data-connector');
+    await connector.waitFor({ timeout: 15_000 });
+    await step(
+        'Omni-Channel Available',
+        async () => {
+            await page.locator('[data-harness="omni-status-picker"]').selectOption('Available');
+        },
+        missed
+    );
+    await step(
+        'gear > Email, Save',
+        async () => {
+            await connector.locator('.gear button').click();
+            await connector.locator('lightning-input.email input').fill(AGENT_EMAIL);
+            await connector.locator('lightning-button.save button').click();
+            await connector.locator('.email-saved').waitFor({ timeout: 5_000 });
+            await connector.locator('lightning-button.close-settings button').click();
+        },
+        missed
+    );
+    await step(
+        'Connect Microsoft Teams',
+        async () => {
+            await connector.locator('lightning-button.connect button').click({ timeout: 10_000 });
+            await signInThroughPopup(page, { login: AGENT_EMAIL }, giveUpAfter(20_000));
+        },
+        missed
+    );
+    await step(
+        'Teams follows Available',
+        async () => {
+            await page
+                .locator('[data-harness="teams-presence"][data-availability="Available"]')
+                .waitFor({ timeout: 20_000 });
+        },
+        missed
+    );
+    await step(
+        'the connector shows both sides in sync',
+        async () => {
+            await connector.locator('.health-label', { hasText: 'In sync' }).waitFor({ timeout: 20_000 });
+            await connector.locator('.teams-status', { hasText: 'Available' }).waitFor({ timeout: 20_000 });
+        },
+        missed
+    );
+    await page.screenshot({ path: out });
     return missed;
 }
 
 /** The admin's Authorize Meeting Application page once its record and checks have loaded. */
-export async function captureAdmin(options: { adminUrl: string; chromiumArgs: string[]; out: string }) {
-    const browser = await launchChromium(options.chromiumArgs);
+async function captureAdmin(page: Page, url: string, out: string): Promise<string[]> {
     const missed: string[] = [];
-    try {
-        const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-        await page.goto(options.adminUrl);
-        const component = page.locator('c-presence-authorization');
-        await component.waitFor({ timeout: 15_000 });
-        await step(
-            'the record and the configuration check',
-            () => component.locator('[data-id="issues-ok"]').waitFor({ timeout: 20_000 }),
-            missed
-        );
-        await page.screenshot({ path: options.out, fullPage: true });
-    } finally {
-        await closeChromium(browser);
-    }
+    await page.goto(url);
+    const component = page.locator('c-presence-authorization');
+    await component.waitFor({ timeout: 15_000 });
+    await step(
+        'the record and the configuration check',
+        () => component.locator('[data-id="issues-ok"]').waitFor({ timeout: 20_000 }),
+        missed
+    );
+    await page.screenshot({ path: out, fullPage: true });
     return missed;
 }
 
 /** The supervisor's dashboard, connected to Teams, once every agent's Teams presence has been read. */
-export async function captureDashboard(options: {
-    dashboardUrl: string;
-    chromiumArgs: string[];
-    out: string;
-}) {
-    const browser = await launchChromium(options.chromiumArgs);
+async function captureDashboard(page: Page, url: string, out: string): Promise<string[]> {
     const missed: string[] = [];
-    try {
-        const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-        await page.goto(options.dashboardUrl);
-        const dashboard = page.locator('c-live-agent-dashboard');
-        await dashboard.waitFor({ timeout: 15_000 });
-        await step(
-            'Connect as the supervisor',
-            async () => {
-                await dashboard.locator('button.connect').click({ timeout: 10_000 });
-                await signInThroughPopup(page, { login: SUPERVISOR_EMAIL }, giveUpAfter(20_000));
-            },
-            missed
-        );
-        await step(
-            'every agent read',
-            async () => {
-                await page.waitForFunction(
-                    () => {
-                        const root = document.querySelector('c-live-agent-dashboard')?.shadowRoot;
-                        const rows = root?.querySelectorAll('tbody tr') ?? [];
-                        const notRead = root?.querySelectorAll('tbody tr[data-agreement="notRead"]') ?? [];
-                        return rows.length > 0 && notRead.length === 0;
-                    },
-                    undefined,
-                    { timeout: 30_000 }
-                );
-            },
-            missed
-        );
-        await page.screenshot({ path: options.out });
-    } finally {
-        await closeChromium(browser);
-    }
+    await page.goto(url);
+    const dashboard = page.locator('c-live-agent-dashboard');
+    await dashboard.waitFor({ timeout: 15_000 });
+    await step(
+        'Connect as the supervisor',
+        async () => {
+            await dashboard.locator('button.connect').click({ timeout: 10_000 });
+            await signInThroughPopup(page, { login: SUPERVISOR_EMAIL }, giveUpAfter(20_000));
+        },
+        missed
+    );
+    await step(
+        'every agent read',
+        async () => {
+            await page.waitForFunction(
+                () => {
+                    const root = document.querySelector('c-live-agent-dashboard')?.shadowRoot;
+                    const rows = root?.querySelectorAll('tbody tr') ?? [];
+                    const notRead = root?.querySelectorAll('tbody tr[data-agreement="notRead"]') ?? [];
+                    return rows.length > 0 && notRead.length === 0;
+                },
+                undefined,
+                { timeout: 30_000 }
+            );
+        },
+        missed
+    );
+    await page.screenshot({ path: out });
     return missed;
 }
 
@@ -181,13 +152,29 @@ export async function capturePages(options: {
     chromiumArgs: string[];
     dir: string;
 }): Promise<string[]> {
-    const out = (name: string) => path.join(options.dir, name);
-    const missed = [
-        ...(await captureConsole({ ...options, out: out(SCREENSHOTS.console) })).map((m) => `console: ${m}`),
-        ...(await captureAdmin({ ...options, out: out(SCREENSHOTS.admin) })).map((m) => `admin: ${m}`),
-        ...(await captureDashboard({ ...options, out: out(SCREENSHOTS.dashboard) })).map(
-            (m) => `dashboard: ${m}`
-        )
-    ];
-    return missed;
+    // launched once, as the browser tests launch it (harness/browser/chromium.ts); a context per page
+    const browser = await launchChromium(options.chromiumArgs);
+    const shoot = async (
+        capture: (page: Page, url: string, out: string) => Promise<string[]>,
+        url: string,
+        name: string,
+        what: string
+    ): Promise<string[]> => {
+        const context = await browser.newContext({ viewport: VIEWPORT });
+        try {
+            const missed = await capture(await context.newPage(), url, path.join(options.dir, name));
+            return missed.map((m) => `${what}: ${m}`);
+        } finally {
+            await context.close();
+        }
+    };
+    try {
+        return [
+            ...(await shoot(captureConsole, options.consoleUrl, SCREENSHOTS.console, 'console')),
+            ...(await shoot(captureAdmin, options.adminUrl, SCREENSHOTS.admin, 'admin')),
+            ...(await shoot(captureDashboard, options.dashboardUrl, SCREENSHOTS.dashboard, 'dashboard'))
+        ];
+    } finally {
+        await closeChromium(browser);
+    }
 }

@@ -72,8 +72,20 @@ export class FakeOmniToolkit {
         return this.openWork;
     }
 
-    onEvent(listener: (event: OmniEvent) => void): () => void {
-        this.listeners.add(listener);
+    /**
+     * Listens to the toolkit's events. `first`: this listener hears each event before the ones added
+     * earlier (the Aura host's relay to the connector among them); the benches stamp an event there, so
+     * that the connector's own handling counts in what they measure.
+     */
+    onEvent(listener: (event: OmniEvent) => void, options: { first?: boolean } = {}): () => void {
+        if (options.first) {
+            const rest = [...this.listeners];
+            this.listeners.clear();
+            this.listeners.add(listener);
+            for (const l of rest) this.listeners.add(l);
+        } else {
+            this.listeners.add(listener);
+        }
         return () => this.listeners.delete(listener);
     }
 

@@ -6,6 +6,7 @@ import { graphql } from 'lightning/graphql';
 import type { ConfigIssue, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
 import { parseConfiguration } from 'c/presenceSyncCore';
+import { VIEW_FRAME_MS } from '../session';
 
 // labels with parameters get their English value, so the tests can see what is filled in
 jest.mock(
@@ -195,6 +196,11 @@ function view(overrides: Partial<ViewModel> = {}): ViewModel {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * After the session's render timer: it was set first with the same delay, so it fires first; then the
+ * component's re-render (a microtask) is done.
+ */
+const renderFrame = () => new Promise((resolve) => setTimeout(resolve, VIEW_FRAME_MS)).then(flush);
 
 async function mount(): Promise<
     HTMLElement & { omniEvent(e: unknown): void; omniCommandResult(r: unknown): void }
@@ -216,7 +222,7 @@ function text(element: HTMLElement, selector: string): string {
 
 async function showView(v: ViewModel): Promise<void> {
     mockRunners[mockRunners.length - 1].onView(v);
-    await flush();
+    await renderFrame();
 }
 
 function click(element: HTMLElement, selector: string): void {

@@ -386,8 +386,10 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         expect(mockBridges[0].calls('setPreferredPresence')).toContainEqual(
             expect.objectContaining({ availability: 'Busy', activity: 'Busy' })
         );
-        await settle();
-        expect(text(element, '.salesforce-status')).toBe('c.CtiDataConnector_Status_Busy');
+        await waitFor(
+            'Busy shown',
+            () => text(element, '.salesforce-status') === 'c.CtiDataConnector_Status_Busy'
+        );
     });
 
     it('a Teams change is set in Omni through the host with the status Id', async () => {
@@ -410,14 +412,13 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         deliver({ callState: 'connected', callId: 'call-1', source: 'softphone' });
 
         await waitFor('Busy / InACall in Teams', () => mockTeams.session?.activity === 'InACall');
-        await settle();
+        await waitFor('the on-call line', () => query(element, '.on-call') !== null);
         expect(text(element, '.on-call')).toBe('c.CtiDataConnector_OnCall');
 
         deliver({ callState: 'ended', callId: 'call-1', source: 'softphone' });
 
         await waitFor('Available again', () => mockTeams.session?.availability === 'Available');
-        await settle();
-        expect(query(element, '.on-call')).toBeNull();
+        await waitFor('the on-call line gone', () => query(element, '.on-call') === null);
     });
 
     it('a Salesforce status with a phone reason code is published on PresenceSync__c', async () => {
@@ -700,6 +701,55 @@ describe('c-cti-data-connector wired to the real adapters', () => {
                 })
             );
         });
+    });
+
+    it('an Omni change is posted to the bridge before the connector renders, and a burst renders once', async () => {
+        const container = document.createElement('div');
+        const views: { salesforce: string | null; health: string }[] = [];
+        const session = createSession({
+            sendOmniCommand: (command) =>
+                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
+            bridgeContainer: () => container,
+            lightningOrigin: 'https://acme.lightning.force.com',
+            onConfiguration: () => undefined,
+            onView: (v) => views.push({ salesforce: v.salesforceStatus, health: v.health }),
+            onBridgeEvent: () => undefined,
+            onSignInSaveFailed: () => undefined
+        });
+        session.start();
+        session.graphqlResults({
+            userId: USER_ID,
+            settings: { data: settingsAnswer() },
+            configuration: { data: configurationAnswer() }
+        });
+        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
+        session.setMessageContext({ messageContext: 'connector' });
+        await settle();
+        await waitFor('syncing', () => views.some((v) => v.health === 'syncing'));
+        await waitFor('Available in Teams', () => mockTeams.session?.availability === 'Available');
+        await settle();
+        const shown = views.length;
+        const status = (name: string) => ({
+            type: 'statusChanged',
+            statusId: idOf(name),
+            statusApiName: name,
+            statusName: name,
+            reason: 'OmniManualStatusChange'
+        });
+
+        session.omniEvent(status('Busy'));
+        // the write is with the bridge while the connector has not rendered anything yet
+        expect(mockBridges[0].calls('setPreferredPresence')).toContainEqual(
+            expect.objectContaining({ availability: 'Busy', activity: 'Busy' })
+        );
+        expect(views).toHaveLength(shown);
+        session.omniEvent(status('Do_Not_Disturb'));
+        await waitFor('the render', () => views.length > shown);
+        await settle();
+
+        // one render for the two changes, with the latest
+        expect(views.slice(shown)).toEqual([expect.objectContaining({ salesforce: 'Do_Not_Disturb' })]);
+        session.dispose();
     });
 
     it('Salesforce Voice toolkit events become calls: Teams Busy / In a call, then back', async () => {

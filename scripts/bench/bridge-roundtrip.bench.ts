@@ -62,7 +62,7 @@ async function directToken(env: Environment): Promise<string> {
 }
 
 export async function benchRoundTrip(): Promise<RoundTripResult> {
-    const env = await startEnvironment();
+    const env = await startEnvironment({ production: true }); // the LWC engine as an org runs it (e2e/env.ts)
     try {
         const session = await HostSession.open(env);
         await session.signIn(USER, { pick: USER });

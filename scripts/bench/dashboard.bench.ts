@@ -293,7 +293,7 @@ async function measureBrowser(
 }
 
 async function browserBench(): Promise<void> {
-    const env = await startEnvironment();
+    const env = await startEnvironment({ production: true }); // the LWC engine as an org runs it (e2e/env.ts)
     try {
         const control = new Control(env.harness);
         await measureBrowser(env, control, 5000, 1); // warm-up (bundle cache, JIT)

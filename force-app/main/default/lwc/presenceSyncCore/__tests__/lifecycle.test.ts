@@ -139,23 +139,47 @@ describe('c-presence-sync-core', () => {
             // the running poll is not pushed back
             expect(effects(cmds)).toEqual([]);
             expect(transition(s, { type: 'pageHidden', at: T })).toEqual([s, []]);
-            // the next poll after a reading of the hidden page comes at the configured 10 s
+            // the hidden page's timer runs on the next whole second (Chrome's aligned wake-ups): 700 ms
+            // after the poll was due; the next poll stays one configured interval (10 s) after the due time
+            const due = s.pollDueAt as number;
             const [polled, poll] = transition(s, {
                 type: 'timerFired',
-                at: T + 10_000,
+                at: due + 700,
                 timer: 'poll',
                 random: 0
             });
             const read = poll.find((c) => c.type === 'readTeams');
             [s, cmds] = transition(polled, {
                 type: 'teamsPresenceRead',
-                at: T + 10_100,
+                at: due + 750,
                 presence: { availability: 'Available', activity: 'Available' },
                 generation: read && read.type === 'readTeams' ? read.generation : -1
             });
-            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 - 750 }]);
+            expect(s.pollDueAt).toBe(due + 10_000);
             [s] = transition(s, { type: 'pageVisible', at: T + 20_000 });
             expect(s.hidden).toBe(false);
+        });
+
+        it('makes up at most a second of a late poll: a frozen page does not read twice in a row', () => {
+            const s = syncing();
+            const due = s.pollDueAt as number;
+            const [polled, poll] = transition(s, {
+                type: 'timerFired',
+                at: due + 60_000,
+                timer: 'poll',
+                random: 0
+            });
+            const read = poll.find((c) => c.type === 'readTeams');
+            const [after, cmds] = transition(polled, {
+                type: 'teamsPresenceRead',
+                at: due + 60_050,
+                presence: { availability: 'Available', activity: 'Available' },
+                generation: read && read.type === 'readTeams' ? read.generation : -1
+            });
+            // one interval (10 s) after the reading, less the catch-up of one second
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 9_000 }]);
+            expect(after.pollDueAt).toBe(due + 60_050 + 9_000);
         });
 
         it('clears the session with keepalive when the page closes, then stops', () => {

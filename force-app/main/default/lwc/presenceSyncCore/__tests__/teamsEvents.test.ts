@@ -87,8 +87,9 @@ describe('c-presence-sync-core', () => {
             const [s3, g3] = polling(s2, T + 10_100);
             const [s4, cmds] = transition(s3, reading(T + 10_200, DND, g3, '0001'));
             expect(logged(cmds)).toEqual(['stale']);
-            // no tight loop: the next read waits for the poll interval
-            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
+            // no tight loop: the next read waits for the poll interval (one interval after the poll that
+            // was due at T + 10_100)
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 9_900 }]);
             const [s5, g5] = polling(s4, T + 20_200);
             const [, cmds5] = transition(s5, reading(T + 20_300, DND, g5, '0002'));
             expect(effects(cmds5)).toContainEqual({ type: 'setOmniStatus', status: 'Do_Not_Disturb' });
@@ -135,7 +136,7 @@ describe('c-presence-sync-core', () => {
             expect(s2.view?.iconVariant).toBe('warning');
             const [s3, g] = polling(s2, T + 10_100);
             const [s4, c4] = transition(s3, reading(T + 10_200, meeting, g));
-            expect(effects(c4)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
+            expect(effects(c4)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 9_900 }]);
             // the meeting ends: our own session shows again, no change for Salesforce
             const [s5, g5] = polling(s4, T + 20_200);
             const [s6, c6] = transition(s5, reading(T + 20_300, AVAILABLE, g5));

@@ -19,6 +19,7 @@ import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
+import { dashboardLayoutScenarios } from './dashboard-layout';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
@@ -129,6 +130,7 @@ async function main(): Promise<number> {
         ...adminWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
+        ...dashboardLayoutScenarios,
         ...leastPrivilegeScenarios,
         ...lwsScenarios,
         ...userBrowserScenarios,

@@ -311,3 +311,146 @@ export const dashboardLayoutScenarios: Scenario[] = [
         }
     }
 ];
+
+/** Where an element of the dashboard is against the window: fully in view, and its top. */
+function placeOf(
+    page: Page,
+    selector: string
+): Promise<{ inView: boolean; top: number; bottom: number; height: number } | null> {
+    return page.evaluate(
+        ({ host, selector }) => {
+            const el = document.querySelector(host)?.shadowRoot?.querySelector(selector);
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            const height = window.innerHeight;
+            return {
+                inView: r.top >= -0.5 && r.bottom <= height + 0.5,
+                top: r.top,
+                bottom: r.bottom,
+                height
+            };
+        },
+        { host: COMPONENT, selector }
+    );
+}
+
+/** Scrolls the way a supervisor does: row `index` of the page (negative: from the end) into view. */
+async function scrollToRow(page: Page, index: number, block: 'start' | 'center' | 'end'): Promise<void> {
+    await page.evaluate(
+        ({ host, index, block }) => {
+            const rows = [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('tbody tr') ?? [])];
+            const row = rows.at(index);
+            if (!row) throw new Error(`no row ${index}`);
+            row.scrollIntoView({ block });
+        },
+        { host: COMPONENT, index, block }
+    );
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+    return ((await page.locator(`${COMPONENT} ${selector}`).first().textContent()) ?? '').trim();
+}
+
+export const dashboardPlaceScenarios: Scenario[] = [
+    {
+        name: 'dashboard where the supervisor is: the paging bar in view at the top, middle and end of a page; a page change returns to the table top; the 429 notice in view at the end of the table, "Last refresh" kept',
+        async run(ctx) {
+            const s = await signedInDashboard(ctx, 500, { width: 1440, height: 900 });
+            try {
+                const { page } = s;
+                const pages = Math.ceil((500 + s.api.orgAgents.length) / 100);
+                const where: string[] = [];
+                const pagingInView = async (at: string): Promise<void> => {
+                    const place = await placeOf(page, 'nav.paging');
+                    if (!place?.inView) where.push(`paging bar not in view ${at}: ${JSON.stringify(place)}`);
+                };
+                await pagingInView('at the top of the page');
+                await scrollToRow(page, 50, 'center');
+                await pagingInView('in the middle of the table');
+                await scrollToRow(page, -1, 'end');
+                await pagingInView('at the end of the table');
+                assert.equal(
+                    where.length,
+                    0,
+                    `the paging bar is where the supervisor is: ${where.join('; ')}`
+                );
+                assert.equal(await text(page, 'nav.paging .page'), `Page 1 of ${pages}`);
+
+                // from the end of the table to the next page: the table starts at the top of the window
+                await page.locator(`${COMPONENT} nav.paging button.next`).click();
+                await waitUntil('page 2', async () =>
+                    (await text(page, 'nav.paging .page')) === `Page 2 of ${pages}` ? true : undefined
+                );
+                const afterNext = await placeOf(page, 'table.agents thead');
+                if (!afterNext?.inView)
+                    where.push(`after Next the header is not in view: ${JSON.stringify(afterNext)}`);
+                // a page jump from the end of the table
+                await scrollToRow(page, -1, 'end');
+                await page.locator(`${COMPONENT} nav.paging select.page-select`).selectOption(String(pages));
+                await waitUntil('the last page', async () =>
+                    (await text(page, 'nav.paging .page')) === `Page ${pages} of ${pages}` ? true : undefined
+                );
+                const afterJump = await placeOf(page, 'table.agents thead');
+                if (!afterJump?.inView)
+                    where.push(`after the page jump the header is not in view: ${JSON.stringify(afterJump)}`);
+                await page.locator(`${COMPONENT} nav.paging button.first`).click();
+                await waitUntil('page 1', async () =>
+                    (await text(page, 'nav.paging .page')) === `Page 1 of ${pages}` ? true : undefined
+                );
+
+                // at the end of the table when Teams answers 429: the notice is where the supervisor is
+                await scrollToRow(page, -1, 'end');
+                const lastRefresh = await text(page, '.refresh-text');
+                assert.match(lastRefresh, /\d/, `"Last refresh" shows a time (${lastRefresh})`);
+                await ctx.control.call('POST', 'faults/throttle', { count: 1, retryAfterSeconds: 60 });
+                // the next scheduled refresh meets the 429
+                const notice = await waitUntil('the throttling notice', async () => {
+                    const place = await placeOf(page, '.notice_throttled');
+                    return place ?? undefined;
+                });
+                if (!notice.inView)
+                    where.push(
+                        `the 429 notice is not in view at the end of the table: ${JSON.stringify(notice)}`
+                    );
+                assert.equal(
+                    await page.locator(`${COMPONENT} .notice_throttled`).getAttribute('role'),
+                    'alert',
+                    'the notice is announced'
+                );
+                assert.doesNotMatch(await text(page, '.notice_throttled'), /\((throttled|server|network)\)/);
+                assert.equal(await text(page, '.refresh-text'), lastRefresh, 'the 429 read nothing');
+                // a manual refresh during the wait reloads Omni only: "Last refresh" stays where it was.
+                // The refresh's start and end: the button's disabled attribute set and removed again.
+                await page.evaluate((host) => {
+                    const button = document.querySelector(host)?.shadowRoot?.querySelector('button.refresh');
+                    if (!button) throw new Error('no Refresh button');
+                    (window as unknown as { refreshToggles: number }).refreshToggles = 0;
+                    new MutationObserver((records) => {
+                        (window as unknown as { refreshToggles: number }).refreshToggles += records.length;
+                    }).observe(button, { attributes: true, attributeFilter: ['disabled'] });
+                }, COMPONENT);
+                // dispatched, not clicked: a click would scroll the button (at the top) into view
+                await page.locator(`${COMPONENT} button.refresh`).dispatchEvent('click');
+                await waitUntil('the manual refresh to start and end', async () =>
+                    (await page.evaluate(
+                        () => (window as unknown as { refreshToggles: number }).refreshToggles
+                    )) >= 2 && (await page.locator(`${COMPONENT} button.refresh`).isEnabled())
+                        ? true
+                        : undefined
+                );
+                assert.equal(
+                    await text(page, '.refresh-text'),
+                    lastRefresh,
+                    'the manual refresh read nothing'
+                );
+                where.push(
+                    ...report('429 notice at the end of the table: axe', await violations(page, COMPONENT))
+                );
+                assert.deepEqual(where, []);
+                assert.deepEqual(s.errors, []);
+            } finally {
+                await s.close();
+            }
+        }
+    }
+];

@@ -483,11 +483,8 @@ export const dashboardScenarios: Scenario[] = [
                     // every agent and the header row
                     String(5000 + api.orgAgents.length + 1)
                 );
-                await dashboard(page).locator('nav.paging_bottom button.next').click();
-                assert.match(
-                    (await dashboard(page).locator('nav.paging_top .page').textContent()) ?? '',
-                    /2/
-                );
+                await dashboard(page).locator('nav.paging button.next').click();
+                assert.match((await dashboard(page).locator('nav.paging .page').textContent()) ?? '', /2/);
                 assert.deepEqual(s.errors, []);
             } finally {
                 await s.close();

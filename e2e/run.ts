@@ -19,7 +19,7 @@ import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
-import { dashboardLayoutScenarios } from './dashboard-layout';
+import { dashboardLayoutScenarios, dashboardPlaceScenarios } from './dashboard-layout';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
@@ -131,6 +131,7 @@ async function main(): Promise<number> {
         ...localeScenarios,
         ...dashboardScenarios,
         ...dashboardLayoutScenarios,
+        ...dashboardPlaceScenarios,
         ...leastPrivilegeScenarios,
         ...lwsScenarios,
         ...userBrowserScenarios,

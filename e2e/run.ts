@@ -20,6 +20,7 @@ import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
 import { dashboardLayoutScenarios, dashboardPlaceScenarios } from './dashboard-layout';
+import { adviceWordsScenarios } from './advice-words';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
         ...connectorEmailScenarios,
         ...connectorWordsScenarios,
         ...adminWordsScenarios,
+        ...adviceWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
         ...dashboardLayoutScenarios,

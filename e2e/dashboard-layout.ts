@@ -40,6 +40,8 @@ interface Measured {
     overlaps: string[];
     /** the page's own horizontal overflow in px (0: only the table's container scrolls sideways) */
     pageOverflow: number;
+    /** the table is wider than its container, and the container scrolls sideways */
+    tableScrolls: boolean;
 }
 
 /** Everything measured in the page at once, from computed styles and layout boxes. */
@@ -231,7 +233,11 @@ async function measure(page: Page): Promise<Measured> {
             apiNames,
             outside,
             overlaps,
-            pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth
+            pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            tableScrolls: ((scroller) =>
+                scroller !== null &&
+                getComputedStyle(scroller).overflowX === 'auto' &&
+                scroller.scrollWidth > scroller.clientWidth)(root.querySelector('.table-scroll'))
         };
     }, COMPONENT);
 }
@@ -266,6 +272,13 @@ async function checkView(ctx: ScenarioContext, view: DashboardView, where: strin
                 ...m.outside.map((o) => `${at}: text outside its cell: ${o}`),
                 ...m.overlaps.map((o) => `${at}: overlap: ${o}`),
                 ...(m.pageOverflow > 0 ? [`${at}: the page scrolls sideways by ${m.pageOverflow} px`] : []),
+                // narrower than the table: the table scrolls in its container (wide: no scroll container,
+                // so the sticky column headers stick to the window)
+                ...(m.tableScrolls !== (view.width ?? 1400) < 1000
+                    ? [
+                          `${at}: the table ${m.tableScrolls ? 'scrolls' : 'does not scroll'} sideways in its container`
+                      ]
+                    : []),
                 ...report(`${at}: axe`, await violations(page, COMPONENT))
             ];
         };
@@ -353,7 +366,7 @@ async function text(page: Page, selector: string): Promise<string> {
 
 export const dashboardPlaceScenarios: Scenario[] = [
     {
-        name: 'dashboard where the supervisor is: the paging bar in view at the top, middle and end of a page; a page change returns to the table top; the 429 notice in view at the end of the table, "Last refresh" kept',
+        name: 'dashboard where the supervisor is: the paging bar in view at the top, middle and end of a page, the column headers in the middle; a page change returns to the table top; the 429 notice in view at the end of the table, "Last refresh" kept',
         async run(ctx) {
             const s = await signedInDashboard(ctx, 500, { width: 1440, height: 900 });
             try {
@@ -367,12 +380,16 @@ export const dashboardPlaceScenarios: Scenario[] = [
                 await pagingInView('at the top of the page');
                 await scrollToRow(page, 50, 'center');
                 await pagingInView('in the middle of the table');
+                // the column headers stay in view too (sticky header)
+                const header = await placeOf(page, 'table.agents thead th');
+                if (!header?.inView)
+                    where.push(`header not in view in the middle of the table: ${JSON.stringify(header)}`);
                 await scrollToRow(page, -1, 'end');
                 await pagingInView('at the end of the table');
                 assert.equal(
                     where.length,
                     0,
-                    `the paging bar is where the supervisor is: ${where.join('; ')}`
+                    `the paging bar and the column headers are where the supervisor is: ${where.join('; ')}`
                 );
                 assert.equal(await text(page, 'nav.paging .page'), `Page 1 of ${pages}`);
 

@@ -142,7 +142,11 @@ describe('the docs use the words of the UI', () => {
 
     it('finds the marked UI words (the agent connecting, the admin restoring configurations)', () => {
         expect(words.filter((w) => w.label !== null).map((w) => w.label)).toEqual(
-            expect.arrayContaining(['CtiDataConnector_Connect', 'PresenceSync_ConnectTeams'])
+            expect.arrayContaining([
+                'CtiDataConnector_Connect',
+                'PresenceSync_ConnectTeams',
+                'PresenceAuthorization_RestoreButton'
+            ])
         );
     });
 
@@ -178,6 +182,27 @@ describe('the docs use the words of the UI', () => {
                 .map((q) => `${file}: "${q}"`)
         );
         expect(unknown).toEqual([]);
+    });
+
+    it('the advice to the admin and to agents is in the UI (English and German) and in the README', () => {
+        const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+        const advice = [
+            // the Teams admin: an app-set Busy does not make Busy on busy reject Teams calls
+            ['PresenceAuthorization_CallPresenceBusyPromise', /Busy on busy/, /„Besetzt bei Besetzt“/],
+            // agents after a change of the app registration: the admin's guide and the agent's connector
+            ['PresenceAuthorization_EntraStep6', /log out and back in/, /melden sich ab und wieder an/],
+            [
+                'CtiDataConnector_HealthHelp_signInRequired',
+                /reload the Salesforce console \(or log out and back in\)/,
+                /melden Sie sich ab und wieder an/
+            ]
+        ] as const;
+        for (const [label, en, de] of advice) {
+            expect([label, english.get(label)]).toEqual([label, expect.stringMatching(en)]);
+            expect([label, german.get(label)]).toEqual([label, expect.stringMatching(de)]);
+        }
+        expect(readme).toMatch(/"Busy on busy"/);
+        expect(readme).toMatch(/agents reload the console \(or log out and back in\) and connect once more/);
     });
 
     it('catches a button no label has, and a marked word its label does not say', () => {

@@ -380,6 +380,7 @@ describe('c-live-agent-dashboard', () => {
             await flush();
             expect(names(el)[0]).toBe('Agent 0000');
             expect(scrolled).toHaveBeenCalledTimes(3);
+            await expect(el).toBeAccessible();
         });
 
         it('shows no paging for a single page', async () => {

@@ -348,7 +348,7 @@ export class BridgeServer {
     /**
      * A Graph call that Graph answers 401 (the token was revoked, or its claims no longer hold) is sent
      * once more with a token MSAL redeems afresh from the refresh token; only a second 401, or a failed
-     * renewal, ends in signInRequired ("Reconnect"). A 401 means the call was not carried out, so
+     * renewal, ends in signInRequired (the connector shows Sign-in required and Connect Microsoft Teams). A 401 means the call was not carried out, so
      * sending a write again is safe.
      */
     private async withOneRenewal(

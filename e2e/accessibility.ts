@@ -29,7 +29,7 @@ interface Violation {
  * Runs axe in `target` on the element `selector` (the whole document when omitted). axe is evaluated
  * through the DevTools protocol, so the page's Content Security Policy stays as it is.
  */
-async function violations(target: Page | Frame, selector?: string): Promise<Violation[]> {
+export async function violations(target: Page | Frame, selector?: string): Promise<Violation[]> {
     // once per document (a navigation or reload starts a new one)
     if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(AXE_SOURCE);
     return target.evaluate(
@@ -56,7 +56,7 @@ async function violations(target: Page | Frame, selector?: string): Promise<Viol
     );
 }
 
-function report(where: string, found: Violation[]): string[] {
+export function report(where: string, found: Violation[]): string[] {
     return found.map(
         (v) => `${where}: ${v.id} (${v.impact ?? 'no impact'}) ${v.help} at ${v.nodes.join(', ')}`
     );

@@ -19,6 +19,8 @@ import { startEnvironment, type Environment } from './env';
 import { ROOT } from './pages';
 import { consoleScenarios } from './console';
 import { dashboardScenarios } from './dashboard';
+import { dashboardLayoutScenarios, dashboardPlaceScenarios } from './dashboard-layout';
+import { adviceWordsScenarios } from './advice-words';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
@@ -127,8 +129,11 @@ async function main(): Promise<number> {
         ...connectorEmailScenarios,
         ...connectorWordsScenarios,
         ...adminWordsScenarios,
+        ...adviceWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,
+        ...dashboardLayoutScenarios,
+        ...dashboardPlaceScenarios,
         ...leastPrivilegeScenarios,
         ...lwsScenarios,
         ...userBrowserScenarios,

@@ -298,7 +298,7 @@ export default class LiveAgentDashboard extends LightningElement {
         this.showPage(Number((event.target as HTMLSelectElement).value));
     }
 
-    /** Shows a page and brings the table's top into view (the paging bar may be below it). */
+    /** Shows a page and brings the table's top into view (the paging bar is below it). */
     private showPage(page: number): void {
         this.pageNumber = Math.min(Math.max(1, page), this.currentPage.pageCount);
         this.template?.querySelector<HTMLElement>('table.agents')?.scrollIntoView?.({ block: 'start' });
@@ -464,6 +464,8 @@ export default class LiveAgentDashboard extends LightningElement {
                     row.expectedStatus === null ? null : this.statusLabel(row.expectedStatus)
                 ),
                 notConnected: row.agreement === 'notConnected',
+                // "Not connected" explained where it shows (on hover), besides the help under the table
+                hint: row.objectId === null ? UI.NotConnectedHelp : null,
                 agreementClass: `agreement agreement_${row.agreement}`,
                 rowClass: row.agreement === 'mismatch' ? 'row row_mismatch' : 'row',
                 agreementState: row.agreement,
@@ -497,7 +499,7 @@ export default class LiveAgentDashboard extends LightningElement {
         return format(UI.Showing, page.first, page.last, page.total, this.rows.length, mismatches);
     }
 
-    /** one paging bar above and one below the table, only when there is more than one page */
+    /** the paging bar (sticky below the table), only when there is more than one page */
     get showPaging(): boolean {
         return this.currentPage.pageCount > 1;
     }

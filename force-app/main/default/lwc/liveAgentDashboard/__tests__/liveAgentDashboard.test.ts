@@ -327,9 +327,21 @@ describe('c-live-agent-dashboard', () => {
             expect($(el, '.counts')!.textContent).toBe('No agent matches (3 total, 1 mismatches)');
         });
 
-        it('explains "Not connected" under the table when a row shows it', async () => {
+        it('explains "Not connected" under the table and on the row that shows it', async () => {
             const el = await mount(SMALL);
             expect($(el, '.not-connected-help')!.textContent).toBe('c.LiveAgentDashboard_NotConnectedHelp');
+            // and where it shows: the row's Teams and agreement cells carry it as their title
+            const row = $$(el, 'tbody tr').find((r) => r.dataset.agreement === 'notConnected')!;
+            expect(
+                [...row.querySelectorAll('.teams-text, .agreement')].map((e) => [
+                    e.textContent,
+                    e.getAttribute('title')
+                ])
+            ).toEqual([
+                ['c.LiveAgentDashboard_NotConnected', 'c.LiveAgentDashboard_NotConnectedHelp'],
+                ['c.LiveAgentDashboard_NotConnected', 'c.LiveAgentDashboard_NotConnectedHelp']
+            ]);
+            expect($$(el, 'tbody tr')[0].querySelector('.teams-text')!.hasAttribute('title')).toBe(false);
             const mismatch = $(el, 'input.mismatch-only') as HTMLInputElement;
             mismatch.checked = true;
             mismatch.dispatchEvent(new CustomEvent('change'));
@@ -337,29 +349,38 @@ describe('c-live-agent-dashboard', () => {
             expect($(el, '.not-connected-help')).toBeNull();
         });
 
-        it('pages above and below the table: first, last and any page by number, back to the table top', async () => {
+        it('one paging bar: first, last and any page by number, back to the table top', async () => {
             const many = Array.from({ length: 201 }, (_, i) => agent(i, 'Available', guid(i)));
             const scrolled = jest.fn();
             HTMLElement.prototype.scrollIntoView = scrolled;
             const el = await mount(many);
-            expect($$(el, 'nav.paging').map((n) => n.className)).toEqual([
-                expect.stringContaining('paging_top'),
-                expect.stringContaining('paging_bottom')
+            // written once (it stays in view by being sticky, see the browser scenario)
+            expect($$(el, 'nav.paging')).toHaveLength(1);
+            expect(
+                $$(el, 'nav.paging button').map((b) => [b.className.split(' ').pop(), b.textContent!.trim()])
+            ).toEqual([
+                ['first', 'c.LiveAgentDashboard_FirstPage'],
+                ['previous', 'c.LiveAgentDashboard_PrevPage'],
+                ['next', 'c.LiveAgentDashboard_NextPage'],
+                ['last', 'c.LiveAgentDashboard_LastPage']
             ]);
-            ($(el, 'nav.paging_bottom button.last') as HTMLButtonElement).click();
+            ($(el, 'nav.paging button.last') as HTMLButtonElement).click();
             await flush();
             expect(names(el)).toEqual(['Agent 0200']);
-            expect(($(el, 'nav.paging_top button.next') as HTMLButtonElement).disabled).toBe(true);
-            expect(scrolled).toHaveBeenCalled();
-            const select = $(el, 'nav.paging_top select.page-select') as HTMLSelectElement;
+            expect(($(el, 'nav.paging button.next') as HTMLButtonElement).disabled).toBe(true);
+            expect(scrolled).toHaveBeenCalledTimes(1);
+            expect(scrolled.mock.contexts[0]).toBe($(el, 'table.agents'));
+            const select = $(el, 'nav.paging select.page-select') as HTMLSelectElement;
             expect(select.options).toHaveLength(3);
             select.value = '2';
             select.dispatchEvent(new CustomEvent('change'));
             await flush();
             expect(names(el)[0]).toBe('Agent 0100');
-            ($(el, 'nav.paging_top button.first') as HTMLButtonElement).click();
+            ($(el, 'nav.paging button.first') as HTMLButtonElement).click();
             await flush();
             expect(names(el)[0]).toBe('Agent 0000');
+            expect(scrolled).toHaveBeenCalledTimes(3);
+            await expect(el).toBeAccessible();
         });
 
         it('shows no paging for a single page', async () => {

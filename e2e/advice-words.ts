@@ -51,9 +51,13 @@ export const adviceWordsScenarios: Scenario[] = [
                     await pickOmni(tab.page, 'Available');
                     await saveEmail(tab.page, ADA.upn);
                     await connectTeams(tab.page);
-                    await waitUntil('the sync is running', async () =>
-                        (await control.call<{ sessions: unknown[] }>('GET', `users/${ADA.upn}/presence`))
-                            .sessions.length > 0
+                    // this tab's own sync (the Teams session of the previous language's tab may still be
+                    // in the emulator): it wrote Teams and read it back
+                    await waitUntil('this tab syncs', async () =>
+                        tab.graphRequests.some(
+                            (r) => r.method === 'POST' && r.path.endsWith('/setPresence')
+                        ) &&
+                        tab.graphRequests.some((r) => r.method === 'GET' && r.path.endsWith('/me/presence'))
                             ? true
                             : undefined
                     );

@@ -12,6 +12,7 @@ import { CONFIG_META_NAME, isAuthResponse, readSettings } from './settings';
 import { createConnectUi } from './ui';
 import { readTexts } from './texts';
 import { createPopupWatch } from './popupWatch';
+import { createWake } from './wake';
 
 function start(): void {
     if (isAuthResponse(window.location)) {
@@ -35,7 +36,8 @@ function start(): void {
         texts,
         createMsal: (configuration) => new PublicClientApplication(configuration),
         fetchImpl: (input, init) => window.fetch(input, init),
-        watchPopup: createPopupWatch(window)
+        watchPopup: createPopupWatch(window),
+        wake: createWake(window)
     }).start();
 }
 

@@ -29,6 +29,7 @@ import type { BridgeSettings } from './settings';
 import type { ConnectUi } from './ui';
 import { ENGLISH, type BridgeTexts } from './texts';
 import type { PopupWatch } from './popupWatch';
+import type { Wake } from './wake';
 import type { Configuration } from '@azure/msal-browser';
 
 /** The window the bridge runs in, reduced to what the server touches. */
@@ -50,6 +51,8 @@ export interface BridgeDependencies {
     watchPopup?: PopupWatch;
     /** the frame's words in the user's language (texts.ts); absent: English */
     texts?: BridgeTexts;
+    /** times the `wake` request (wake.ts: a worker, outside a hidden page's timer throttling) */
+    wake: Wake;
 }
 
 export interface ServerCounters {
@@ -201,6 +204,9 @@ export class BridgeServer {
                 return this.showConnect();
             case 'disconnect':
                 return this.disconnect();
+            case 'wake':
+                // no Graph call and no sign-in: only a timer the hidden console cannot have
+                return this.deps.wake(request.params.delayMs).then(() => ({ ok: true, result: {} }));
             default:
                 return this.graphCall(request);
         }

@@ -148,7 +148,10 @@ export const userBrowserScenarios: Scenario[] = [
                     () => JSON.stringify(tab.graphRequests.slice(-3))
                 );
                 assert.ok(polls() - callFrom <= 3, `${polls() - callFrom} polls before Omni went On a Call`);
-                assert.equal((await panel(tab.page)).salesforce, 'On a Call');
+                // the connector renders a frame after the change (on the hidden page's next wake-up)
+                await waitUntil('the panel shows On a Call', async () =>
+                    (await panel(tab.page)).salesforce === 'On a Call' ? true : undefined
+                );
                 const log = await tab.page.evaluate(
                     () => (window as unknown as { visibilityLog: string[] }).visibilityLog
                 );

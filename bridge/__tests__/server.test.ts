@@ -7,6 +7,7 @@ import type { Configuration } from '@azure/msal-browser';
 import { BridgeServer } from '../server';
 import type { FetchLike } from '../graph';
 import type { BridgeSettings } from '../settings';
+import type { Wake } from '../wake';
 import type { PopupWatch } from '../popupWatch';
 import { ENGLISH, type BridgeTexts } from '../texts';
 import type { TokenResult } from '../auth';
@@ -54,6 +55,7 @@ function setUp(
         fetchMock?: jest.Mock;
         watchPopup?: PopupWatch;
         texts?: BridgeTexts;
+        wake?: Wake;
     } = {}
 ): Setup {
     const win = new FakeWindow();
@@ -73,6 +75,7 @@ function setUp(
             return msal;
         },
         fetchImpl: fetchMock as unknown as FetchLike,
+        wake: options.wake ?? (() => Promise.resolve()),
         ...(options.watchPopup ? { watchPopup: options.watchPopup } : {}),
         ...(options.texts ? { texts: options.texts } : {})
     });
@@ -714,6 +717,39 @@ describe('bridge server', () => {
             const { url, init } = fetchCall(fetchMock);
             expect(url).toBe('https://graph.microsoft.localhost:8443/v1.0/me/presence');
             expect(init.headers.Authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+        });
+    });
+
+    describe('wake', () => {
+        it('answers a wake-up when its timer has run, without signing in or calling Graph', async () => {
+            const waits: { delayMs: number; done: () => void }[] = [];
+            const { win, fetchMock } = setUp({
+                wake: (delayMs) => new Promise<void>((done) => waits.push({ delayMs, done }))
+            });
+            sequence += 1;
+            const id = `t${sequence}`;
+            win.deliver(makeRequest(id, 'wake', { delayMs: 2554 }), SETTINGS.parentOrigin);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(waits.map((w) => w.delayMs)).toEqual([2554]);
+            expect(win.posted().find((m) => (m as { id?: string }).id === id)).toBeUndefined();
+
+            waits[0]?.done();
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(win.posted().find((m) => (m as { id?: string }).id === id)).toEqual(
+                expect.objectContaining({ kind: 'reply', type: 'wake', ok: true })
+            );
+            expect(fetchMock).not.toHaveBeenCalled();
+        });
+
+        it('refuses a wake-up with a nonsense delay', async () => {
+            const { win } = setUp();
+            sequence += 1;
+            win.deliver(
+                { ...makeRequest(`t${sequence}`, 'wake', { delayMs: 1 }), params: { delayMs: -5 } },
+                SETTINGS.parentOrigin
+            );
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            expect(win.posted().some((m) => (m as { id?: string }).id === `t${sequence}`)).toBe(false);
         });
     });
 

@@ -55,7 +55,9 @@ export const DEFAULT_TIMEOUTS_MS: Readonly<Record<RequestType, number>> = {
     clearPreferredPresence: 15000,
     setStatusMessage: 15000,
     getPresencesByUserId: 20000,
-    disconnect: 10000
+    disconnect: 10000,
+    // a wake-up's own delay comes on top (the caller passes the whole timeout)
+    wake: 5000
 };
 
 const FRAME_TITLE = 'Microsoft Teams connection';

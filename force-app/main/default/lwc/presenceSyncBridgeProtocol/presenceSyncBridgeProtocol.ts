@@ -25,6 +25,8 @@ export type Role = (typeof ROLES)[number];
 export const MAX_PRESENCE_IDS = 650;
 /** Longest status message the protocol carries (Teams shows at most 280 characters). */
 export const MAX_STATUS_MESSAGE_LENGTH = 280;
+/** The longest wake-up the bridge times (one day; the sync's timers are minutes at most). */
+export const MAX_WAKE_MS = 86_400_000;
 
 export interface AccountSummary {
     /** Entra object id (the `oid` claim) */
@@ -77,6 +79,11 @@ export interface RequestParams {
     setStatusMessage: { content: string; expiresAt?: number };
     getPresencesByUserId: { ids: string[] };
     disconnect: Empty;
+    /**
+     * Answered after `delayMs`, timed by a worker of the bridge page: the connector's timers while its
+     * page is hidden (docs/sync-policy.md, "Hidden pages"). No Graph call, no sign-in needed.
+     */
+    wake: { delayMs: number };
 }
 
 /** Result of each request type (the `ok: true` reply). */
@@ -93,6 +100,7 @@ export interface ResultMap {
     setStatusMessage: Empty;
     getPresencesByUserId: { presences: UserPresence[] };
     disconnect: Empty;
+    wake: Empty;
 }
 
 export type RequestType = keyof RequestParams;
@@ -107,7 +115,8 @@ export const REQUEST_TYPES: readonly RequestType[] = [
     'clearPreferredPresence',
     'setStatusMessage',
     'getPresencesByUserId',
-    'disconnect'
+    'disconnect',
+    'wake'
 ];
 
 /** Payloads of the events the bridge sends on its own. */
@@ -357,7 +366,17 @@ const PARAM_PARSERS: Parsers<RequestParams> = {
         const ids = value.ids.map((id) => matching(id, OBJECT_ID_PATTERN));
         return ids.every((id): id is string => id !== null) ? { ids } : null;
     },
-    disconnect: parseEmpty
+    disconnect: parseEmpty,
+    wake: (value) => {
+        if (!isRecord(value)) return null;
+        const delayMs = value.delayMs;
+        return typeof delayMs === 'number' &&
+            Number.isSafeInteger(delayMs) &&
+            delayMs >= 0 &&
+            delayMs <= MAX_WAKE_MS
+            ? { delayMs }
+            : null;
+    }
 };
 
 const RESULT_PARSERS: Parsers<ResultMap> = {
@@ -375,7 +394,8 @@ const RESULT_PARSERS: Parsers<ResultMap> = {
         const presences = value.presences.map(parseUserPresence);
         return presences.every((p): p is UserPresence => p !== null) ? { presences } : null;
     },
-    disconnect: parseEmpty
+    disconnect: parseEmpty,
+    wake: parseEmpty
 };
 
 const EVENT_PARSERS: Parsers<EventPayloads> = {

@@ -61,6 +61,8 @@ interface FakeBridge {
     calls(type: string): unknown[];
 }
 const mockBridges: FakeBridge[] = [];
+/** wake-ups the fake bridge holds until the test answers them */
+const mockWakes: { delayMs: number; answer: () => void }[] = [];
 const mockTeams: {
     account: typeof ACCOUNT | null;
     preferred: { availability: string; activity: string } | null;
@@ -97,6 +99,13 @@ jest.mock('c/presenceSyncBridge', () => ({
                 case 'clearPreferredPresence':
                     mockTeams.preferred = null;
                     return ok({});
+                case 'wake':
+                    return new Promise((resolve) =>
+                        mockWakes.push({
+                            delayMs: Number(params.delayMs),
+                            answer: () => resolve({ ok: true, value: {} })
+                        })
+                    );
                 default:
                     return ok({});
             }
@@ -750,6 +759,33 @@ describe('c-cti-data-connector wired to the real adapters', () => {
         // one render for the two changes, with the latest
         expect(views.slice(shown)).toEqual([expect.objectContaining({ salesforce: 'Do_Not_Disturb' })]);
         session.dispose();
+    });
+
+    it('a hidden console times its poll with the bridge (a worker there), then reads Teams', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+        const bridge = mockBridges[0] as FakeBridge & { isReady?: boolean };
+        bridge.isReady = true;
+        mockWakes.length = 0;
+        const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        try {
+            await waitFor('a wake-up asked of the bridge', () => mockWakes.length > 0, 5000);
+            const wake = mockWakes[0] as { delayMs: number; answer: () => void };
+            // the configuration polls every second
+            expect(wake.delayMs).toBeGreaterThan(0);
+            expect(wake.delayMs).toBeLessThanOrEqual(1000);
+            const reads = bridge.calls('getPresence').length;
+            await settle();
+            expect(bridge.calls('getPresence')).toHaveLength(reads);
+
+            wake.answer();
+
+            await waitFor('the poll read Teams', () => bridge.calls('getPresence').length > reads);
+        } finally {
+            delete (document as unknown as { visibilityState?: unknown }).visibilityState;
+            if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+        }
     });
 
     it('Salesforce Voice toolkit events become calls: Teams Busy / In a call, then back', async () => {

@@ -42,6 +42,9 @@ describe('c-presence-sync-bridge-protocol', () => {
             }),
             makeRequest('r11', 'setStatusMessage', { content: '' }),
             makeResultReply('r12', 'setStatusMessage', {}),
+            makeRequest('r14', 'wake', { delayMs: 2554 }),
+            makeRequest('r15', 'wake', { delayMs: 0 }),
+            makeResultReply('r16', 'wake', {}),
             makeResultReply('r13', 'getPresence', {
                 availability: 'Busy',
                 activity: 'InACall',
@@ -105,6 +108,12 @@ describe('c-presence-sync-bridge-protocol', () => {
                 `status message ${JSON.stringify(params).slice(0, 40)}`,
                 { ...ENVELOPE, kind: 'request', id: 'a', type: 'setStatusMessage', params }
             ]),
+            ...[{}, { delayMs: -1 }, { delayMs: 1.5 }, { delayMs: '2554' }, { delayMs: 86_400_001 }].map(
+                (params): [string, unknown] => [
+                    `wake ${JSON.stringify(params)}`,
+                    { ...ENVELOPE, kind: 'request', id: 'a', type: 'wake', params }
+                ]
+            ),
             [
                 'a status message read that is not text',
                 {

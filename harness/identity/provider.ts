@@ -43,6 +43,12 @@ export interface ClientRegistration {
      * every user's token for this app, requested or not. Default: DEFAULT_APP_PERMISSIONS.
      */
     permissions?: string[];
+    /**
+     * Whether an admin granted `permissions` for the whole tenant ("Grant admin consent for <tenant>";
+     * default true). False: nobody is covered by a tenant-wide grant, and each user must consent on the
+     * consent page (user consent, for that user only), as in a tenant where the admin has not consented.
+     */
+    adminConsent?: boolean;
 }
 
 /** One app for agents and supervisors: what agents and the Live Agent Dashboard together need. */
@@ -187,6 +193,14 @@ function shortScope(scope: string): string {
     return scope.startsWith(`${GRAPH_RESOURCE}/`) ? scope.slice(GRAPH_RESOURCE.length + 1) : scope;
 }
 
+/** The Graph permissions (short form) of a space-separated scope parameter. */
+function requestedGraphScopes(scope: unknown): string[] {
+    return String(scope ?? '')
+        .split(' ')
+        .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
+        .map(shortScope);
+}
+
 function base64url(value: string): string {
     return Buffer.from(value).toString('base64url');
 }
@@ -299,20 +313,38 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             hint === loginHintOf(u)
         );
     };
-    const consented = (accountId: string, clientId: string) =>
-        directory.find(accountId)?.consentGranted === true || consents.has(`${accountId}:${clientId}`);
+    /**
+     * The registration's permissions an admin granted for the whole tenant, as far as they reach this
+     * user: nothing when the registration has no admin consent, or the user is one the harness keeps
+     * without consent (`consentGranted: false`, e.g. Nico Newcomer).
+     */
+    const tenantScopes = (accountId: string, clientId: string): string[] => {
+        const registration = registrations.get(clientId.toLowerCase());
+        if (registration?.adminConsent === false || directory.find(accountId)?.consentGranted !== true) {
+            return [];
+        }
+        return registration?.permissions ?? DEFAULT_APP_PERMISSIONS;
+    };
     /**
      * Every delegated Graph permission the user may use through the app: the tenant-wide admin consent
      * of its configured permissions, plus what the user consented to themselves. Entra issues all of
      * them in `scp`, not only the requested ones ("Scopes and permissions in the Microsoft identity
      * platform", https://learn.microsoft.com/entra/identity-platform/scopes-oidc).
      */
-    const consentedScopes = (accountId: string, clientId: string): string[] => {
-        const admin =
-            directory.find(accountId)?.consentGranted === true
-                ? (registrations.get(clientId.toLowerCase())?.permissions ?? DEFAULT_APP_PERMISSIONS)
-                : [];
-        return [...admin, ...(consents.get(`${accountId}:${clientId}`) ?? [])];
+    const consentedScopes = (accountId: string, clientId: string): string[] => [
+        ...tenantScopes(accountId, clientId),
+        ...(consents.get(`${accountId}:${clientId}`) ?? [])
+    ];
+    /**
+     * Whether the user may get a token for these requested scopes without the consent page: some consent
+     * exists (tenant-wide or their own) and it covers every requested Graph permission. A permission
+     * nobody consented to needs consent, interactively (Entra: "Permissions and consent", incremental
+     * consent), even for a user whom the tenant's admin consent covers for the others.
+     */
+    const consented = (accountId: string, clientId: string, scope?: unknown): boolean => {
+        const granted = new Set(consentedScopes(accountId, clientId));
+        const any = tenantScopes(accountId, clientId).length > 0 || consents.has(`${accountId}:${clientId}`);
+        return any && requestedGraphScopes(scope).every((s) => granted.has(s));
     };
 
     const { Prompt, Check, base } = interactionPolicy;
@@ -356,7 +388,10 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                 (ctx: KoaContextWithOIDC) => {
                     const accountId = ctx.oidc.session?.accountId;
                     const clientId = ctx.oidc.client?.clientId;
-                    return accountId && clientId && consented(accountId, clientId) && ctx.oidc.grant
+                    return accountId &&
+                        clientId &&
+                        consented(accountId, clientId, ctx.oidc.params?.scope) &&
+                        ctx.oidc.grant
                         ? Check.NO_NEED_TO_PROMPT
                         : Check.REQUEST_PROMPT;
                 }
@@ -514,7 +549,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         loadExistingGrant: async (ctx) => {
             const accountId = ctx.oidc.session?.accountId;
             const client = ctx.oidc.client;
-            if (!accountId || !client || !consented(accountId, client.clientId)) {
+            if (!accountId || !client || !consented(accountId, client.clientId, ctx.oidc.params?.scope)) {
                 return undefined;
             }
             const grantId =

@@ -7,6 +7,10 @@ import intro from '@salesforce/label/c.PresenceAuthorization_Intro';
 import noRecord from '@salesforce/label/c.PresenceAuthorization_NoRecord';
 import clientIdLabel from '@salesforce/label/c.PresenceAuthorization_ClientIdLabel';
 import tenantIdLabel from '@salesforce/label/c.PresenceAuthorization_TenantIdLabel';
+import supervisorClientIdLabel from '@salesforce/label/c.PresenceAuthorization_SupervisorClientIdLabel';
+import supervisorClientIdHelp from '@salesforce/label/c.PresenceAuthorization_SupervisorClientIdHelp';
+import errorSupervisorSameAsTenant from '@salesforce/label/c.PresenceAuthorization_ErrorSupervisorSameAsTenant';
+import errorSupervisorSameAsAgents from '@salesforce/label/c.PresenceAuthorization_ErrorSupervisorSameAsAgents';
 import guidHelp from '@salesforce/label/c.PresenceAuthorization_GuidHelp';
 import errorClientIdRequired from '@salesforce/label/c.PresenceAuthorization_ErrorClientIdRequired';
 import errorTenantIdRequired from '@salesforce/label/c.PresenceAuthorization_ErrorTenantIdRequired';
@@ -127,6 +131,10 @@ export const LABELS = {
     noRecord,
     clientIdLabel,
     tenantIdLabel,
+    supervisorClientIdLabel,
+    supervisorClientIdHelp,
+    errorSupervisorSameAsTenant,
+    errorSupervisorSameAsAgents,
     guidHelp,
     errorClientIdRequired,
     errorTenantIdRequired,

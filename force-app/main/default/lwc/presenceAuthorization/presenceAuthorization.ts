@@ -13,6 +13,7 @@ import USER_ID from '@salesforce/user/Id';
 import USER_EMAIL from '@salesforce/schema/User.Email';
 import CLIENT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.AzureClientId__c';
 import TENANT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.AzureTenantId__c';
+import SUPERVISOR_CLIENT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.SupervisorAzureClientId__c';
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import type { RawConfigurationRecord } from 'c/presenceSyncCore';
 import { LABELS, format } from './labels';
@@ -127,6 +128,7 @@ const DELIVERED_QUERY = gql`
 
 const CLIENT_FIELD = CLIENT_ID_FIELD.fieldApiName;
 const TENANT_FIELD = TENANT_ID_FIELD.fieldApiName;
+const SUPERVISOR_FIELD = SUPERVISOR_CLIENT_ID_FIELD.fieldApiName;
 const EMAIL_PATTERN = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 const COPIED_VISIBLE_MS = 4000;
 
@@ -184,9 +186,13 @@ export default class PresenceAuthorization extends LightningElement {
     tenantId = '';
     clientIdError = '';
     tenantIdError = '';
+    /** the supervisors' own app registration (optional: blank means the agents' app for both) */
+    supervisorClientId = '';
+    supervisorClientIdError = '';
     /** values last loaded from or saved to the record */
     savedClientId = '';
     savedTenantId = '';
+    savedSupervisorClientId = '';
     /** the inputs were edited since the record was loaded or saved: the wire must not overwrite them */
     edited = false;
     saving = false;
@@ -222,14 +228,19 @@ export default class PresenceAuthorization extends LightningElement {
     // Data
     // ------------------------------------------------------------------------------------------
 
-    @wire(getRecord, { recordId: '$recordId', fields: [CLIENT_ID_FIELD, TENANT_ID_FIELD] })
+    @wire(getRecord, {
+        recordId: '$recordId',
+        fields: [CLIENT_ID_FIELD, TENANT_ID_FIELD, SUPERVISOR_CLIENT_ID_FIELD]
+    })
     wiredRecord(result: GetRecordResult): void {
         if (!result.data) return;
         this.savedClientId = fieldString(result, CLIENT_FIELD);
         this.savedTenantId = fieldString(result, TENANT_FIELD);
+        this.savedSupervisorClientId = fieldString(result, SUPERVISOR_FIELD);
         if (!this.edited) {
             this.clientId = this.savedClientId;
             this.tenantId = this.savedTenantId;
+            this.supervisorClientId = this.savedSupervisorClientId;
         }
     }
 
@@ -304,22 +315,50 @@ export default class PresenceAuthorization extends LightningElement {
         if (this.tenantIdError !== '') this.validateIds();
     }
 
-    handleIdBlur(): void {
-        if (this.clientId.trim() !== '' || this.tenantId.trim() !== '') this.validateIds();
+    handleSupervisorClientIdInput(event: Event): void {
+        this.supervisorClientId = (event.target as HTMLInputElement).value;
+        this.edited = true;
+        this.saveMessage = '';
+        if (this.supervisorClientIdError !== '') this.validateIds();
     }
 
-    /** Sets the inline messages; returns the normalized ids when both are valid. */
-    private validateIds(): { clientId: string; tenantId: string } | null {
+    handleIdBlur(): void {
+        if (
+            this.clientId.trim() !== '' ||
+            this.tenantId.trim() !== '' ||
+            this.supervisorClientId.trim() !== ''
+        ) {
+            this.validateIds();
+        }
+    }
+
+    /**
+     * Sets the inline messages; returns the normalized ids when all are valid (`supervisorClientId`:
+     * null when blank, the dashboard then uses the agents' app).
+     */
+    private validateIds(): { clientId: string; tenantId: string; supervisorClientId: string | null } | null {
         const client = normalizeGuid(this.clientId);
         const tenant = normalizeGuid(this.tenantId);
+        const supervisor =
+            this.supervisorClientId.trim() === '' ? null : normalizeGuid(this.supervisorClientId);
         this.clientIdError = guidMessage(client, LABELS.errorClientIdRequired);
         this.tenantIdError = guidMessage(tenant, LABELS.errorTenantIdRequired);
-        if (!client.ok || !tenant.ok) return null;
+        this.supervisorClientIdError = supervisor === null ? '' : guidMessage(supervisor, '');
+        if (!client.ok || !tenant.ok || (supervisor !== null && !supervisor.ok)) return null;
         if (client.value === tenant.value) {
             this.tenantIdError = LABELS.errorSameIds;
             return null;
         }
-        return { clientId: client.value, tenantId: tenant.value };
+        const supervisorClientId = supervisor === null ? null : (supervisor as { value: string }).value;
+        if (supervisorClientId === tenant.value) {
+            this.supervisorClientIdError = LABELS.errorSupervisorSameAsTenant;
+            return null;
+        }
+        if (supervisorClientId === client.value) {
+            this.supervisorClientIdError = LABELS.errorSupervisorSameAsAgents;
+            return null;
+        }
+        return { clientId: client.value, tenantId: tenant.value, supervisorClientId };
     }
 
     async handleSave(): Promise<void> {
@@ -330,12 +369,19 @@ export default class PresenceAuthorization extends LightningElement {
         this.saveErrors = [];
         try {
             await updateRecord({
-                fields: { Id: this.recordId, [CLIENT_FIELD]: ids.clientId, [TENANT_FIELD]: ids.tenantId }
+                fields: {
+                    Id: this.recordId,
+                    [CLIENT_FIELD]: ids.clientId,
+                    [TENANT_FIELD]: ids.tenantId,
+                    [SUPERVISOR_FIELD]: ids.supervisorClientId
+                }
             });
             this.clientId = ids.clientId;
             this.tenantId = ids.tenantId;
+            this.supervisorClientId = ids.supervisorClientId ?? '';
             this.savedClientId = ids.clientId;
             this.savedTenantId = ids.tenantId;
+            this.savedSupervisorClientId = this.supervisorClientId;
             this.edited = false;
             this.saveMessage = LABELS.saved;
             this.configurationResult?.refresh?.().catch(() => undefined);
@@ -344,8 +390,10 @@ export default class PresenceAuthorization extends LightningElement {
             const fieldErrors = reduced.fieldErrors;
             this.clientIdError = (fieldErrors[CLIENT_FIELD] ?? []).join(' ');
             this.tenantIdError = (fieldErrors[TENANT_FIELD] ?? []).join(' ');
+            this.supervisorClientIdError = (fieldErrors[SUPERVISOR_FIELD] ?? []).join(' ');
+            const own = [CLIENT_FIELD, TENANT_FIELD, SUPERVISOR_FIELD];
             const others = Object.entries(fieldErrors)
-                .filter(([field]) => field !== CLIENT_FIELD && field !== TENANT_FIELD)
+                .filter(([field]) => !own.includes(field))
                 .flatMap(([field, list]) => list.map((m) => `${field}: ${m}`));
             this.saveErrors = [...reduced.messages, ...others];
             this.saveMessage = LABELS.saveFailed;
@@ -360,6 +408,22 @@ export default class PresenceAuthorization extends LightningElement {
 
     get tenantIdInvalid(): string {
         return this.tenantIdError === '' ? 'false' : 'true';
+    }
+
+    get supervisorClientIdInvalid(): string {
+        return this.supervisorClientIdError === '' ? 'false' : 'true';
+    }
+
+    get supervisorClientIdClass(): string {
+        return this.supervisorClientIdError === ''
+            ? 'slds-form-element slds-m-top_x-small'
+            : 'slds-form-element slds-m-top_x-small slds-has-error';
+    }
+
+    get supervisorClientIdDescribedBy(): string {
+        return this.supervisorClientIdError === ''
+            ? 'supervisor-client-id-help'
+            : 'supervisor-client-id-error supervisor-client-id-help';
     }
 
     get clientIdClass(): string {
@@ -381,7 +445,9 @@ export default class PresenceAuthorization extends LightningElement {
     get unsaved(): boolean {
         return (
             this.edited &&
-            (this.clientId.trim() !== this.savedClientId || this.tenantId.trim() !== this.savedTenantId)
+            (this.clientId.trim() !== this.savedClientId ||
+                this.tenantId.trim() !== this.savedTenantId ||
+                this.supervisorClientId.trim() !== this.savedSupervisorClientId)
         );
     }
 

@@ -98,6 +98,7 @@ const mockedOrigin = jest.mocked(lightningOrigin);
 const RECORD_ID = 'a01000000000001AAA';
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT_ID = '66666666-7777-8888-9999-000000000000';
+const SUPERVISOR_CLIENT_ID = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
 const PROD_URI = 'https://acme--c.vf.force.com/apex/TeamsBridge';
 const L = (key: string) => `c.PresenceAuthorization_${key}`;
 const [PHONE, SWYX, THREE_CX] = DELIVERED_CONFIGURATIONS.map((c) => String(c.Name));
@@ -151,12 +152,20 @@ async function click(element: HTMLElement, name: string): Promise<void> {
     await flush();
 }
 
-function emitRecord(clientId: string | null, tenantId: string | null): void {
+function emitRecord(
+    clientId: string | null,
+    tenantId: string | null,
+    supervisorClientId: string | null = null
+): void {
     recordAdapter.emit(
         {
             id: RECORD_ID,
             apiName: 'PresenceStateConfiguration__c',
-            fields: { AzureClientId__c: { value: clientId }, AzureTenantId__c: { value: tenantId } }
+            fields: {
+                AzureClientId__c: { value: clientId },
+                AzureTenantId__c: { value: tenantId },
+                SupervisorAzureClientId__c: { value: supervisorClientId }
+            }
         },
         isRecordWire
     );
@@ -357,10 +366,59 @@ describe('c-presence-authorization', () => {
             await click(element, 'save');
 
             expect(mockedUpdateRecord).toHaveBeenCalledWith({
-                fields: { Id: RECORD_ID, AzureClientId__c: CLIENT_ID, AzureTenantId__c: TENANT_ID }
+                fields: {
+                    Id: RECORD_ID,
+                    AzureClientId__c: CLIENT_ID,
+                    AzureTenantId__c: TENANT_ID,
+                    SupervisorAzureClientId__c: null
+                }
             });
             expect(query<HTMLInputElement>(element, 'input[name="clientId"]').value).toBe(CLIENT_ID);
             expect(text(element, '[data-id="save-status"]')).toBe(L('Saved'));
+        });
+
+        it("loads and saves the supervisors' own app registration, normalised", async () => {
+            mockedUpdateRecord.mockResolvedValue({} as never);
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID, SUPERVISOR_CLIENT_ID);
+            await flush();
+            expect(query<HTMLInputElement>(element, 'input[name="supervisorClientId"]').value).toBe(
+                SUPERVISOR_CLIENT_ID
+            );
+            expect(text(element, '[data-id="supervisor-client-id-help"]')).toBe(L('SupervisorClientIdHelp'));
+            await typeInto(element, 'supervisorClientId', `{${SUPERVISOR_CLIENT_ID.toUpperCase()}}`);
+
+            await click(element, 'save');
+
+            expect(mockedUpdateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: RECORD_ID,
+                    AzureClientId__c: CLIENT_ID,
+                    AzureTenantId__c: TENANT_ID,
+                    SupervisorAzureClientId__c: SUPERVISOR_CLIENT_ID
+                }
+            });
+            expect(text(element, '[data-id="save-status"]')).toBe(L('Saved'));
+        });
+
+        it.each([
+            ['6c5b4a39-2817-4f06-95e4-d3c2b1a09f8', 'ErrorGuidLength'],
+            ['supervisors', 'ErrorGuidCharacter'],
+            [TENANT_ID, 'ErrorSupervisorSameAsTenant'],
+            [CLIENT_ID, 'ErrorSupervisorSameAsAgents']
+        ])("names what is wrong with the supervisors' client id %p and does not save", async (value, key) => {
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID);
+            await flush();
+            await typeInto(element, 'supervisorClientId', value);
+
+            await click(element, 'save');
+
+            expect(text(element, '[data-error="supervisorClientId"]')).toBe(L(key));
+            const input = query<HTMLInputElement>(element, 'input[name="supervisorClientId"]');
+            expect(input.getAttribute('aria-invalid')).toBe('true');
+            expect(input.getAttribute('aria-describedby')).toContain('supervisor-client-id-error');
+            expect(mockedUpdateRecord).not.toHaveBeenCalled();
         });
 
         it('keeps the typed values and shows the UI API field and record errors when saving fails', async () => {

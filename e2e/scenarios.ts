@@ -234,6 +234,48 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: 'refresh tokens rotate: each redemption presents the one the last answer issued, the bridge keeps working; all expire 24 h after the sign-in',
+        async run(ctx) {
+            const s = await signedInAda(ctx);
+            expectOk(await s.request('getPresence', {}), 'getPresence while connected');
+            // each refused token makes the bridge redeem its refresh token once
+            for (let i = 1; i <= 3; i++) {
+                await ctx.control.call('POST', 'faults/error', { status: 401, count: 1, userId: ADA.upn });
+                expectOk(await s.request('getPresence', {}), `getPresence after refused token ${i}`);
+            }
+            await s.settleCaptures();
+            const code = s.tokenRequests.find((r) => r.grantType === 'authorization_code');
+            const refreshes = s.tokenRequests.filter((r) => r.grantType === 'refresh_token');
+            assert.equal(refreshes.length, 3, 'three redemptions');
+            const issued = [code?.issuedRefreshToken, ...refreshes.map((r) => r.issuedRefreshToken)];
+            assert.ok(
+                issued.every((t) => typeof t === 'string'),
+                'every answer issued a refresh token'
+            );
+            assert.equal(new Set(issued).size, 4, 'each redemption replaced the refresh token');
+            refreshes.forEach((r, i) => {
+                assert.equal(
+                    r.presentedRefreshToken,
+                    issued[i],
+                    `redemption ${i + 1} presented the refresh token the answer before issued`
+                );
+            });
+            assert.equal(s.popups.length, 1, 'no new popup');
+
+            // SPA refresh tokens of one sign-in all expire 24 h after it, on the stand-in's clock
+            await ctx.control.call('POST', 'clock/advance', { seconds: 24 * 3600 + 1 });
+            const error = await waitUntil('getPresence to need a sign-in', async () => {
+                const r = await s.request('getPresence', {});
+                return r.ok ? undefined : r.error;
+            });
+            assert.equal(error.kind, 'signInRequired');
+            await s.settleCaptures();
+            const last = s.tokenRequests.filter((r) => r.grantType === 'refresh_token').at(-1);
+            assert.deepEqual(last?.errorCodes, [700084], 'the newest refresh token expired with the first');
+            assert.equal(last?.presentedRefreshToken, issued[3], 'the newest one was presented');
+        }
+    },
+    {
         name: 'Graph refuses a token once (401): the bridge redeems the refresh token and the call succeeds; a second 401 ends in signInRequired',
         async run(ctx) {
             const s = await signedInAda(ctx);

@@ -142,6 +142,31 @@ describe('identity provider', () => {
         expect(denied.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50173] });
     });
 
+    it("rotates the refresh token at every redemption, keeps the old one valid and the first one's 24 h expiry (SPA)", async () => {
+        const first = (await tokenFor(ADA.upn)).refresh_token;
+        const redeem = async (token: string) => {
+            const res = await refresh(token);
+            expect([res.status, res.text]).toEqual([200, expect.any(String)]);
+            return res.json<{ refresh_token: string }>().refresh_token;
+        };
+        const second = await redeem(first);
+        expect(second).toEqual(expect.any(String));
+        expect(second).not.toBe(first);
+        const third = await redeem(second);
+        expect(new Set([first, second, third]).size).toBe(3);
+        // "The Microsoft identity platform doesn't revoke old refresh tokens when used"
+        expect((await refresh(first)).status).toBe(200);
+
+        // every refresh token of this sign-in expires 24 h after the first was issued (virtual clock)
+        await h.control('POST', 'clock/advance', { seconds: 24 * 3600 - 120 });
+        const late = await redeem(third);
+        await h.control('POST', 'clock/advance', { seconds: 121 });
+        const expired = await refresh(late);
+        expect(expired.status).toBe(400);
+        expect(expired.json()).toMatchObject({ error: 'invalid_grant', error_codes: [700084] });
+        expect((await refresh(first)).json()).toMatchObject({ error_codes: [700084] });
+    });
+
     it('expires refresh tokens after the configured lifetime', async () => {
         await h.control('POST', 'idp/lifetimes', { refreshTokenSeconds: 1 });
         try {

@@ -119,16 +119,28 @@ interface StoredEntry {
     expiresAt?: number;
 }
 
-/** An in-memory adapter that, unlike oidc-provider's development one, can be searched by account. */
-function createStore() {
+/**
+ * An in-memory adapter that, unlike oidc-provider's development one, can be searched by account, and
+ * keeps refresh tokens as Entra does ("Refresh tokens in the Microsoft identity platform"): a redeemed
+ * refresh token is replaced by a new one but stays valid ("The Microsoft identity platform doesn't revoke
+ * old refresh tokens when used to fetch new access tokens"), and every refresh token of one sign-in
+ * expires when the first did (SPA: "Additional refresh tokens acquired using the initial refresh token
+ * carry over that expiration time"), on the harness's virtual clock `now`.
+ */
+function createStore(now: () => number) {
     const data = new Map<string, StoredEntry>();
     const uids = new Map<string, string>();
+    /** `${grantId}:${iiat}` of a sign-in's refresh tokens -> when they all expire (virtual ms) */
+    const refreshChains = new Map<string, number>();
+    const chainOf = (payload: Record<string, unknown>) =>
+        `${String(payload.grantId)}:${String(payload.iiat)}`;
     // Expired refresh tokens are kept a while so that oidc-provider reports them as expired
     // (AADSTS700084), not as unknown (AADSTS50173).
     const grace = (k: string) => (k.startsWith('RefreshToken:') ? 24 * 3600 * 1000 : 0);
+    const clockOf = (k: string) => (k.startsWith('RefreshToken:') ? now() : Date.now());
     const live = (k: string): StoredEntry | undefined => {
         const e = data.get(k);
-        if (e && e.expiresAt !== undefined && e.expiresAt + grace(k) <= Date.now()) {
+        if (e && e.expiresAt !== undefined && e.expiresAt + grace(k) <= clockOf(k)) {
             data.delete(k);
             return undefined;
         }
@@ -140,16 +152,28 @@ function createStore() {
             return `${this.model}:${id}`;
         }
         async upsert(id: string, payload: Record<string, unknown>, expiresIn?: number) {
+            let expiresAt = expiresIn ? clockOf(this.k(id)) + expiresIn * 1000 : undefined;
+            if (this.model === 'RefreshToken' && expiresAt !== undefined) {
+                // a rotated refresh token keeps the expiry of the sign-in's first one
+                const chain = chainOf(payload);
+                expiresAt = refreshChains.get(chain) ?? expiresAt;
+                refreshChains.set(chain, expiresAt);
+            }
             data.set(this.k(id), {
                 payload: { ...payload },
-                ...(expiresIn ? { expiresAt: Date.now() + expiresIn * 1000 } : {})
+                ...(expiresAt === undefined ? {} : { expiresAt })
             });
             if (typeof payload.uid === 'string') {
                 uids.set(`${this.model}:${payload.uid}`, id);
             }
         }
         async find(id: string) {
-            return live(this.k(id))?.payload;
+            const e = live(this.k(id));
+            if (e && this.model === 'RefreshToken' && e.expiresAt !== undefined && e.expiresAt <= now()) {
+                // expired on the virtual clock: oidc-provider checks `exp` against real time
+                return { ...e.payload, exp: Math.floor(Date.now() / 1000) - 1 };
+            }
+            return e?.payload;
         }
         async findByUid(uid: string) {
             const id = uids.get(`${this.model}:${uid}`);
@@ -159,6 +183,8 @@ function createStore() {
             return undefined;
         }
         async consume(id: string) {
+            // Entra keeps a redeemed refresh token valid after rotating it (see above)
+            if (this.model === 'RefreshToken') return;
             const e = live(this.k(id));
             if (e) {
                 e.payload.consumed = Math.floor(Date.now() / 1000);
@@ -287,7 +313,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const consents = new Map<string, Set<string>>();
     /** user object id -> why Entra refuses their sign-ins */
     const blocks = new Map<string, SignInBlock>();
-    const { MemoryAdapter, deleteForAccount } = createStore();
+    const { MemoryAdapter, deleteForAccount } = createStore(() => clock.now());
 
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const privateJwk: JWK = { ...(await exportJWK(privateKey)), use: 'sig', alg: 'RS256' };
@@ -520,8 +546,9 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             Grant: () => 14 * 24 * 3600,
             Interaction: () => 3600
         },
-        // Entra keeps a SPA's refresh token lifetime fixed; a used refresh token stays valid.
-        rotateRefreshToken: () => false,
+        // Entra returns a new refresh token at every redemption; the store keeps the old one valid and
+        // the expiry of the first ("Refresh tokens in the Microsoft identity platform")
+        rotateRefreshToken: () => true,
         issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
         expiresWithSession: async () => false,
         clientBasedCORS: (_ctx, origin, client) =>

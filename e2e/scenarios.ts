@@ -126,6 +126,44 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: "the sign-in page carries Entra's Cross-Origin-Opener-Policy: the popup loses its opener, and the bridge page (the org's own origin) still closes it and hands over the result",
+        async run(ctx) {
+            const s = await ctx.open();
+            const policies: { url: string; coop: string | null }[] = [];
+            s.context.on('response', (response) => {
+                const url = new URL(response.url());
+                if (response.request().resourceType() !== 'document') return;
+                policies.push({
+                    url: url.origin + url.pathname,
+                    coop: response.headers()['cross-origin-opener-policy'] ?? null
+                });
+            });
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init without a Microsoft session');
+            expectOk(await s.connect(), 'connect');
+            let openerOnSignInPage: boolean | null = null;
+            await s.clickConnectAndSignIn({
+                pick: ADA.upn,
+                async onForm(popup) {
+                    openerOnSignInPage = await popup.evaluate(() => window.opener !== null);
+                }
+            });
+            const signedIn = await s.waitForEvent('signedIn');
+            assert.deepEqual(signedIn.data, { objectId: ADA.id, upn: ADA.upn });
+            const [popup] = s.popups;
+            assert.ok(popup?.isClosed(), 'the popup closed itself');
+            assert.equal(openerOnSignInPage, false, 'COOP cut the popup from the bridge frame');
+            const signInPage = policies.find((p) => /\/interaction\/[^/]+$/.test(p.url));
+            assert.equal(signInPage?.coop, 'same-origin', "the sign-in page's Cross-Origin-Opener-Policy");
+            const bridgePage = policies.filter((p) => p.url.endsWith('/apex/TeamsBridge')).at(-1);
+            assert.equal(
+                bridgePage?.coop,
+                null,
+                'the redirect page has none (MSAL: the bridge page must not)'
+            );
+            expectOk(await s.request('getPresence', {}), 'getPresence after connect');
+        }
+    },
+    {
         name: 'silent renewal after the access token expires: getPresence succeeds, no popup',
         async run(ctx) {
             await ctx.control.call('POST', 'idp/lifetimes', { accessTokenSeconds: 60 });

@@ -15,6 +15,8 @@ import { readBody, sendHtml, sendJson } from '../http/util';
 import { consentPage, errorPage, loginPage, signOutPage } from './pages';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The Cross-Origin-Opener-Policy of every page of the identity provider (see handle()). */
+export const ENTRA_COOP = 'same-origin';
 /** Delegated Graph permissions the emulated tenant knows (short form; the prefixed form works too). */
 export const GRAPH_SCOPES = [
     'Presence.Read',
@@ -823,6 +825,11 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     }
 
     async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+        // Entra serves its sign-in pages with a Cross-Origin-Opener-Policy ("Microsoft Entra ID has COOP
+        // enabled by default", MSAL Browser v4 to v5 migration guide, which names `same-origin` as its
+        // example): the popup's opener is cut as soon as the sign-in page loads, and only a redirect
+        // bridge on the app's own origin can hand the response back (docs/harness.md, section 3)
+        res.setHeader('Cross-Origin-Opener-Policy', ENTRA_COOP);
         const segments = url.pathname.split('/').filter(Boolean);
         const [tenant, ...rest] = segments;
         if (tenant === undefined) {

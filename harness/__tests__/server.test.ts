@@ -167,6 +167,44 @@ describe('identity provider', () => {
         expect((await refresh(first)).json()).toMatchObject({ error_codes: [700084] });
     });
 
+    it('redeems a refresh token for another consented permission, and refuses one nobody consented to (AADSTS65001)', async () => {
+        const withScope = (token: string, scope: string, clientId = h.info.clientId) =>
+            h.request(`${h.info.urls.authority}/oauth2/v2.0/token`, {
+                method: 'POST',
+                headers: { Origin: h.info.urls.visualforce },
+                body: new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    client_id: clientId,
+                    refresh_token: token,
+                    scope
+                })
+            });
+        // the one app of agents and supervisors: Presence.Read.All is admin-consented, the sign-in asked less
+        const tokens = await tokenFor(ADA.upn);
+        const readAll = await withScope(
+            tokens.refresh_token,
+            'openid profile offline_access Presence.Read.All'
+        );
+        expect(readAll.status).toBe(200);
+        const at = readAll.json<{ access_token: string }>().access_token;
+        expect(String(decodeJwt(at).scp).split(' ')).toContain('Presence.Read.All');
+
+        const agentsApp = '4d5e6f70-8192-4cad-9e1f-3a4b5c6d7e8f';
+        await h.control('POST', 'idp/clients', {
+            clientId: agentsApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read', 'Presence.ReadWrite']
+        });
+        const agent = await tokenFor(ADA.upn, undefined, agentsApp);
+        const refused = await withScope(agent.refresh_token, 'openid profile Presence.Read.All', agentsApp);
+        expect(refused.status).toBe(400);
+        expect(refused.json()).toMatchObject({
+            error: 'invalid_grant',
+            error_codes: [65001],
+            suberror: 'consent_required'
+        });
+    });
+
     it('expires refresh tokens after the configured lifetime', async () => {
         await h.control('POST', 'idp/lifetimes', { refreshTokenSeconds: 1 });
         try {

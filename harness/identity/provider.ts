@@ -663,6 +663,28 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         }
     });
 
+    /**
+     * Entra redeems a refresh token for any permission consented for the user and app, not only the
+     * ones of the first sign-in ("Refresh tokens in the Microsoft identity platform": a client can use a
+     * refresh token to acquire access tokens "where it has permission to do so"). oidc-provider refuses
+     * scopes the refresh token lacks, so consented ones are added to it and its grant first; others
+     * stay refused (AADSTS65001, consent_required).
+     */
+    async function widenRefreshToken(value: string, scope: string): Promise<void> {
+        const token = await provider.RefreshToken.find(value).catch(() => undefined);
+        const graph = requestedGraphScopes(scope);
+        if (!token || graph.length === 0 || !token.accountId || !token.clientId) return;
+        const granted = new Set(consentedScopes(token.accountId, token.clientId));
+        if (!graph.every((s) => granted.has(s))) return;
+        const grant = token.grantId ? await provider.Grant.find(token.grantId) : undefined;
+        if (!grant) return;
+        addScopes(grant, scope);
+        await grant.save();
+        const scopes = new Set([...String(token.scope ?? '').split(' '), ...scope.split(' ')]);
+        token.scope = [...scopes].filter(Boolean).join(' ');
+        await token.save();
+    }
+
     async function registerClient(c: ClientRegistration): Promise<void> {
         registrations.set(c.clientId.toLowerCase(), c);
         await new MemoryAdapter('Client').upsert(c.clientId, {
@@ -905,6 +927,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                         .filter((s) => s && s !== 'offline_access')
                         .join(' ')
                 );
+                await widenRefreshToken(String(form.get('refresh_token')), String(form.get('scope')));
             }
             shaped.body = Object.fromEntries(form);
         }

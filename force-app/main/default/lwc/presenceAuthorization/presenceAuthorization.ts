@@ -21,7 +21,8 @@ import { normalizeGuid } from './guid';
 import type { GuidCheck } from './guid';
 import { bridgeFrameUrlFor, lightningOrigin, redirectUriFor } from './origin';
 import { SignInTest } from './signInTest';
-import type { SignInFailure, SignInOutcome, SignInStage } from './signInTest';
+import type { SignInFailure, SignInOutcome, SignInStage, SupervisorOutcome } from './signInTest';
+import type { BridgeError } from 'c/presenceSyncBridgeProtocol';
 import { reduceRecordError } from './recordErrors';
 import { configurationIssues, configurationNames, firstNode } from './configurationIssues';
 import type { IssueRow } from './configurationIssues';
@@ -155,6 +156,18 @@ const FAILURE_TEXT: Record<SignInFailure, string> = {
 function fieldString(result: GetRecordResult, field: string): string {
     const value = result.data?.fields[field]?.value;
     return typeof value === 'string' ? value : '';
+}
+
+/** The technical detail of a bridge error (kind, MSAL code, Entra number), or ''. */
+function errorDetail(error: BridgeError | null): string {
+    if (error === null) return '';
+    const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+    return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
+}
+
+function consentText(finding: string): string {
+    if (finding === 'missingForTenant') return LABELS.consentMissingForTenant;
+    return finding === 'inPlace' ? LABELS.consentInPlace : '';
 }
 
 function guidMessage(check: GuidCheck, requiredMessage: string): string {
@@ -569,11 +582,81 @@ export default class PresenceAuthorization extends LightningElement {
     }
 
     get testStageText(): string {
-        return this.testStage === 'waitingForClick' ? LABELS.stageClick : LABELS.stageSilent;
+        switch (this.testStage) {
+            case 'waitingForClick':
+                return LABELS.stageClick;
+            case 'supervisorSilent':
+                return LABELS.stageSupervisorSilent;
+            case 'supervisorWaitingForClick':
+                return LABELS.stageSupervisorClick;
+            default:
+                return LABELS.stageSilent;
+        }
     }
 
     get bridgePanelClass(): string {
-        return this.testStage === 'waitingForClick' ? 'bridge-panel' : 'bridge-panel slds-hide';
+        const waiting =
+            this.testStage === 'waitingForClick' || this.testStage === 'supervisorWaitingForClick';
+        return waiting ? 'bridge-panel' : 'bridge-panel slds-hide';
+    }
+
+    /** Which consent the agents' part found (key for data-consent, and its words). */
+    get agentConsent(): string {
+        return this.testOutcome?.ok ? this.testOutcome.consent : '';
+    }
+
+    get agentConsentText(): string {
+        return consentText(this.agentConsent);
+    }
+
+    private get supervisorOutcome(): SupervisorOutcome | null {
+        return this.testOutcome?.ok ? this.testOutcome.supervisor : null;
+    }
+
+    get hasSupervisorResult(): boolean {
+        return this.supervisorOutcome !== null;
+    }
+
+    get supervisorHeading(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        return outcome.ownApp
+            ? format(LABELS.supervisorsPartOwnApp, outcome.clientId)
+            : LABELS.supervisorsPartSharedApp;
+    }
+
+    /** ok, readFailed, or the failure code of the supervisors' sign-in */
+    get supervisorResult(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        if (!outcome.ok) return outcome.failure;
+        return outcome.readError === null ? 'ok' : 'readFailed';
+    }
+
+    get supervisorResultText(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        if (!outcome.ok) return `${LABELS.supervisorFailed} ${FAILURE_TEXT[outcome.failure]}`;
+        return outcome.readError === null ? LABELS.supervisorOk : LABELS.supervisorReadFailed;
+    }
+
+    get supervisorResultClass(): string {
+        return this.supervisorResult === 'ok' ? 'slds-text-color_success' : 'slds-text-color_error';
+    }
+
+    get supervisorConsent(): string {
+        const outcome = this.supervisorOutcome;
+        return outcome?.ok ? outcome.consent : '';
+    }
+
+    get supervisorConsentText(): string {
+        return consentText(this.supervisorConsent);
+    }
+
+    get supervisorDetail(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        return errorDetail(outcome.ok ? outcome.readError : outcome.error);
     }
 
     get testSucceeded(): boolean {
@@ -621,10 +704,7 @@ export default class PresenceAuthorization extends LightningElement {
 
     get failureDetail(): string {
         const outcome = this.testOutcome;
-        const error = outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error;
-        if (error === null) return '';
-        const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
-        return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
+        return errorDetail(outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error);
     }
 
     // ------------------------------------------------------------------------------------------

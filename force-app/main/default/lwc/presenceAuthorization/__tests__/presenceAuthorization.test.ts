@@ -487,7 +487,11 @@ describe('c-presence-authorization', () => {
                         interaction: 'idle'
                     }
                 },
-                getPresence: { ok: true, value: { availability: 'Busy', activity: 'InACall' } }
+                getPresence: { ok: true, value: { availability: 'Busy', activity: 'InACall' } },
+                getPresencesByUserId: {
+                    ok: true,
+                    value: { presences: [{ id: 'oid', availability: 'Busy', activity: 'InACall' }] }
+                }
             };
 
             const element = await runTest();
@@ -497,11 +501,62 @@ describe('c-presence-authorization', () => {
                 `${PROD_URI}?parentOrigin=${encodeURIComponent('https://acme.lightning.force.com')}`
             );
             expect(bridge.options.container.classList).toContain('bridge-frame');
-            expect(bridge.calls).toEqual(['start', 'init', 'getPresence']);
+            expect(bridge.calls).toEqual(['start', 'init', 'getPresence', 'init', 'getPresencesByUserId']);
             expect(bridge.disposed).toBe(true);
             expect(text(element, '[data-id="upn"]')).toBe('admin@contoso.com');
             expect(text(element, '[data-id="presence"]')).toBe('Busy / InACall');
             expect(query(element, '[data-result="success"]').textContent).toContain(L('Success'));
+            // what agents and what supervisors need, and which consent is in place
+            expect(text(element, '[data-id="agent-consent"]')).toBe(
+                `${L('AgentsPart')}: ${L('ConsentInPlace')}`
+            );
+            expect(query(element, '[data-id="agent-consent"]').dataset.consent).toBe('inPlace');
+            const supervisor = query(element, '[data-id="supervisor-result"]');
+            expect(supervisor.textContent).toContain(L('SupervisorsPartSharedApp'));
+            expect(text(element, '[data-result="ok"]')).toBe(L('SupervisorOk'));
+            expect(text(element, '[data-id="supervisor-consent"]')).toBe(L('ConsentInPlace'));
+        });
+
+        it("tests the supervisors' own app and says admin consent is missing when Microsoft asked for consent", async () => {
+            mockBridge.replies = {
+                init: { ok: false, error: { kind: 'consentRequired', detail: 'consent_required' } },
+                getPresence: { ok: true, value: { availability: 'Available', activity: 'Available' } },
+                getPresencesByUserId: {
+                    ok: false,
+                    error: { kind: 'forbidden', detail: 'Forbidden', status: 403 }
+                }
+            };
+            mockBridge.onConnect = { type: 'signedIn', data: { objectId: 'oid', upn: 'admin@contoso.com' } };
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID, SUPERVISOR_CLIENT_ID);
+            emitUser('admin@contoso.com');
+            await flush();
+            await click(element, 'test');
+            await flush();
+            await flush();
+
+            expect(mockBridge.instances[0].calls).toEqual([
+                'start',
+                'init',
+                'connect',
+                'getPresence',
+                'init',
+                'connect',
+                'getPresencesByUserId'
+            ]);
+            expect(query(element, '[data-id="agent-consent"]').dataset.consent).toBe('missingForTenant');
+            expect(text(element, '[data-id="agent-consent"]')).toBe(
+                `${L('AgentsPart')}: ${L('ConsentMissingForTenant')}`
+            );
+            expect(query(element, '[data-id="supervisor-result"]').textContent).toContain(
+                L('SupervisorsPartOwnApp')
+            );
+            expect(text(element, '[data-result="readFailed"]')).toBe(L('SupervisorReadFailed'));
+            expect(text(element, '[data-id="supervisor-consent"]')).toBe(L('ConsentMissingForTenant'));
+            expect(text(element, '[data-id="supervisor-detail"]')).toBe(
+                `${L('TechnicalDetail')}: forbidden: Forbidden`
+            );
+            await expect(element).toBeAccessible();
         });
 
         it('shows the frame while waiting for the in-frame Connect click', async () => {
@@ -544,7 +599,6 @@ describe('c-presence-authorization', () => {
         });
 
         it.each([
-            ['consent missing', 'consentRequired', 'consent_required', 'consentMissing', 'FailConsent'],
             ['a wrong tenant', 'network', 'openid_config_error', 'wrongTenant', 'FailWrongTenant'],
             [
                 'an app unknown in the tenant',

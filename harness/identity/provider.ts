@@ -850,7 +850,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         // Entra serves its sign-in pages with a Cross-Origin-Opener-Policy ("Microsoft Entra ID has COOP
         // enabled by default", MSAL Browser v4 to v5 migration guide, which names `same-origin` as its
         // example): the popup's opener is cut as soon as the sign-in page loads, and only a redirect
-        // bridge on the app's own origin can hand the response back (docs/harness.md, section 3)
+        // bridge on the app's own origin can hand the response back (docs/harness.md, sections 3 and 6)
         res.setHeader('Cross-Origin-Opener-Policy', ENTRA_COOP);
         const segments = url.pathname.split('/').filter(Boolean);
         const [tenant, ...rest] = segments;

@@ -278,6 +278,8 @@ export class TeamsAuth {
         }
         this.reusable = null;
         const cached = this.cachedAccount();
+        /** the cached refresh token was refused for want of consent: more telling than ssoSilent's answer */
+        let consentMissing: BridgeError | null = null;
         if (cached !== null) {
             try {
                 return await this.verify(
@@ -289,9 +291,8 @@ export class TeamsAuth {
                 );
             } catch (error) {
                 const mapped = mapMsalError(error);
-                if (mapped.kind !== 'signInRequired' && mapped.kind !== 'consentRequired') {
-                    return { ok: false, error: mapped };
-                }
+                if (mapped.kind === 'consentRequired') consentMissing = mapped;
+                else if (mapped.kind !== 'signInRequired') return { ok: false, error: mapped };
             }
         }
         try {
@@ -299,7 +300,11 @@ export class TeamsAuth {
                 await this.msal.ssoSilent({ scopes: this.scopes, loginHint: this.init.loginHint })
             );
         } catch (error) {
-            return { ok: false, error: mapMsalError(error) };
+            const mapped = mapMsalError(error);
+            // without a Microsoft session in this frame (third-party cookies blocked) ssoSilent can only
+            // say login_required; Entra's consent_required for the refresh token names the cause
+            const keepConsent = consentMissing !== null && mapped.kind === 'signInRequired';
+            return { ok: false, error: keepConsent ? (consentMissing as BridgeError) : mapped };
         }
     }
 

@@ -10,7 +10,7 @@ import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { DashboardPageApi } from '../harness/console/dashboardPage';
 import { SUPERVISOR } from '../harness/platform/dashboardAgents';
 import type { Environment } from './env';
-import { waitUntil, type Scenario, type ScenarioContext } from './scenarios';
+import { ADA, waitUntil, type Scenario, type ScenarioContext } from './scenarios';
 import { signInThroughPopup } from '../harness/browser/signInPopup';
 import { waitFor } from './wait';
 import { connectIn, openConsoleTab } from './console-sync';
@@ -61,6 +61,8 @@ export interface DashboardSession {
 /** How a dashboard is opened: the user's language (`de` for German) and the window's size. */
 export interface DashboardView {
     lang?: string;
+    /** more of the page's query, e.g. `&supervisorApp=1` */
+    query?: string;
     width?: number;
     height?: number;
 }
@@ -84,7 +86,9 @@ export async function openDashboard(
         batches.push(Array.isArray(body?.ids) ? body.ids.map(String) : []);
     });
     const lang = view.lang ? `&lang=${view.lang}` : '';
-    await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=${agents}${lang}`);
+    await page.goto(
+        `${env.harness.urls.lightning}${CONSOLE_PATHS.dashboard}?agents=${agents}${lang}${view.query ?? ''}`
+    );
     await page.waitForFunction(() => {
         const d = (window as unknown as { harness?: { dashboard?: DashboardPageApi } }).harness?.dashboard;
         return d !== undefined && d.population !== 'seeding';
@@ -181,7 +185,84 @@ export async function signedInDashboard(
     return session;
 }
 
+/** The claims of a JWT (the tokens the harness's Entra stand-in issues), without checking it. */
+function claimsOf(token: string): Record<string, unknown> {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<
+        string,
+        unknown
+    >;
+}
+
+/** The bearer tokens of the Graph requests a page (and its frames) sends to `path`, in order. */
+function bearerTokens(page: Page, path: string): string[] {
+    const tokens: string[] = [];
+    page.on('request', (r) => {
+        const auth = r.headers().authorization;
+        if (new URL(r.url()).pathname.endsWith(path) && auth?.startsWith('Bearer '))
+            tokens.push(auth.slice(7));
+    });
+    return tokens;
+}
+
 export const dashboardScenarios: Scenario[] = [
+    {
+        name: "dashboard: least privilege with the supervisors' own app registration: the dashboard signs in with it and reads Teams; the agents' app token has no Presence.Read.All",
+        async run(ctx) {
+            const harness = ctx.env.harness;
+            const agentsApp = {
+                clientId: harness.clientId,
+                name: 'Presence Sync (harness)',
+                redirectUris: [`${harness.urls.visualforce}/apex/TeamsBridge`]
+            };
+            // the split set-up in Entra: the agents' app holds only what agents need
+            await ctx.control.call('POST', 'idp/clients', {
+                ...agentsApp,
+                permissions: ['Presence.Read', 'Presence.ReadWrite']
+            });
+            try {
+                const s = await openDashboard(ctx.env, 40, { query: '&supervisorApp=1' });
+                try {
+                    const tokens = bearerTokens(s.page, BATCH_PATH);
+                    await dashboard(s.page).locator('.counts').waitFor();
+                    await connectSupervisor(s.page);
+                    await waitRefreshed(s.page, 'the first refresh with the supervisors app');
+                    const states = (await rows(s.page)).map((r) => r.agreement);
+                    assert.ok(
+                        states.includes('match') && states.includes('mismatch'),
+                        `Teams read (${states.join()})`
+                    );
+                    assert.ok(tokens.length > 0, 'getPresencesByUserId sent');
+                    const claims = claimsOf(tokens[0] ?? '');
+                    assert.equal(
+                        claims.azp,
+                        harness.supervisorClientId,
+                        "signed in with the supervisors' app"
+                    );
+                    assert.equal(claims.scp, 'Presence.Read.All');
+                    const refused = (await batchRequests(ctx.control)).filter((e) => e.status !== 200);
+                    assert.deepEqual(refused, [], 'Graph answered every read');
+                    assert.deepEqual(s.errors, []);
+                } finally {
+                    await s.close();
+                }
+
+                // an agent of the same org signs in with the agents' app: no Presence.Read.All in the token
+                const agent = await ctx.open();
+                const reads = bearerTokens(agent.page, '/me/presence');
+                await agent.signIn(ADA.upn, { pick: ADA.upn });
+                const presence = await agent.request('getPresence', {});
+                assert.ok(presence.ok, `the agent reads their own presence (${JSON.stringify(presence)})`);
+                const agentClaims = claimsOf(reads[reads.length - 1] ?? '');
+                assert.equal(agentClaims.azp, harness.clientId);
+                assert.deepEqual(String(agentClaims.scp).split(' ').sort(), [
+                    'Presence.Read',
+                    'Presence.ReadWrite'
+                ]);
+            } finally {
+                await ctx.control.call('POST', 'idp/clients', agentsApp);
+            }
+        }
+    },
     {
         name: "dashboard: sync health of an agent's running connector shows syncing; its page closed, no connector running once the heartbeat is older than the threshold",
         async run(ctx) {

@@ -10,7 +10,9 @@ import type { Page } from 'playwright-core';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import { INSUFFICIENT_PRIVILEGES, LOGIN_REQUIRED_TITLE } from '../harness/console/session';
 import { PATHS } from './pages';
-import { waitUntil, type Scenario } from './scenarios';
+import { ADA, waitUntil, type Scenario } from './scenarios';
+import { signInThroughPopup } from '../harness/browser/signInPopup';
+import { waitFor } from './wait';
 
 async function permissionSets(page: Page): Promise<string[]> {
     return waitUntil('the page runtime', () =>
@@ -52,6 +54,62 @@ export const leastPrivilegeScenarios: Scenario[] = [
                 const bridge = await context.newPage();
                 await bridge.goto(`${env.harness.urls.visualforce}${PATHS.bridgePage}`);
                 assert.equal(await bridge.locator('#harness-access-title').count(), 0);
+                assert.deepEqual(errors, []);
+            } finally {
+                await context.close();
+            }
+        }
+    },
+    {
+        name: "the admin's test sign-in checks what agents and what supervisors need (the supervisors' own app) and says which consent is in place",
+        async run({ env }) {
+            const context = await env.newContext();
+            try {
+                const page = await context.newPage();
+                const errors: string[] = [];
+                page.on('pageerror', (e) => errors.push(e.message));
+                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}`);
+                const component = page.locator('c-presence-authorization');
+                await waitUntil('the client id from the record', async () =>
+                    (await component.locator('input[name="clientId"]').inputValue()) === env.harness.clientId
+                        ? true
+                        : undefined
+                );
+                await component
+                    .locator('input[name="supervisorClientId"]')
+                    .fill(env.harness.supervisorClientId);
+                await component.locator('input[name="loginHint"]').fill(ADA.upn);
+                await component.locator('button[name="test"]').click();
+                // the agents' part: the frame's Connect, the sign-in window
+                await signInThroughPopup(page, { pick: ADA.upn }, waitFor);
+                // the supervisors' part with their own app: no session in the hidden frame, a second click
+                await waitUntil("the supervisors' Connect step", async () =>
+                    /supervisors/i.test(
+                        (await component.locator('[data-id="test-status"]').textContent()) ?? ''
+                    )
+                        ? true
+                        : undefined
+                );
+                await signInThroughPopup(page, { pick: ADA.upn }, waitFor);
+                await component.locator('[data-id="supervisor-result"]').waitFor();
+                assert.equal(await component.locator('[data-id="upn"]').textContent(), ADA.upn);
+                assert.equal(
+                    await component.locator('[data-id="agent-consent"]').getAttribute('data-consent'),
+                    'inPlace'
+                );
+                const supervisor = component.locator('[data-id="supervisor-result"]');
+                assert.match(
+                    (await supervisor.textContent()) ?? '',
+                    new RegExp(`supervisors' app ${env.harness.supervisorClientId}`)
+                );
+                assert.equal(
+                    ((await supervisor.locator('[data-result="ok"]').textContent()) ?? '').trim(),
+                    "Sign-in works, and everyone's Teams presence can be read (getPresencesByUserId)."
+                );
+                assert.equal(
+                    await component.locator('[data-id="supervisor-consent"]').getAttribute('data-consent'),
+                    'inPlace'
+                );
                 assert.deepEqual(errors, []);
             } finally {
                 await context.close();

@@ -126,6 +126,44 @@ export const scenarios: Scenario[] = [
         }
     },
     {
+        name: "the sign-in page carries Entra's Cross-Origin-Opener-Policy: the popup loses its opener, and the bridge page (the org's own origin) still closes it and hands over the result",
+        async run(ctx) {
+            const s = await ctx.open();
+            const policies: { url: string; coop: string | null }[] = [];
+            s.context.on('response', (response) => {
+                const url = new URL(response.url());
+                if (response.request().resourceType() !== 'document') return;
+                policies.push({
+                    url: url.origin + url.pathname,
+                    coop: response.headers()['cross-origin-opener-policy'] ?? null
+                });
+            });
+            expectError(await s.init(ADA.upn), 'signInRequired', 'init without a Microsoft session');
+            expectOk(await s.connect(), 'connect');
+            let openerOnSignInPage: boolean | null = null;
+            await s.clickConnectAndSignIn({
+                pick: ADA.upn,
+                async onForm(popup) {
+                    openerOnSignInPage = await popup.evaluate(() => window.opener !== null);
+                }
+            });
+            const signedIn = await s.waitForEvent('signedIn');
+            assert.deepEqual(signedIn.data, { objectId: ADA.id, upn: ADA.upn });
+            const [popup] = s.popups;
+            assert.ok(popup?.isClosed(), 'the popup closed itself');
+            assert.equal(openerOnSignInPage, false, 'COOP cut the popup from the bridge frame');
+            const signInPage = policies.find((p) => /\/interaction\/[^/]+$/.test(p.url));
+            assert.equal(signInPage?.coop, 'same-origin', "the sign-in page's Cross-Origin-Opener-Policy");
+            const bridgePage = policies.filter((p) => p.url.endsWith('/apex/TeamsBridge')).at(-1);
+            assert.equal(
+                bridgePage?.coop,
+                null,
+                'the redirect page has none (MSAL: the bridge page must not)'
+            );
+            expectOk(await s.request('getPresence', {}), 'getPresence after connect');
+        }
+    },
+    {
         name: 'silent renewal after the access token expires: getPresence succeeds, no popup',
         async run(ctx) {
             await ctx.control.call('POST', 'idp/lifetimes', { accessTokenSeconds: 60 });
@@ -231,6 +269,48 @@ export const scenarios: Scenario[] = [
             await s.clickConnectAndSignIn({ pick: ADA.upn });
             await s.waitForEvent('signedIn', 1);
             expectOk(await s.request('getPresence', {}), 'getPresence after reconnect');
+        }
+    },
+    {
+        name: 'refresh tokens rotate: each redemption presents the one the last answer issued, the bridge keeps working; all expire 24 h after the sign-in',
+        async run(ctx) {
+            const s = await signedInAda(ctx);
+            expectOk(await s.request('getPresence', {}), 'getPresence while connected');
+            // each refused token makes the bridge redeem its refresh token once
+            for (let i = 1; i <= 3; i++) {
+                await ctx.control.call('POST', 'faults/error', { status: 401, count: 1, userId: ADA.upn });
+                expectOk(await s.request('getPresence', {}), `getPresence after refused token ${i}`);
+            }
+            await s.settleCaptures();
+            const code = s.tokenRequests.find((r) => r.grantType === 'authorization_code');
+            const refreshes = s.tokenRequests.filter((r) => r.grantType === 'refresh_token');
+            assert.equal(refreshes.length, 3, 'three redemptions');
+            const issued = [code?.issuedRefreshToken, ...refreshes.map((r) => r.issuedRefreshToken)];
+            assert.ok(
+                issued.every((t) => typeof t === 'string'),
+                'every answer issued a refresh token'
+            );
+            assert.equal(new Set(issued).size, 4, 'each redemption replaced the refresh token');
+            refreshes.forEach((r, i) => {
+                assert.equal(
+                    r.presentedRefreshToken,
+                    issued[i],
+                    `redemption ${i + 1} presented the refresh token the answer before issued`
+                );
+            });
+            assert.equal(s.popups.length, 1, 'no new popup');
+
+            // SPA refresh tokens of one sign-in all expire 24 h after it, on the stand-in's clock
+            await ctx.control.call('POST', 'clock/advance', { seconds: 24 * 3600 + 1 });
+            const error = await waitUntil('getPresence to need a sign-in', async () => {
+                const r = await s.request('getPresence', {});
+                return r.ok ? undefined : r.error;
+            });
+            assert.equal(error.kind, 'signInRequired');
+            await s.settleCaptures();
+            const last = s.tokenRequests.filter((r) => r.grantType === 'refresh_token').at(-1);
+            assert.deepEqual(last?.errorCodes, [700084], 'the newest refresh token expired with the first');
+            assert.equal(last?.presentedRefreshToken, issued[3], 'the newest one was presented');
         }
     },
     {

@@ -29,6 +29,10 @@ export interface TokenRequest {
     status: number;
     /** Entra's `error_codes` of a refused request (e.g. 50173 revoked, 700084 expired) */
     errorCodes?: number[];
+    /** the refresh token the request presented (grant_type refresh_token) */
+    presentedRefreshToken?: string;
+    /** the refresh token the answer issued */
+    issuedRefreshToken?: string;
 }
 
 export class Control {
@@ -81,7 +85,9 @@ export class HostSession {
         context.on('response', (response) => {
             const request = response.request();
             if (request.method() !== 'POST' || !request.url().includes('/oauth2/v2.0/token')) return;
-            const grantType = new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '';
+            const form = new URLSearchParams(request.postData() ?? '');
+            const grantType = form.get('grant_type') ?? '';
+            const presented = form.get('refresh_token');
             session.pendingCaptures.push(
                 response
                     .json()
@@ -92,6 +98,10 @@ export class HostSession {
                             status: response.status(),
                             ...(Array.isArray(codes)
                                 ? { errorCodes: codes.filter((c) => typeof c === 'number') }
+                                : {}),
+                            ...(presented === null ? {} : { presentedRefreshToken: presented }),
+                            ...(typeof body.refresh_token === 'string'
+                                ? { issuedRefreshToken: body.refresh_token }
                                 : {})
                         });
                         const add = (set: Set<string>, value: unknown) => {

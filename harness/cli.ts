@@ -16,6 +16,7 @@ async function main(): Promise<void> {
         urls: harness.urls,
         tenantId: harness.tenantId,
         clientId: harness.clientId,
+        supervisorClientId: harness.supervisorClientId,
         caPath: harness.caPath,
         spki: harness.spki,
         chromiumArgs: harness.chromiumArgs
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
                 `  Graph         ${harness.urls.graphApi}`,
                 `  Control API   ${harness.urls.control}`,
                 '',
-                `Tenant id ${harness.tenantId}; client id ${DEFAULT_CLIENT_ID}; redirect URI ${harness.urls.visualforce}/apex/TeamsBridge`,
+                `Tenant id ${harness.tenantId}; client id ${DEFAULT_CLIENT_ID} (supervisors' own app: ${harness.supervisorClientId}); redirect URI ${harness.urls.visualforce}/apex/TeamsBridge`,
                 `Users (password ${users[0]?.password ?? ''}): ${users.map((u) => u.userPrincipalName).join(', ')}`,
                 '',
                 'Trust the certificate:',

@@ -41,6 +41,11 @@ function permissionsOf(value: unknown): string[] | undefined {
     return value as string[];
 }
 
+function booleanOf(value: unknown, name: string): boolean | undefined {
+    if (value === undefined || typeof value === 'boolean') return value;
+    throw new ControlError(400, `${name} must be true or false`);
+}
+
 function str(value: unknown, name: string): string | undefined {
     if (value === undefined || value === null) {
         return undefined;
@@ -236,7 +241,8 @@ export function createControlHandler(deps: {
                     redirectUris: redirectUris as string[],
                     ...opt('name', str(body.name, 'name')),
                     ...opt('platform', platformOf(body.platform)),
-                    ...opt('permissions', permissionsOf(body.permissions))
+                    ...opt('permissions', permissionsOf(body.permissions)),
+                    ...opt('adminConsent', booleanOf(body.adminConsent, 'adminConsent'))
                 });
                 return idp.clients();
             }

@@ -34,6 +34,12 @@ export type HostName = keyof typeof HOSTS;
 
 export const DEFAULT_TENANT_ID = '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f';
 export const DEFAULT_CLIENT_ID = '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f';
+/**
+ * The supervisors' own app registration of the least-privilege set-up: only the Live Agent Dashboard
+ * signs in with it, and only it is granted Presence.Read.All.
+ */
+export const DEFAULT_SUPERVISOR_CLIENT_ID = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
+export const SUPERVISOR_APP_PERMISSIONS = ['Presence.Read.All'];
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -46,8 +52,10 @@ export interface HarnessOptions {
     tenantName?: string;
     users?: readonly DirectoryUserInput[];
     /**
-     * App registrations. Default: one SPA client (DEFAULT_CLIENT_ID) with the redirect URI
-     * `https://acme--c.vf.force.localhost:<port>/apex/TeamsBridge` (the bridge page).
+     * App registrations. Default: two SPA clients with the redirect URI
+     * `https://acme--c.vf.force.localhost:<port>/apex/TeamsBridge` (the bridge page): DEFAULT_CLIENT_ID
+     * (agents and, without a supervisors' app, supervisors: every Presence permission) and
+     * DEFAULT_SUPERVISOR_CLIENT_ID (supervisors only: Presence.Read.All).
      * A function receives the URLs, since they contain the port.
      */
     clients?: readonly ClientRegistration[] | ((urls: HarnessUrls) => readonly ClientRegistration[]);
@@ -76,6 +84,8 @@ export interface Harness {
     urls: HarnessUrls;
     tenantId: string;
     clientId: string;
+    /** the supervisors' own app registration (DEFAULT_SUPERVISOR_CLIENT_ID unless `clients` says otherwise) */
+    supervisorClientId: string;
     caPath: string;
     caPem: string;
     /** base64 SHA-256 of the leaf certificate's public key: `--ignore-certificate-errors-spki-list=<spki>`. */
@@ -215,6 +225,12 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
                       clientId: DEFAULT_CLIENT_ID,
                       name: 'Presence Sync (harness)',
                       redirectUris: [`${urls.visualforce}/apex/TeamsBridge`]
+                  },
+                  {
+                      clientId: DEFAULT_SUPERVISOR_CLIENT_ID,
+                      name: 'Presence Sync supervisors (harness)',
+                      redirectUris: [`${urls.visualforce}/apex/TeamsBridge`],
+                      permissions: SUPERVISOR_APP_PERMISSIONS
                   }
               ]);
 
@@ -295,6 +311,7 @@ export async function start(options: HarnessOptions = {}): Promise<Harness> {
         urls,
         tenantId,
         clientId: clients[0]?.clientId ?? DEFAULT_CLIENT_ID,
+        supervisorClientId: clients[1]?.clientId ?? DEFAULT_SUPERVISOR_CLIENT_ID,
         caPath: tls.caPath,
         caPem: tls.caPem,
         spki: tls.spki,

@@ -15,6 +15,8 @@ export interface HarnessInfo {
     urls: HarnessUrls;
     tenantId: string;
     clientId: string;
+    /** the supervisors' own app registration (only Presence.Read.All) */
+    supervisorClientId: string;
     caPath: string;
     spki: string;
     chromiumArgs: string[];

@@ -143,6 +143,24 @@ describe('bridge auth', () => {
         expect(accountFromResult(result)).toEqual({ objectId: 'o1', upn: 'u@contoso.com' });
     });
 
+    it("reports consent_required of the cached refresh token, not ssoSilent's login_required without a session", async () => {
+        const { msal, auth } = signedInAuth(NOW + HOUR);
+        const consent = Object.assign(msalError('invalid_grant'), {
+            errorMessage: 'AADSTS65001: The user or administrator has not consented to use the application.',
+            subError: 'consent_required'
+        });
+        msal.acquireTokenSilent.mockRejectedValue(consent);
+
+        await expect(auth.silent(true)).resolves.toMatchObject({
+            ok: false,
+            error: { kind: 'consentRequired', entraCode: 65001 }
+        });
+        expect(msal.ssoSilent).toHaveBeenCalledTimes(1);
+
+        msal.acquireTokenSilent.mockRejectedValue(msalError('no_tokens_found'));
+        await expect(auth.silent()).resolves.toMatchObject({ error: { kind: 'signInRequired' } });
+    });
+
     describe('token reuse between Graph calls', () => {
         it('answers from memory while the token is valid beyond the renewal margin', async () => {
             const { msal, auth } = signedInAuth(NOW + HOUR);

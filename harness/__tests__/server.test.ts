@@ -142,6 +142,69 @@ describe('identity provider', () => {
         expect(denied.json()).toMatchObject({ error: 'invalid_grant', error_codes: [50173] });
     });
 
+    it("rotates the refresh token at every redemption, keeps the old one valid and the first one's 24 h expiry (SPA)", async () => {
+        const first = (await tokenFor(ADA.upn)).refresh_token;
+        const redeem = async (token: string) => {
+            const res = await refresh(token);
+            expect([res.status, res.text]).toEqual([200, expect.any(String)]);
+            return res.json<{ refresh_token: string }>().refresh_token;
+        };
+        const second = await redeem(first);
+        expect(second).toEqual(expect.any(String));
+        expect(second).not.toBe(first);
+        const third = await redeem(second);
+        expect(new Set([first, second, third]).size).toBe(3);
+        // "The Microsoft identity platform doesn't revoke old refresh tokens when used"
+        expect((await refresh(first)).status).toBe(200);
+
+        // every refresh token of this sign-in expires 24 h after the first was issued (virtual clock)
+        await h.control('POST', 'clock/advance', { seconds: 24 * 3600 - 120 });
+        const late = await redeem(third);
+        await h.control('POST', 'clock/advance', { seconds: 121 });
+        const expired = await refresh(late);
+        expect(expired.status).toBe(400);
+        expect(expired.json()).toMatchObject({ error: 'invalid_grant', error_codes: [700084] });
+        expect((await refresh(first)).json()).toMatchObject({ error_codes: [700084] });
+    });
+
+    it('redeems a refresh token for another consented permission, and refuses one nobody consented to (AADSTS65001)', async () => {
+        const withScope = (token: string, scope: string, clientId = h.info.clientId) =>
+            h.request(`${h.info.urls.authority}/oauth2/v2.0/token`, {
+                method: 'POST',
+                headers: { Origin: h.info.urls.visualforce },
+                body: new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    client_id: clientId,
+                    refresh_token: token,
+                    scope
+                })
+            });
+        // the one app of agents and supervisors: Presence.Read.All is admin-consented, the sign-in asked less
+        const tokens = await tokenFor(ADA.upn);
+        const readAll = await withScope(
+            tokens.refresh_token,
+            'openid profile offline_access Presence.Read.All'
+        );
+        expect(readAll.status).toBe(200);
+        const at = readAll.json<{ access_token: string }>().access_token;
+        expect(String(decodeJwt(at).scp).split(' ')).toContain('Presence.Read.All');
+
+        const agentsApp = '4d5e6f70-8192-4cad-9e1f-3a4b5c6d7e8f';
+        await h.control('POST', 'idp/clients', {
+            clientId: agentsApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read', 'Presence.ReadWrite']
+        });
+        const agent = await tokenFor(ADA.upn, undefined, agentsApp);
+        const refused = await withScope(agent.refresh_token, 'openid profile Presence.Read.All', agentsApp);
+        expect(refused.status).toBe(400);
+        expect(refused.json()).toMatchObject({
+            error: 'invalid_grant',
+            error_codes: [65001],
+            suberror: 'consent_required'
+        });
+    });
+
     it('expires refresh tokens after the configured lifetime', async () => {
         await h.control('POST', 'idp/lifetimes', { refreshTokenSeconds: 1 });
         try {
@@ -179,6 +242,102 @@ describe('identity provider', () => {
         const accepted = await signIn(nico, { cookies: declined.cookies });
         expect(accepted.tokenResponse?.status).toBe(200);
         await h.control('POST', `idp/users/${nico}/consent`, { granted: false });
+    });
+
+    it("has the supervisors' own app registration: only Presence.Read.All, so agents' tokens of the agents' app never carry it", async () => {
+        const supervisorApp = h.info.supervisorClientId;
+        expect(supervisorApp).toBe('6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e');
+        // the least-privilege set-up: the agents' app has only what agents need
+        await h.control('POST', 'idp/clients', {
+            clientId: h.info.clientId,
+            name: 'Presence Sync (harness)',
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read', 'Presence.ReadWrite']
+        });
+        try {
+            const agent = (await tokenFor(ADA.upn)).access_token;
+            expect(decodeJwt(agent).azp).toBe(h.info.clientId);
+            expect(String(decodeJwt(agent).scp).split(' ').sort()).toEqual([
+                'Presence.Read',
+                'Presence.ReadWrite'
+            ]);
+            expect(
+                (await graph('/communications/getPresencesByUserId', agent, { ids: [BEN.id] })).status
+            ).toBe(403);
+
+            // the dashboard's sign-in with the supervisors' app: admin-consented, no consent page
+            const supervisor = await signIn('sue.supervisor@acme.example', {
+                clientId: supervisorApp,
+                scope: 'openid profile offline_access Presence.Read.All',
+                acceptConsent: false
+            });
+            const token = String((supervisor.tokens as { access_token: string }).access_token);
+            expect(decodeJwt(token).azp).toBe(supervisorApp);
+            expect(decodeJwt(token).scp).toBe('Presence.Read.All');
+            expect(
+                (await graph('/communications/getPresencesByUserId', token, { ids: [BEN.id] })).status
+            ).toBe(200);
+        } finally {
+            await h.control('POST', 'idp/clients', {
+                clientId: h.info.clientId,
+                name: 'Presence Sync (harness)',
+                redirectUris: [redirectUri]
+            });
+        }
+    });
+
+    it('asks for consent to a permission that the admin consent does not cover, and issues it to that user only', async () => {
+        const agentsApp = '2b3c4d5e-6f70-4a8b-9c0d-1e2f3a4b5c6d';
+        await h.control('POST', 'idp/clients', {
+            clientId: agentsApp,
+            redirectUris: [redirectUri],
+            permissions: ['Presence.Read', 'Presence.ReadWrite']
+        });
+        const readAll = 'openid profile offline_access Presence.Read.All';
+        // covered by the tenant's admin consent: no consent page
+        const agentScopes = await signIn(ADA.upn, { clientId: agentsApp, acceptConsent: false });
+        expect(agentScopes.tokenResponse?.status).toBe(200);
+        // not covered: the consent page (declined here), and silently consent_required
+        const declined = await signIn(ADA.upn, { clientId: agentsApp, scope: readAll, acceptConsent: false });
+        expect(declined.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65004: /);
+        const silent = await signIn(ADA.upn, {
+            clientId: agentsApp,
+            scope: readAll,
+            prompt: 'none',
+            loginHint: ADA.upn,
+            cookies: declined.cookies
+        });
+        expect(silent.redirect.searchParams.get('error')).toBe('consent_required');
+        // Ada's own consent gives her the permission, and nobody else
+        const own = await signIn(ADA.upn, { clientId: agentsApp, scope: readAll, cookies: declined.cookies });
+        expect(String(decodeJwt(String(own.tokens?.access_token)).scp).split(' ')).toContain(
+            'Presence.Read.All'
+        );
+        const ben = await signIn(BEN.upn, { clientId: agentsApp, acceptConsent: false });
+        expect(String(decodeJwt(String(ben.tokens?.access_token)).scp).split(' ')).not.toContain(
+            'Presence.Read.All'
+        );
+    });
+
+    it('without admin consent for the tenant, every user meets the consent page; one who accepts is covered alone', async () => {
+        const unconsentedApp = '3c4d5e6f-7081-4b9c-8d0e-2f3a4b5c6d7e';
+        await h.control('POST', 'idp/clients', {
+            clientId: unconsentedApp,
+            redirectUris: [redirectUri],
+            adminConsent: false
+        });
+        const declined = await signIn(ADA.upn, { clientId: unconsentedApp, acceptConsent: false });
+        expect(declined.redirect.searchParams.get('error')).toBe('access_denied');
+        const accepted = await signIn(ADA.upn, { clientId: unconsentedApp, cookies: declined.cookies });
+        expect(accepted.tokenResponse?.status).toBe(200);
+        expect(
+            String(decodeJwt(String(accepted.tokens?.access_token)).scp)
+                .split(' ')
+                .sort()
+            // user consent covers what was asked, not every permission the registration lists
+        ).toEqual(['Presence.ReadWrite']);
+        const ben = await signIn(BEN.upn, { clientId: unconsentedApp, acceptConsent: false });
+        expect(ben.redirect.searchParams.get('error_description')).toMatch(/^AADSTS65004: /);
     });
 
     it.each([

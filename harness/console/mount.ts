@@ -100,7 +100,10 @@ export interface ConsoleMountOptions {
 
 /** Mounts the console pages; returns a function that unmounts them. */
 export function mountConsole(
-    harness: Pick<Harness, 'mount' | 'intercept' | 'urls' | 'directory' | 'clientId' | 'tenantId'>,
+    harness: Pick<
+        Harness,
+        'mount' | 'intercept' | 'urls' | 'directory' | 'clientId' | 'supervisorClientId' | 'tenantId'
+    >,
     options: ConsoleMountOptions
 ): () => void {
     const orgAs = (user: HarnessUserKey) =>

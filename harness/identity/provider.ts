@@ -15,6 +15,8 @@ import { readBody, sendHtml, sendJson } from '../http/util';
 import { consentPage, errorPage, loginPage, signOutPage } from './pages';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+/** The Cross-Origin-Opener-Policy of every page of the identity provider (see handle()). */
+export const ENTRA_COOP = 'same-origin';
 /** Delegated Graph permissions the emulated tenant knows (short form; the prefixed form works too). */
 export const GRAPH_SCOPES = [
     'Presence.Read',
@@ -43,6 +45,12 @@ export interface ClientRegistration {
      * every user's token for this app, requested or not. Default: DEFAULT_APP_PERMISSIONS.
      */
     permissions?: string[];
+    /**
+     * Whether an admin granted `permissions` for the whole tenant ("Grant admin consent for <tenant>";
+     * default true). False: nobody is covered by a tenant-wide grant, and each user must consent on the
+     * consent page (user consent, for that user only), as in a tenant where the admin has not consented.
+     */
+    adminConsent?: boolean;
 }
 
 /** One app for agents and supervisors: what agents and the Live Agent Dashboard together need. */
@@ -113,16 +121,28 @@ interface StoredEntry {
     expiresAt?: number;
 }
 
-/** An in-memory adapter that, unlike oidc-provider's development one, can be searched by account. */
-function createStore() {
+/**
+ * An in-memory adapter that, unlike oidc-provider's development one, can be searched by account, and
+ * keeps refresh tokens as Entra does ("Refresh tokens in the Microsoft identity platform"): a redeemed
+ * refresh token is replaced by a new one but stays valid ("The Microsoft identity platform doesn't revoke
+ * old refresh tokens when used to fetch new access tokens"), and every refresh token of one sign-in
+ * expires when the first did (SPA: "Additional refresh tokens acquired using the initial refresh token
+ * carry over that expiration time"), on the harness's virtual clock `now`.
+ */
+function createStore(now: () => number) {
     const data = new Map<string, StoredEntry>();
     const uids = new Map<string, string>();
+    /** `${grantId}:${iiat}` of a sign-in's refresh tokens -> when they all expire (virtual ms) */
+    const refreshChains = new Map<string, number>();
+    const chainOf = (payload: Record<string, unknown>) =>
+        `${String(payload.grantId)}:${String(payload.iiat)}`;
     // Expired refresh tokens are kept a while so that oidc-provider reports them as expired
     // (AADSTS700084), not as unknown (AADSTS50173).
     const grace = (k: string) => (k.startsWith('RefreshToken:') ? 24 * 3600 * 1000 : 0);
+    const clockOf = (k: string) => (k.startsWith('RefreshToken:') ? now() : Date.now());
     const live = (k: string): StoredEntry | undefined => {
         const e = data.get(k);
-        if (e && e.expiresAt !== undefined && e.expiresAt + grace(k) <= Date.now()) {
+        if (e && e.expiresAt !== undefined && e.expiresAt + grace(k) <= clockOf(k)) {
             data.delete(k);
             return undefined;
         }
@@ -134,16 +154,28 @@ function createStore() {
             return `${this.model}:${id}`;
         }
         async upsert(id: string, payload: Record<string, unknown>, expiresIn?: number) {
+            let expiresAt = expiresIn ? clockOf(this.k(id)) + expiresIn * 1000 : undefined;
+            if (this.model === 'RefreshToken' && expiresAt !== undefined) {
+                // a rotated refresh token keeps the expiry of the sign-in's first one
+                const chain = chainOf(payload);
+                expiresAt = refreshChains.get(chain) ?? expiresAt;
+                refreshChains.set(chain, expiresAt);
+            }
             data.set(this.k(id), {
                 payload: { ...payload },
-                ...(expiresIn ? { expiresAt: Date.now() + expiresIn * 1000 } : {})
+                ...(expiresAt === undefined ? {} : { expiresAt })
             });
             if (typeof payload.uid === 'string') {
                 uids.set(`${this.model}:${payload.uid}`, id);
             }
         }
         async find(id: string) {
-            return live(this.k(id))?.payload;
+            const e = live(this.k(id));
+            if (e && this.model === 'RefreshToken' && e.expiresAt !== undefined && e.expiresAt <= now()) {
+                // expired on the virtual clock: oidc-provider checks `exp` against real time
+                return { ...e.payload, exp: Math.floor(Date.now() / 1000) - 1 };
+            }
+            return e?.payload;
         }
         async findByUid(uid: string) {
             const id = uids.get(`${this.model}:${uid}`);
@@ -153,6 +185,8 @@ function createStore() {
             return undefined;
         }
         async consume(id: string) {
+            // Entra keeps a redeemed refresh token valid after rotating it (see above)
+            if (this.model === 'RefreshToken') return;
             const e = live(this.k(id));
             if (e) {
                 e.payload.consumed = Math.floor(Date.now() / 1000);
@@ -185,6 +219,14 @@ function createStore() {
 
 function shortScope(scope: string): string {
     return scope.startsWith(`${GRAPH_RESOURCE}/`) ? scope.slice(GRAPH_RESOURCE.length + 1) : scope;
+}
+
+/** The Graph permissions (short form) of a space-separated scope parameter. */
+function requestedGraphScopes(scope: unknown): string[] {
+    return String(scope ?? '')
+        .split(' ')
+        .filter((s) => ALL_RESOURCE_SCOPES.includes(s))
+        .map(shortScope);
 }
 
 function base64url(value: string): string {
@@ -273,7 +315,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     const consents = new Map<string, Set<string>>();
     /** user object id -> why Entra refuses their sign-ins */
     const blocks = new Map<string, SignInBlock>();
-    const { MemoryAdapter, deleteForAccount } = createStore();
+    const { MemoryAdapter, deleteForAccount } = createStore(() => clock.now());
 
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const privateJwk: JWK = { ...(await exportJWK(privateKey)), use: 'sig', alg: 'RS256' };
@@ -299,20 +341,38 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             hint === loginHintOf(u)
         );
     };
-    const consented = (accountId: string, clientId: string) =>
-        directory.find(accountId)?.consentGranted === true || consents.has(`${accountId}:${clientId}`);
+    /**
+     * The registration's permissions an admin granted for the whole tenant, as far as they reach this
+     * user: nothing when the registration has no admin consent, or the user is one the harness keeps
+     * without consent (`consentGranted: false`, e.g. Nico Newcomer).
+     */
+    const tenantScopes = (accountId: string, clientId: string): string[] => {
+        const registration = registrations.get(clientId.toLowerCase());
+        if (registration?.adminConsent === false || directory.find(accountId)?.consentGranted !== true) {
+            return [];
+        }
+        return registration?.permissions ?? DEFAULT_APP_PERMISSIONS;
+    };
     /**
      * Every delegated Graph permission the user may use through the app: the tenant-wide admin consent
      * of its configured permissions, plus what the user consented to themselves. Entra issues all of
      * them in `scp`, not only the requested ones ("Scopes and permissions in the Microsoft identity
      * platform", https://learn.microsoft.com/entra/identity-platform/scopes-oidc).
      */
-    const consentedScopes = (accountId: string, clientId: string): string[] => {
-        const admin =
-            directory.find(accountId)?.consentGranted === true
-                ? (registrations.get(clientId.toLowerCase())?.permissions ?? DEFAULT_APP_PERMISSIONS)
-                : [];
-        return [...admin, ...(consents.get(`${accountId}:${clientId}`) ?? [])];
+    const consentedScopes = (accountId: string, clientId: string): string[] => [
+        ...tenantScopes(accountId, clientId),
+        ...(consents.get(`${accountId}:${clientId}`) ?? [])
+    ];
+    /**
+     * Whether the user may get a token for these requested scopes without the consent page: some consent
+     * exists (tenant-wide or their own) and it covers every requested Graph permission. A permission
+     * nobody consented to needs consent, interactively (Entra: "Permissions and consent", incremental
+     * consent), even for a user whom the tenant's admin consent covers for the others.
+     */
+    const consented = (accountId: string, clientId: string, scope?: unknown): boolean => {
+        const granted = new Set(consentedScopes(accountId, clientId));
+        const any = tenantScopes(accountId, clientId).length > 0 || consents.has(`${accountId}:${clientId}`);
+        return any && requestedGraphScopes(scope).every((s) => granted.has(s));
     };
 
     const { Prompt, Check, base } = interactionPolicy;
@@ -356,7 +416,10 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                 (ctx: KoaContextWithOIDC) => {
                     const accountId = ctx.oidc.session?.accountId;
                     const clientId = ctx.oidc.client?.clientId;
-                    return accountId && clientId && consented(accountId, clientId) && ctx.oidc.grant
+                    return accountId &&
+                        clientId &&
+                        consented(accountId, clientId, ctx.oidc.params?.scope) &&
+                        ctx.oidc.grant
                         ? Check.NO_NEED_TO_PROMPT
                         : Check.REQUEST_PROMPT;
                 }
@@ -485,8 +548,9 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             Grant: () => 14 * 24 * 3600,
             Interaction: () => 3600
         },
-        // Entra keeps a SPA's refresh token lifetime fixed; a used refresh token stays valid.
-        rotateRefreshToken: () => false,
+        // Entra returns a new refresh token at every redemption; the store keeps the old one valid and
+        // the expiry of the first ("Refresh tokens in the Microsoft identity platform")
+        rotateRefreshToken: () => true,
         issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
         expiresWithSession: async () => false,
         clientBasedCORS: (_ctx, origin, client) =>
@@ -514,7 +578,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
         loadExistingGrant: async (ctx) => {
             const accountId = ctx.oidc.session?.accountId;
             const client = ctx.oidc.client;
-            if (!accountId || !client || !consented(accountId, client.clientId)) {
+            if (!accountId || !client || !consented(accountId, client.clientId, ctx.oidc.params?.scope)) {
                 return undefined;
             }
             const grantId =
@@ -598,6 +662,28 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
             ctx.body = aadTokenError('invalid_grant', code, message);
         }
     });
+
+    /**
+     * Entra redeems a refresh token for any permission consented for the user and app, not only the
+     * ones of the first sign-in ("Refresh tokens in the Microsoft identity platform": a client can use a
+     * refresh token to acquire access tokens "where it has permission to do so"). oidc-provider refuses
+     * scopes the refresh token lacks, so consented ones are added to it and its grant first; others
+     * stay refused (AADSTS65001, consent_required).
+     */
+    async function widenRefreshToken(value: string, scope: string): Promise<void> {
+        const token = await provider.RefreshToken.find(value).catch(() => undefined);
+        const graph = requestedGraphScopes(scope);
+        if (!token || graph.length === 0 || !token.accountId || !token.clientId) return;
+        const granted = new Set(consentedScopes(token.accountId, token.clientId));
+        if (!graph.every((s) => granted.has(s))) return;
+        const grant = token.grantId ? await provider.Grant.find(token.grantId) : undefined;
+        if (!grant) return;
+        addScopes(grant, scope);
+        await grant.save();
+        const scopes = new Set([...String(token.scope ?? '').split(' '), ...scope.split(' ')]);
+        token.scope = [...scopes].filter(Boolean).join(' ');
+        await token.save();
+    }
 
     async function registerClient(c: ClientRegistration): Promise<void> {
         registrations.set(c.clientId.toLowerCase(), c);
@@ -761,6 +847,11 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     }
 
     async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+        // Entra serves its sign-in pages with a Cross-Origin-Opener-Policy ("Microsoft Entra ID has COOP
+        // enabled by default", MSAL Browser v4 to v5 migration guide, which names `same-origin` as its
+        // example): the popup's opener is cut as soon as the sign-in page loads, and only a redirect
+        // bridge on the app's own origin can hand the response back (docs/harness.md, sections 3 and 6)
+        res.setHeader('Cross-Origin-Opener-Policy', ENTRA_COOP);
         const segments = url.pathname.split('/').filter(Boolean);
         const [tenant, ...rest] = segments;
         if (tenant === undefined) {
@@ -836,6 +927,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
                         .filter((s) => s && s !== 'offline_access')
                         .join(' ')
                 );
+                await widenRefreshToken(String(form.get('refresh_token')), String(form.get('scope')));
             }
             shaped.body = Object.fromEntries(form);
         }

@@ -186,11 +186,16 @@ export default class LiveAgentDashboard extends LightningElement {
         return agents;
     }
 
-    /** The Azure app of the configurations (the first one that has both ids). */
+    /**
+     * The Azure app the dashboard signs in with (the first configuration that has one and a tenant id):
+     * the supervisors' own registration when the admin entered one (least privilege: only it holds
+     * Presence.Read.All, so agents' tokens cannot read everyone), else the agents' registration.
+     */
     private get azureApp(): { clientId: string; tenantId: string } | null {
         for (const config of this.configurations.values()) {
-            if (config.azureClientId !== null && config.azureTenantId !== null) {
-                return { clientId: config.azureClientId, tenantId: config.azureTenantId };
+            const clientId = config.supervisorAzureClientId ?? config.azureClientId;
+            if (clientId !== null && config.azureTenantId !== null) {
+                return { clientId, tenantId: config.azureTenantId };
             }
         }
         return null;

@@ -7,6 +7,10 @@ import intro from '@salesforce/label/c.PresenceAuthorization_Intro';
 import noRecord from '@salesforce/label/c.PresenceAuthorization_NoRecord';
 import clientIdLabel from '@salesforce/label/c.PresenceAuthorization_ClientIdLabel';
 import tenantIdLabel from '@salesforce/label/c.PresenceAuthorization_TenantIdLabel';
+import supervisorClientIdLabel from '@salesforce/label/c.PresenceAuthorization_SupervisorClientIdLabel';
+import supervisorClientIdHelp from '@salesforce/label/c.PresenceAuthorization_SupervisorClientIdHelp';
+import errorSupervisorSameAsTenant from '@salesforce/label/c.PresenceAuthorization_ErrorSupervisorSameAsTenant';
+import errorSupervisorSameAsAgents from '@salesforce/label/c.PresenceAuthorization_ErrorSupervisorSameAsAgents';
 import guidHelp from '@salesforce/label/c.PresenceAuthorization_GuidHelp';
 import errorClientIdRequired from '@salesforce/label/c.PresenceAuthorization_ErrorClientIdRequired';
 import errorTenantIdRequired from '@salesforce/label/c.PresenceAuthorization_ErrorTenantIdRequired';
@@ -42,6 +46,16 @@ import testButton from '@salesforce/label/c.PresenceAuthorization_TestButton';
 import cancel from '@salesforce/label/c.PresenceAuthorization_Cancel';
 import stageSilent from '@salesforce/label/c.PresenceAuthorization_StageSilent';
 import stageClick from '@salesforce/label/c.PresenceAuthorization_StageClick';
+import agentsPart from '@salesforce/label/c.PresenceAuthorization_AgentsPart';
+import supervisorsPartOwnApp from '@salesforce/label/c.PresenceAuthorization_SupervisorsPartOwnApp';
+import supervisorsPartSharedApp from '@salesforce/label/c.PresenceAuthorization_SupervisorsPartSharedApp';
+import supervisorOk from '@salesforce/label/c.PresenceAuthorization_SupervisorOk';
+import supervisorReadFailed from '@salesforce/label/c.PresenceAuthorization_SupervisorReadFailed';
+import supervisorFailed from '@salesforce/label/c.PresenceAuthorization_SupervisorFailed';
+import consentMissingForTenant from '@salesforce/label/c.PresenceAuthorization_ConsentMissingForTenant';
+import consentInPlace from '@salesforce/label/c.PresenceAuthorization_ConsentInPlace';
+import stageSupervisorSilent from '@salesforce/label/c.PresenceAuthorization_StageSupervisorSilent';
+import stageSupervisorClick from '@salesforce/label/c.PresenceAuthorization_StageSupervisorClick';
 import bridgePanel from '@salesforce/label/c.PresenceAuthorization_BridgePanel';
 import success from '@salesforce/label/c.PresenceAuthorization_Success';
 import presenceRead from '@salesforce/label/c.PresenceAuthorization_PresenceRead';
@@ -127,6 +141,10 @@ export const LABELS = {
     noRecord,
     clientIdLabel,
     tenantIdLabel,
+    supervisorClientIdLabel,
+    supervisorClientIdHelp,
+    errorSupervisorSameAsTenant,
+    errorSupervisorSameAsAgents,
     guidHelp,
     errorClientIdRequired,
     errorTenantIdRequired,
@@ -162,6 +180,16 @@ export const LABELS = {
     cancel,
     stageSilent,
     stageClick,
+    agentsPart,
+    supervisorsPartOwnApp,
+    supervisorsPartSharedApp,
+    supervisorOk,
+    supervisorReadFailed,
+    supervisorFailed,
+    consentMissingForTenant,
+    consentInPlace,
+    stageSupervisorSilent,
+    stageSupervisorClick,
     bridgePanel,
     success,
     presenceRead,

@@ -13,6 +13,7 @@ import USER_ID from '@salesforce/user/Id';
 import USER_EMAIL from '@salesforce/schema/User.Email';
 import CLIENT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.AzureClientId__c';
 import TENANT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.AzureTenantId__c';
+import SUPERVISOR_CLIENT_ID_FIELD from '@salesforce/schema/PresenceStateConfiguration__c.SupervisorAzureClientId__c';
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import type { RawConfigurationRecord } from 'c/presenceSyncCore';
 import { LABELS, format } from './labels';
@@ -20,7 +21,8 @@ import { normalizeGuid } from './guid';
 import type { GuidCheck } from './guid';
 import { bridgeFrameUrlFor, lightningOrigin, redirectUriFor } from './origin';
 import { SignInTest } from './signInTest';
-import type { SignInFailure, SignInOutcome, SignInStage } from './signInTest';
+import type { SignInFailure, SignInOutcome, SignInStage, SupervisorOutcome } from './signInTest';
+import type { BridgeError } from 'c/presenceSyncBridgeProtocol';
 import { reduceRecordError } from './recordErrors';
 import { configurationIssues, configurationNames, firstNode } from './configurationIssues';
 import type { IssueRow } from './configurationIssues';
@@ -127,6 +129,7 @@ const DELIVERED_QUERY = gql`
 
 const CLIENT_FIELD = CLIENT_ID_FIELD.fieldApiName;
 const TENANT_FIELD = TENANT_ID_FIELD.fieldApiName;
+const SUPERVISOR_FIELD = SUPERVISOR_CLIENT_ID_FIELD.fieldApiName;
 const EMAIL_PATTERN = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 const COPIED_VISIBLE_MS = 4000;
 
@@ -153,6 +156,18 @@ const FAILURE_TEXT: Record<SignInFailure, string> = {
 function fieldString(result: GetRecordResult, field: string): string {
     const value = result.data?.fields[field]?.value;
     return typeof value === 'string' ? value : '';
+}
+
+/** The technical detail of a bridge error (kind, MSAL code, Entra number), or ''. */
+function errorDetail(error: BridgeError | null): string {
+    if (error === null) return '';
+    const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
+    return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
+}
+
+function consentText(finding: string): string {
+    if (finding === 'missingForTenant') return LABELS.consentMissingForTenant;
+    return finding === 'inPlace' ? LABELS.consentInPlace : '';
 }
 
 function guidMessage(check: GuidCheck, requiredMessage: string): string {
@@ -184,9 +199,13 @@ export default class PresenceAuthorization extends LightningElement {
     tenantId = '';
     clientIdError = '';
     tenantIdError = '';
+    /** the supervisors' own app registration (optional: blank means the agents' app for both) */
+    supervisorClientId = '';
+    supervisorClientIdError = '';
     /** values last loaded from or saved to the record */
     savedClientId = '';
     savedTenantId = '';
+    savedSupervisorClientId = '';
     /** the inputs were edited since the record was loaded or saved: the wire must not overwrite them */
     edited = false;
     saving = false;
@@ -222,14 +241,19 @@ export default class PresenceAuthorization extends LightningElement {
     // Data
     // ------------------------------------------------------------------------------------------
 
-    @wire(getRecord, { recordId: '$recordId', fields: [CLIENT_ID_FIELD, TENANT_ID_FIELD] })
+    @wire(getRecord, {
+        recordId: '$recordId',
+        fields: [CLIENT_ID_FIELD, TENANT_ID_FIELD, SUPERVISOR_CLIENT_ID_FIELD]
+    })
     wiredRecord(result: GetRecordResult): void {
         if (!result.data) return;
         this.savedClientId = fieldString(result, CLIENT_FIELD);
         this.savedTenantId = fieldString(result, TENANT_FIELD);
+        this.savedSupervisorClientId = fieldString(result, SUPERVISOR_FIELD);
         if (!this.edited) {
             this.clientId = this.savedClientId;
             this.tenantId = this.savedTenantId;
+            this.supervisorClientId = this.savedSupervisorClientId;
         }
     }
 
@@ -304,22 +328,50 @@ export default class PresenceAuthorization extends LightningElement {
         if (this.tenantIdError !== '') this.validateIds();
     }
 
-    handleIdBlur(): void {
-        if (this.clientId.trim() !== '' || this.tenantId.trim() !== '') this.validateIds();
+    handleSupervisorClientIdInput(event: Event): void {
+        this.supervisorClientId = (event.target as HTMLInputElement).value;
+        this.edited = true;
+        this.saveMessage = '';
+        if (this.supervisorClientIdError !== '') this.validateIds();
     }
 
-    /** Sets the inline messages; returns the normalized ids when both are valid. */
-    private validateIds(): { clientId: string; tenantId: string } | null {
+    handleIdBlur(): void {
+        if (
+            this.clientId.trim() !== '' ||
+            this.tenantId.trim() !== '' ||
+            this.supervisorClientId.trim() !== ''
+        ) {
+            this.validateIds();
+        }
+    }
+
+    /**
+     * Sets the inline messages; returns the normalized ids when all are valid (`supervisorClientId`:
+     * null when blank, the dashboard then uses the agents' app).
+     */
+    private validateIds(): { clientId: string; tenantId: string; supervisorClientId: string | null } | null {
         const client = normalizeGuid(this.clientId);
         const tenant = normalizeGuid(this.tenantId);
+        const supervisor =
+            this.supervisorClientId.trim() === '' ? null : normalizeGuid(this.supervisorClientId);
         this.clientIdError = guidMessage(client, LABELS.errorClientIdRequired);
         this.tenantIdError = guidMessage(tenant, LABELS.errorTenantIdRequired);
-        if (!client.ok || !tenant.ok) return null;
+        this.supervisorClientIdError = supervisor === null ? '' : guidMessage(supervisor, '');
+        if (!client.ok || !tenant.ok || (supervisor !== null && !supervisor.ok)) return null;
         if (client.value === tenant.value) {
             this.tenantIdError = LABELS.errorSameIds;
             return null;
         }
-        return { clientId: client.value, tenantId: tenant.value };
+        const supervisorClientId = supervisor === null ? null : (supervisor as { value: string }).value;
+        if (supervisorClientId === tenant.value) {
+            this.supervisorClientIdError = LABELS.errorSupervisorSameAsTenant;
+            return null;
+        }
+        if (supervisorClientId === client.value) {
+            this.supervisorClientIdError = LABELS.errorSupervisorSameAsAgents;
+            return null;
+        }
+        return { clientId: client.value, tenantId: tenant.value, supervisorClientId };
     }
 
     async handleSave(): Promise<void> {
@@ -330,12 +382,19 @@ export default class PresenceAuthorization extends LightningElement {
         this.saveErrors = [];
         try {
             await updateRecord({
-                fields: { Id: this.recordId, [CLIENT_FIELD]: ids.clientId, [TENANT_FIELD]: ids.tenantId }
+                fields: {
+                    Id: this.recordId,
+                    [CLIENT_FIELD]: ids.clientId,
+                    [TENANT_FIELD]: ids.tenantId,
+                    [SUPERVISOR_FIELD]: ids.supervisorClientId
+                }
             });
             this.clientId = ids.clientId;
             this.tenantId = ids.tenantId;
+            this.supervisorClientId = ids.supervisorClientId ?? '';
             this.savedClientId = ids.clientId;
             this.savedTenantId = ids.tenantId;
+            this.savedSupervisorClientId = this.supervisorClientId;
             this.edited = false;
             this.saveMessage = LABELS.saved;
             this.configurationResult?.refresh?.().catch(() => undefined);
@@ -344,8 +403,10 @@ export default class PresenceAuthorization extends LightningElement {
             const fieldErrors = reduced.fieldErrors;
             this.clientIdError = (fieldErrors[CLIENT_FIELD] ?? []).join(' ');
             this.tenantIdError = (fieldErrors[TENANT_FIELD] ?? []).join(' ');
+            this.supervisorClientIdError = (fieldErrors[SUPERVISOR_FIELD] ?? []).join(' ');
+            const own = [CLIENT_FIELD, TENANT_FIELD, SUPERVISOR_FIELD];
             const others = Object.entries(fieldErrors)
-                .filter(([field]) => field !== CLIENT_FIELD && field !== TENANT_FIELD)
+                .filter(([field]) => !own.includes(field))
                 .flatMap(([field, list]) => list.map((m) => `${field}: ${m}`));
             this.saveErrors = [...reduced.messages, ...others];
             this.saveMessage = LABELS.saveFailed;
@@ -360,6 +421,22 @@ export default class PresenceAuthorization extends LightningElement {
 
     get tenantIdInvalid(): string {
         return this.tenantIdError === '' ? 'false' : 'true';
+    }
+
+    get supervisorClientIdInvalid(): string {
+        return this.supervisorClientIdError === '' ? 'false' : 'true';
+    }
+
+    get supervisorClientIdClass(): string {
+        return this.supervisorClientIdError === ''
+            ? 'slds-form-element slds-m-top_x-small'
+            : 'slds-form-element slds-m-top_x-small slds-has-error';
+    }
+
+    get supervisorClientIdDescribedBy(): string {
+        return this.supervisorClientIdError === ''
+            ? 'supervisor-client-id-help'
+            : 'supervisor-client-id-error supervisor-client-id-help';
     }
 
     get clientIdClass(): string {
@@ -381,7 +458,9 @@ export default class PresenceAuthorization extends LightningElement {
     get unsaved(): boolean {
         return (
             this.edited &&
-            (this.clientId.trim() !== this.savedClientId || this.tenantId.trim() !== this.savedTenantId)
+            (this.clientId.trim() !== this.savedClientId ||
+                this.tenantId.trim() !== this.savedTenantId ||
+                this.supervisorClientId.trim() !== this.savedSupervisorClientId)
         );
     }
 
@@ -503,11 +582,81 @@ export default class PresenceAuthorization extends LightningElement {
     }
 
     get testStageText(): string {
-        return this.testStage === 'waitingForClick' ? LABELS.stageClick : LABELS.stageSilent;
+        switch (this.testStage) {
+            case 'waitingForClick':
+                return LABELS.stageClick;
+            case 'supervisorSilent':
+                return LABELS.stageSupervisorSilent;
+            case 'supervisorWaitingForClick':
+                return LABELS.stageSupervisorClick;
+            default:
+                return LABELS.stageSilent;
+        }
     }
 
     get bridgePanelClass(): string {
-        return this.testStage === 'waitingForClick' ? 'bridge-panel' : 'bridge-panel slds-hide';
+        const waiting =
+            this.testStage === 'waitingForClick' || this.testStage === 'supervisorWaitingForClick';
+        return waiting ? 'bridge-panel' : 'bridge-panel slds-hide';
+    }
+
+    /** Which consent the agents' part found (key for data-consent, and its words). */
+    get agentConsent(): string {
+        return this.testOutcome?.ok ? this.testOutcome.consent : '';
+    }
+
+    get agentConsentText(): string {
+        return consentText(this.agentConsent);
+    }
+
+    private get supervisorOutcome(): SupervisorOutcome | null {
+        return this.testOutcome?.ok ? this.testOutcome.supervisor : null;
+    }
+
+    get hasSupervisorResult(): boolean {
+        return this.supervisorOutcome !== null;
+    }
+
+    get supervisorHeading(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        return outcome.ownApp
+            ? format(LABELS.supervisorsPartOwnApp, outcome.clientId)
+            : LABELS.supervisorsPartSharedApp;
+    }
+
+    /** ok, readFailed, or the failure code of the supervisors' sign-in */
+    get supervisorResult(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        if (!outcome.ok) return outcome.failure;
+        return outcome.readError === null ? 'ok' : 'readFailed';
+    }
+
+    get supervisorResultText(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        if (!outcome.ok) return `${LABELS.supervisorFailed} ${FAILURE_TEXT[outcome.failure]}`;
+        return outcome.readError === null ? LABELS.supervisorOk : LABELS.supervisorReadFailed;
+    }
+
+    get supervisorResultClass(): string {
+        return this.supervisorResult === 'ok' ? 'slds-text-color_success' : 'slds-text-color_error';
+    }
+
+    get supervisorConsent(): string {
+        const outcome = this.supervisorOutcome;
+        return outcome?.ok ? outcome.consent : '';
+    }
+
+    get supervisorConsentText(): string {
+        return consentText(this.supervisorConsent);
+    }
+
+    get supervisorDetail(): string {
+        const outcome = this.supervisorOutcome;
+        if (outcome === null) return '';
+        return errorDetail(outcome.ok ? outcome.readError : outcome.error);
     }
 
     get testSucceeded(): boolean {
@@ -555,10 +704,7 @@ export default class PresenceAuthorization extends LightningElement {
 
     get failureDetail(): string {
         const outcome = this.testOutcome;
-        const error = outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error;
-        if (error === null) return '';
-        const base = error.detail ? `${error.kind}: ${error.detail}` : error.kind;
-        return error.entraCode === undefined ? base : `${base} (AADSTS${error.entraCode})`;
+        return errorDetail(outcome === null ? null : outcome.ok ? outcome.presenceError : outcome.error);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -14,6 +14,16 @@
  * An error that carries Entra's own number (AADSTSnnnn, entraCauseOf) names its cause directly and wins
  * over these inferences: a declined consent, a Conditional Access block, an unassigned user, a redirect
  * URI registered as Web instead of Single-page application, a redirect URI mismatch, a wrong tenant.
+ *
+ * The test checks what agents and supervisors need, one after the other in the same frame: the agents'
+ * app with the agents' permissions (reads the own presence), then the supervisors' app (or the agents'
+ * app when none is entered) with Presence.Read.All (reads the own presence with getPresencesByUserId, the
+ * dashboard's call). Which consent is in place, per part: a silent sign-in answered `consent_required`
+ * means this account had not consented and no admin consent for the organization covers the
+ * permissions (an admin consent covers every user: "Permissions and consent in the Microsoft identity
+ * platform"), so the organization's consent is missing, whatever the account then accepts for itself.
+ * Otherwise consent is in place for this account; Microsoft does not tell an app whether it is the
+ * organization's or the account's own, so the page names the Entra screen that shows it.
  */
 import type { BridgeResult } from 'c/presenceSyncBridge';
 import type {
@@ -44,17 +54,33 @@ export type SignInFailure =
     | 'timeout'
     | 'failed';
 
+/**
+ * missingForTenant: Microsoft asked this account to consent, so no admin consent for the organization
+ * covers the permissions; inPlace: the account had consent (the organization's or its own).
+ */
+export type ConsentFinding = 'missingForTenant' | 'inPlace';
+
+/** The supervisors' part: Presence.Read.All with the app the Live Agent Dashboard signs in with. */
+export type SupervisorOutcome =
+    | { ok: true; clientId: string; ownApp: boolean; consent: ConsentFinding; readError: BridgeError | null }
+    | { ok: false; clientId: string; ownApp: boolean; failure: SignInFailure; error: BridgeError | null };
+
 export type SignInOutcome =
     | {
           ok: true;
           upn: string;
           presence: PresenceReading | null;
           presenceError: BridgeError | null;
+          consent: ConsentFinding;
+          supervisor: SupervisorOutcome | null;
       }
     | { ok: false; failure: SignInFailure; error: BridgeError | null };
 
-/** silent: the bridge page loads and tries a silent sign-in; waitingForClick: its Connect button is shown. */
-export type SignInStage = 'silent' | 'waitingForClick';
+/**
+ * silent: the bridge page loads and tries a silent sign-in; waitingForClick: its Connect button is shown;
+ * the supervisor stages: the same for the supervisors' part.
+ */
+export type SignInStage = 'silent' | 'waitingForClick' | 'supervisorSilent' | 'supervisorWaitingForClick';
 
 /** The part of the presenceSyncBridge client the test uses. */
 export interface TestBridge {
@@ -68,6 +94,8 @@ export interface SignInParams {
     clientId: string;
     tenantId: string;
     loginHint: string;
+    /** the supervisors' own app registration; null: supervisors use the agents' app */
+    supervisorClientId?: string | null;
 }
 
 /** MSAL's errorCodes for a hidden frame or popup that never came back to the redirect URI. */
@@ -130,7 +158,12 @@ export function classifyFailure(error: BridgeError, silentTimedOut: boolean): Si
     }
 }
 
-type Interactive = { ok: true; upn: string } | { ok: false; error: BridgeError };
+type Interactive = { ok: true; upn: string; objectId: string } | { ok: false; error: BridgeError };
+
+/** One part of the test (agents' or supervisors'): signed in, or why not. */
+type Part =
+    | { ok: true; upn: string; objectId: string | null; consent: ConsentFinding }
+    | { ok: false; failure: SignInFailure; error: BridgeError | null };
 
 /** One test run. Create it with a bridge factory, call run(); cancel() ends it early. */
 export class SignInTest {
@@ -152,22 +185,66 @@ export class SignInTest {
     async run(params: SignInParams): Promise<SignInOutcome> {
         const bridge = this.createBridge((event) => this.handleEvent(event));
         this.bridge = bridge;
-        this.onStage('silent');
         bridge.start();
-        const init = await bridge.request('init', { ...params, role: 'agent' });
+        const { clientId, tenantId, loginHint } = params;
+        const agents = await this.part({ clientId, tenantId, loginHint, role: 'agent' });
+        if (!agents.ok) return agents;
+        const confirmed = await this.confirm(agents.upn);
+        if (this.cancelled) return { ...confirmed, consent: agents.consent, supervisor: null };
+        const supervisor = await this.supervisorPart(params, agents.objectId);
         if (this.cancelled) return { ok: false, failure: 'cancelled', error: null };
+        return { ...confirmed, consent: agents.consent, supervisor };
+    }
+
+    /** The supervisors' part: sign in with their app (or the agents') and read with Presence.Read.All. */
+    private async supervisorPart(params: SignInParams, objectId: string | null): Promise<SupervisorOutcome> {
+        const ownApp = typeof params.supervisorClientId === 'string' && params.supervisorClientId !== '';
+        const clientId = ownApp ? (params.supervisorClientId as string) : params.clientId;
+        const part = await this.part({
+            clientId,
+            tenantId: params.tenantId,
+            loginHint: params.loginHint,
+            role: 'supervisor'
+        });
+        if (!part.ok) return { ok: false, clientId, ownApp, failure: part.failure, error: part.error };
+        const id = part.objectId ?? objectId;
+        const read =
+            this.bridge !== null && id !== null
+                ? await this.bridge.request('getPresencesByUserId', { ids: [id] })
+                : null;
+        const readError = read === null ? null : read.ok ? null : read.error;
+        return { ok: true, clientId, ownApp, consent: part.consent, readError };
+    }
+
+    /** Signs in for one role: silently, else through the frame's Connect button. */
+    private async part(init: RequestParams['init']): Promise<Part> {
+        const bridge = this.bridge;
+        if (bridge === null) return { ok: false, failure: 'cancelled', error: null };
+        const supervisor = init.role === 'supervisor';
+        this.onStage(supervisor ? 'supervisorSilent' : 'silent');
+        const answer = await bridge.request('init', init);
+        if (this.cancelled) return { ok: false, failure: 'cancelled', error: null };
+        if (answer.ok && answer.value.account !== null) {
+            const { upn, objectId } = answer.value.account;
+            return { ok: true, upn, objectId, consent: 'inPlace' };
+        }
         let silentTimedOut = false;
-        if (init.ok && init.value.account !== null) return this.confirm(init.value.account.upn);
-        if (!init.ok) {
-            silentTimedOut = silentWindowTimedOut(init.error);
-            if (init.error.kind !== 'signInRequired' && !silentTimedOut) {
-                return { ok: false, failure: classifyFailure(init.error, false), error: init.error };
+        let consent: ConsentFinding = 'inPlace';
+        if (!answer.ok) {
+            silentTimedOut = silentWindowTimedOut(answer.error);
+            // consent_required without Entra's number of a refusal: this account must consent, so no
+            // admin consent covers it; the button lets the account consent (or shows why it cannot)
+            const consentMissing =
+                answer.error.kind === 'consentRequired' && entraCauseOf(answer.error) !== 'consentDeclined';
+            if (consentMissing) consent = 'missingForTenant';
+            if (answer.error.kind !== 'signInRequired' && !silentTimedOut && !consentMissing) {
+                return { ok: false, failure: classifyFailure(answer.error, false), error: answer.error };
             }
         }
         const interactive = new Promise<Interactive>((resolve) => {
             this.settleInteractive = resolve;
         });
-        this.onStage('waitingForClick');
+        this.onStage(supervisor ? 'supervisorWaitingForClick' : 'waitingForClick');
         const shown = await bridge.connect();
         if (!shown.ok) this.finishInteractive({ ok: false, error: shown.error });
         const result = await interactive;
@@ -175,7 +252,7 @@ export class SignInTest {
         if (!result.ok) {
             return { ok: false, failure: classifyFailure(result.error, silentTimedOut), error: result.error };
         }
-        return this.confirm(result.upn);
+        return { ok: true, upn: result.upn, objectId: result.objectId, consent };
     }
 
     /** Ends a waiting run with `cancelled`. */
@@ -192,8 +269,9 @@ export class SignInTest {
     }
 
     private handleEvent(event: BridgeEvent): void {
-        if (event.type === 'signedIn') this.finishInteractive({ ok: true, upn: event.data.upn });
-        else if (event.type === 'signInFailed')
+        if (event.type === 'signedIn') {
+            this.finishInteractive({ ok: true, upn: event.data.upn, objectId: event.data.objectId });
+        } else if (event.type === 'signInFailed')
             this.finishInteractive({ ok: false, error: event.data.error });
     }
 
@@ -204,7 +282,12 @@ export class SignInTest {
     }
 
     /** Signed in: reads the own Teams presence once, which proves the Graph permission works. */
-    private async confirm(upn: string): Promise<SignInOutcome> {
+    private async confirm(upn: string): Promise<{
+        ok: true;
+        upn: string;
+        presence: PresenceReading | null;
+        presenceError: BridgeError | null;
+    }> {
         const reading = this.bridge ? await this.bridge.request('getPresence', {}) : null;
         if (reading === null || this.cancelled) {
             return { ok: true, upn, presence: null, presenceError: null };

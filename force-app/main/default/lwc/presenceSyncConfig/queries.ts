@@ -156,8 +156,9 @@ export const CONFIGURATION_QUERY = gql`
 export const CONFIGURATIONS_LIMIT = 50;
 
 /**
- * Several Presence State Configurations with their rows, the same fields as CONFIGURATION_QUERY (the
- * supervisor dashboard: the configurations of its agents).
+ * Several Presence State Configurations with their rows, the fields of CONFIGURATION_QUERY and the
+ * supervisors' own app registration (the supervisor dashboard: the configurations of its agents; agents
+ * have no access to SupervisorAzureClientId__c and never query it).
  */
 export const CONFIGURATIONS_QUERY = gql`
     query presenceSyncConfigurations($ids: [ID]) {
@@ -180,6 +181,9 @@ export const CONFIGURATIONS_QUERY = gql`
                                 value
                             }
                             AzureTenantId__c {
+                                value
+                            }
+                            SupervisorAzureClientId__c {
                                 value
                             }
                             PollIntervalSeconds__c {

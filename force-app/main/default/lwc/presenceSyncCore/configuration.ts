@@ -239,6 +239,7 @@ function parseRecord(raw: unknown): ParseResult {
     const direction = picklist(raw, 'SyncDirection__c', DIRECTIONS, d.direction, null, issues);
     const azureClientId = guid(raw, 'AzureClientId__c', issues);
     const azureTenantId = guid(raw, 'AzureTenantId__c', issues);
+    const supervisorAzureClientId = guid(raw, 'SupervisorAzureClientId__c', issues);
     const pollIntervalSeconds = whole(raw, 'PollIntervalSeconds__c', d.pollIntervalSeconds, issues);
     const maxPollIntervalSeconds = whole(raw, 'MaxPollIntervalSeconds__c', d.maxPollIntervalSeconds, issues);
     if (pollIntervalSeconds > maxPollIntervalSeconds) {
@@ -263,6 +264,7 @@ function parseRecord(raw: unknown): ParseResult {
         direction,
         azureClientId,
         azureTenantId,
+        supervisorAzureClientId,
         pollIntervalSeconds,
         maxPollIntervalSeconds,
         sessionExpiryMinutes,

@@ -133,6 +133,7 @@ export interface RawConfigurationRecord {
     SyncDirection__c?: unknown;
     AzureClientId__c?: unknown;
     AzureTenantId__c?: unknown;
+    SupervisorAzureClientId__c?: unknown;
     PollIntervalSeconds__c?: unknown;
     MaxPollIntervalSeconds__c?: unknown;
     SessionExpiryMinutes__c?: unknown;
@@ -162,6 +163,11 @@ export interface Configuration {
     direction: SyncDirection;
     azureClientId: string | null;
     azureTenantId: string | null;
+    /**
+     * The supervisors' own app registration (the Live Agent Dashboard signs in with it), or null: the
+     * dashboard uses azureClientId too.
+     */
+    supervisorAzureClientId: string | null;
     pollIntervalSeconds: number;
     maxPollIntervalSeconds: number;
     sessionExpiryMinutes: number;

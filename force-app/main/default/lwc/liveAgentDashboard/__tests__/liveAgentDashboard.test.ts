@@ -111,12 +111,18 @@ const graphqlAdapter = graphql as unknown as {
     emit(value: unknown, filter?: (config: Record<string, unknown>) => boolean): void;
 };
 
+const AGENTS_APP = '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f';
+const SUPERVISORS_APP = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
+/** fields the admin set on the configuration besides the agents' app (e.g. the supervisors' app) */
+let configurationExtra: Record<string, unknown> = {};
+
 /** The delivered Phone System configuration, authorized, as the GraphQL API answers for the given ids. */
 function configurationsAnswer(ids: string[]): unknown {
     const raw: Record<string, unknown> = {
         ...DELIVERED_CONFIGURATIONS[0],
-        AzureClientId__c: '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f',
-        AzureTenantId__c: '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f'
+        AzureClientId__c: AGENTS_APP,
+        AzureTenantId__c: '7d9e3c1b-5a2f-4e8d-9b6c-0a1b2c3d4e5f',
+        ...configurationExtra
     };
     const wrap = (record: Record<string, unknown>) =>
         Object.fromEntries(Object.entries(record).map(([k, v]) => [k, { value: v }]));
@@ -162,6 +168,7 @@ const names = (el: HTMLElement) => $$(el, 'tbody .cell-name').map((c) => c.textC
 
 beforeEach(() => {
     jest.clearAllMocks();
+    configurationExtra = {};
     presences = (ids) => ({
         ok: true,
         value: { presences: ids.map((id) => ({ id, availability: 'Busy', activity: 'InACall' })) }
@@ -192,6 +199,27 @@ describe('c-live-agent-dashboard', () => {
         beforeEach(() => {
             // a Lightning origin, so the bridge is created
             mockBridgeUrl.mockReturnValue('https://acme--c.vf.force.com/apex/TeamsBridge');
+        });
+
+        it("signs in with the agents' app when the configuration names no supervisors' app", async () => {
+            await mount(SMALL);
+            const init = mockBridge.request.mock.calls.find((c) => c[0] === 'init');
+            expect(init![1]).toMatchObject({ clientId: AGENTS_APP, role: 'supervisor' });
+        });
+
+        it("signs in with the supervisors' own app registration when the admin entered one", async () => {
+            configurationExtra = { SupervisorAzureClientId__c: SUPERVISORS_APP };
+            const el = await mount(SMALL);
+            const init = mockBridge.request.mock.calls.find((c) => c[0] === 'init');
+            expect(init![1]).toMatchObject({ clientId: SUPERVISORS_APP, role: 'supervisor' });
+            expect(mockBridge.request.mock.calls.filter((c) => c[0] === 'getPresencesByUserId')).toHaveLength(
+                1
+            );
+            expect($$(el, 'tbody tr').map((r) => r.dataset.agreement)).toEqual([
+                'match',
+                'mismatch',
+                'notConnected'
+            ]);
         });
 
         it('reads Teams through the bridge as supervisor and compares under the mapping', async () => {

@@ -98,6 +98,7 @@ const mockedOrigin = jest.mocked(lightningOrigin);
 const RECORD_ID = 'a01000000000001AAA';
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT_ID = '66666666-7777-8888-9999-000000000000';
+const SUPERVISOR_CLIENT_ID = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
 const PROD_URI = 'https://acme--c.vf.force.com/apex/TeamsBridge';
 const L = (key: string) => `c.PresenceAuthorization_${key}`;
 const [PHONE, SWYX, THREE_CX] = DELIVERED_CONFIGURATIONS.map((c) => String(c.Name));
@@ -151,12 +152,20 @@ async function click(element: HTMLElement, name: string): Promise<void> {
     await flush();
 }
 
-function emitRecord(clientId: string | null, tenantId: string | null): void {
+function emitRecord(
+    clientId: string | null,
+    tenantId: string | null,
+    supervisorClientId: string | null = null
+): void {
     recordAdapter.emit(
         {
             id: RECORD_ID,
             apiName: 'PresenceStateConfiguration__c',
-            fields: { AzureClientId__c: { value: clientId }, AzureTenantId__c: { value: tenantId } }
+            fields: {
+                AzureClientId__c: { value: clientId },
+                AzureTenantId__c: { value: tenantId },
+                SupervisorAzureClientId__c: { value: supervisorClientId }
+            }
         },
         isRecordWire
     );
@@ -357,10 +366,59 @@ describe('c-presence-authorization', () => {
             await click(element, 'save');
 
             expect(mockedUpdateRecord).toHaveBeenCalledWith({
-                fields: { Id: RECORD_ID, AzureClientId__c: CLIENT_ID, AzureTenantId__c: TENANT_ID }
+                fields: {
+                    Id: RECORD_ID,
+                    AzureClientId__c: CLIENT_ID,
+                    AzureTenantId__c: TENANT_ID,
+                    SupervisorAzureClientId__c: null
+                }
             });
             expect(query<HTMLInputElement>(element, 'input[name="clientId"]').value).toBe(CLIENT_ID);
             expect(text(element, '[data-id="save-status"]')).toBe(L('Saved'));
+        });
+
+        it("loads and saves the supervisors' own app registration, normalised", async () => {
+            mockedUpdateRecord.mockResolvedValue({} as never);
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID, SUPERVISOR_CLIENT_ID);
+            await flush();
+            expect(query<HTMLInputElement>(element, 'input[name="supervisorClientId"]').value).toBe(
+                SUPERVISOR_CLIENT_ID
+            );
+            expect(text(element, '[data-id="supervisor-client-id-help"]')).toBe(L('SupervisorClientIdHelp'));
+            await typeInto(element, 'supervisorClientId', `{${SUPERVISOR_CLIENT_ID.toUpperCase()}}`);
+
+            await click(element, 'save');
+
+            expect(mockedUpdateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: RECORD_ID,
+                    AzureClientId__c: CLIENT_ID,
+                    AzureTenantId__c: TENANT_ID,
+                    SupervisorAzureClientId__c: SUPERVISOR_CLIENT_ID
+                }
+            });
+            expect(text(element, '[data-id="save-status"]')).toBe(L('Saved'));
+        });
+
+        it.each([
+            ['6c5b4a39-2817-4f06-95e4-d3c2b1a09f8', 'ErrorGuidLength'],
+            ['supervisors', 'ErrorGuidCharacter'],
+            [TENANT_ID, 'ErrorSupervisorSameAsTenant'],
+            [CLIENT_ID, 'ErrorSupervisorSameAsAgents']
+        ])("names what is wrong with the supervisors' client id %p and does not save", async (value, key) => {
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID);
+            await flush();
+            await typeInto(element, 'supervisorClientId', value);
+
+            await click(element, 'save');
+
+            expect(text(element, '[data-error="supervisorClientId"]')).toBe(L(key));
+            const input = query<HTMLInputElement>(element, 'input[name="supervisorClientId"]');
+            expect(input.getAttribute('aria-invalid')).toBe('true');
+            expect(input.getAttribute('aria-describedby')).toContain('supervisor-client-id-error');
+            expect(mockedUpdateRecord).not.toHaveBeenCalled();
         });
 
         it('keeps the typed values and shows the UI API field and record errors when saving fails', async () => {
@@ -429,7 +487,11 @@ describe('c-presence-authorization', () => {
                         interaction: 'idle'
                     }
                 },
-                getPresence: { ok: true, value: { availability: 'Busy', activity: 'InACall' } }
+                getPresence: { ok: true, value: { availability: 'Busy', activity: 'InACall' } },
+                getPresencesByUserId: {
+                    ok: true,
+                    value: { presences: [{ id: 'oid', availability: 'Busy', activity: 'InACall' }] }
+                }
             };
 
             const element = await runTest();
@@ -439,11 +501,62 @@ describe('c-presence-authorization', () => {
                 `${PROD_URI}?parentOrigin=${encodeURIComponent('https://acme.lightning.force.com')}`
             );
             expect(bridge.options.container.classList).toContain('bridge-frame');
-            expect(bridge.calls).toEqual(['start', 'init', 'getPresence']);
+            expect(bridge.calls).toEqual(['start', 'init', 'getPresence', 'init', 'getPresencesByUserId']);
             expect(bridge.disposed).toBe(true);
             expect(text(element, '[data-id="upn"]')).toBe('admin@contoso.com');
             expect(text(element, '[data-id="presence"]')).toBe('Busy / InACall');
             expect(query(element, '[data-result="success"]').textContent).toContain(L('Success'));
+            // what agents and what supervisors need, and which consent is in place
+            expect(text(element, '[data-id="agent-consent"]')).toBe(
+                `${L('AgentsPart')}: ${L('ConsentInPlace')}`
+            );
+            expect(query(element, '[data-id="agent-consent"]').dataset.consent).toBe('inPlace');
+            const supervisor = query(element, '[data-id="supervisor-result"]');
+            expect(supervisor.textContent).toContain(L('SupervisorsPartSharedApp'));
+            expect(text(element, '[data-result="ok"]')).toBe(L('SupervisorOk'));
+            expect(text(element, '[data-id="supervisor-consent"]')).toBe(L('ConsentInPlace'));
+        });
+
+        it("tests the supervisors' own app and says admin consent is missing when Microsoft asked for consent", async () => {
+            mockBridge.replies = {
+                init: { ok: false, error: { kind: 'consentRequired', detail: 'consent_required' } },
+                getPresence: { ok: true, value: { availability: 'Available', activity: 'Available' } },
+                getPresencesByUserId: {
+                    ok: false,
+                    error: { kind: 'forbidden', detail: 'Forbidden', status: 403 }
+                }
+            };
+            mockBridge.onConnect = { type: 'signedIn', data: { objectId: 'oid', upn: 'admin@contoso.com' } };
+            const element = await mount();
+            emitRecord(CLIENT_ID, TENANT_ID, SUPERVISOR_CLIENT_ID);
+            emitUser('admin@contoso.com');
+            await flush();
+            await click(element, 'test');
+            await flush();
+            await flush();
+
+            expect(mockBridge.instances[0].calls).toEqual([
+                'start',
+                'init',
+                'connect',
+                'getPresence',
+                'init',
+                'connect',
+                'getPresencesByUserId'
+            ]);
+            expect(query(element, '[data-id="agent-consent"]').dataset.consent).toBe('missingForTenant');
+            expect(text(element, '[data-id="agent-consent"]')).toBe(
+                `${L('AgentsPart')}: ${L('ConsentMissingForTenant')}`
+            );
+            expect(query(element, '[data-id="supervisor-result"]').textContent).toContain(
+                L('SupervisorsPartOwnApp')
+            );
+            expect(text(element, '[data-result="readFailed"]')).toBe(L('SupervisorReadFailed'));
+            expect(text(element, '[data-id="supervisor-consent"]')).toBe(L('ConsentMissingForTenant'));
+            expect(text(element, '[data-id="supervisor-detail"]')).toBe(
+                `${L('TechnicalDetail')}: forbidden: Forbidden`
+            );
+            await expect(element).toBeAccessible();
         });
 
         it('shows the frame while waiting for the in-frame Connect click', async () => {
@@ -486,7 +599,6 @@ describe('c-presence-authorization', () => {
         });
 
         it.each([
-            ['consent missing', 'consentRequired', 'consent_required', 'consentMissing', 'FailConsent'],
             ['a wrong tenant', 'network', 'openid_config_error', 'wrongTenant', 'FailWrongTenant'],
             [
                 'an app unknown in the tenant',

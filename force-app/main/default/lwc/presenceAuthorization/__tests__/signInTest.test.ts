@@ -12,8 +12,19 @@ const ACCOUNT = { objectId: 'oid-1', upn: 'admin@contoso.com' };
 const SIGNED_IN = { initialized: true, role: 'agent', account: ACCOUNT, interaction: 'idle' } as const;
 const BUTTON = { initialized: true, role: 'agent', account: null, interaction: 'buttonShown' } as const;
 const AVAILABLE = { availability: 'Available', activity: 'Available' };
+const EVERYONE = { presences: [{ id: 'oid-1', availability: 'Available', activity: 'Available' }] };
+const SUPERVISOR_APP = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
+/** the supervisors' part with the agents' app, signed in silently, reading everyone */
+const SUPERVISOR_OK = {
+    ok: true,
+    clientId: PARAMS.clientId,
+    ownApp: false,
+    consent: 'inPlace',
+    readError: null
+} as const;
 
-type Replies = Partial<Record<RequestType, BridgeResult<unknown>>>;
+type Reply = BridgeResult<unknown> | ((params: unknown) => BridgeResult<unknown>);
+type Replies = Partial<Record<RequestType, Reply>>;
 
 /** A bridge at its boundary: scripted replies per request type, events fired by the test. */
 class FakeBridge implements TestBridge {
@@ -34,13 +45,15 @@ class FakeBridge implements TestBridge {
 
     request<T extends RequestType>(type: T, params: unknown): Promise<BridgeResult<never>> {
         this.calls.push({ type, params });
-        const reply = this.replies[type] ?? { ok: false, error: { kind: 'server', detail: 'unscripted' } };
+        const scripted = this.replies[type] ?? { ok: false, error: { kind: 'server', detail: 'unscripted' } };
+        const reply = typeof scripted === 'function' ? scripted(params) : scripted;
         return Promise.resolve(reply as BridgeResult<never>);
     }
 
     connect(): Promise<BridgeResult<never>> {
         this.calls.push({ type: 'connect' });
-        const reply = this.replies.connect ?? { ok: true, value: BUTTON };
+        const scripted = this.replies.connect ?? { ok: true, value: BUTTON };
+        const reply = typeof scripted === 'function' ? scripted(undefined) : scripted;
         queueMicrotask(() => this.onConnect());
         return Promise.resolve(reply as BridgeResult<never>);
     }
@@ -52,6 +65,13 @@ class FakeBridge implements TestBridge {
     fire(event: BridgeEvent): void {
         this.onEvent(event);
     }
+}
+
+/** init answers: signed in for the agents' part, `supervisor` for the supervisors' part */
+function bySupervisor(params: unknown, supervisor: BridgeResult<never>): BridgeResult<unknown> {
+    const { role: part } = params as { role: string };
+    if (part === 'supervisor') return supervisor;
+    return { ok: true, value: SIGNED_IN };
 }
 
 function failed(kind: BridgeError['kind'], detail: string): BridgeResult<never> {
@@ -90,7 +110,8 @@ describe('c-presence-authorization', () => {
         it('reports success with the UPN and the presence when the silent sign-in works, without showing the button', async () => {
             const { bridge, test, stages } = setUp({
                 init: { ok: true, value: SIGNED_IN },
-                getPresence: { ok: true, value: AVAILABLE }
+                getPresence: { ok: true, value: AVAILABLE },
+                getPresencesByUserId: { ok: true, value: EVERYONE }
             });
 
             const outcome = await test.run(PARAMS);
@@ -99,25 +120,132 @@ describe('c-presence-authorization', () => {
                 ok: true,
                 upn: 'admin@contoso.com',
                 presence: AVAILABLE,
-                presenceError: null
+                presenceError: null,
+                consent: 'inPlace',
+                supervisor: SUPERVISOR_OK
             });
-            expect(bridge.calls.map((c) => c.type)).toEqual(['start', 'init', 'getPresence']);
+            expect(bridge.calls.map((c) => c.type)).toEqual([
+                'start',
+                'init',
+                'getPresence',
+                'init',
+                'getPresencesByUserId'
+            ]);
             expect(bridge.calls[1].params).toEqual({ ...PARAMS, role: 'agent' });
-            expect(stages).toEqual(['silent']);
+            // supervisors without an own app: the agents' app, role supervisor (Presence.Read.All)
+            expect(bridge.calls[3].params).toEqual({ ...PARAMS, role: 'supervisor' });
+            expect(bridge.calls[4].params).toEqual({ ids: ['oid-1'] });
+            expect(stages).toEqual(['silent', 'supervisorSilent']);
         });
 
         it('shows the in-frame button after signInRequired and succeeds on signedIn', async () => {
             const { bridge, test, stages } = setUp({
                 init: failed('signInRequired', 'login_required'),
-                getPresence: { ok: true, value: AVAILABLE }
+                getPresence: { ok: true, value: AVAILABLE },
+                getPresencesByUserId: { ok: true, value: EVERYONE }
             });
             bridge.onConnect = () => bridge.fire(signedInEvent());
 
             const outcome = await test.run(PARAMS);
 
-            expect(outcome).toMatchObject({ ok: true, upn: 'admin@contoso.com', presence: AVAILABLE });
-            expect(bridge.calls.map((c) => c.type)).toEqual(['start', 'init', 'connect', 'getPresence']);
-            expect(stages).toEqual(['silent', 'waitingForClick']);
+            expect(outcome).toMatchObject({
+                ok: true,
+                upn: 'admin@contoso.com',
+                presence: AVAILABLE,
+                consent: 'inPlace',
+                supervisor: SUPERVISOR_OK
+            });
+            expect(bridge.calls.map((c) => c.type)).toEqual([
+                'start',
+                'init',
+                'connect',
+                'getPresence',
+                'init',
+                'connect',
+                'getPresencesByUserId'
+            ]);
+            expect(stages).toEqual([
+                'silent',
+                'waitingForClick',
+                'supervisorSilent',
+                'supervisorWaitingForClick'
+            ]);
+        });
+
+        it("tests the supervisors' own app registration with Presence.Read.All and reports a read it refuses", async () => {
+            const forbidden = {
+                ok: false,
+                error: { kind: 'forbidden', detail: 'Forbidden', status: 403 }
+            } as const;
+            const { bridge, test } = setUp({
+                init: { ok: true, value: SIGNED_IN },
+                getPresence: { ok: true, value: AVAILABLE },
+                getPresencesByUserId: forbidden
+            });
+
+            const outcome = await test.run({ ...PARAMS, supervisorClientId: SUPERVISOR_APP });
+
+            expect(bridge.calls[3].params).toEqual({
+                ...PARAMS,
+                clientId: SUPERVISOR_APP,
+                role: 'supervisor'
+            });
+            expect(outcome).toMatchObject({
+                ok: true,
+                consent: 'inPlace',
+                supervisor: {
+                    ok: true,
+                    clientId: SUPERVISOR_APP,
+                    ownApp: true,
+                    consent: 'inPlace',
+                    readError: forbidden.error
+                }
+            });
+        });
+
+        it('says admin consent for the organization is missing when Microsoft asks the account to consent, per part', async () => {
+            // the agents' app is admin-consented; the supervisors' app is not: its silent sign-in answers
+            // consent_required, the account consents in the window, and the test still says so
+            const { bridge, test, stages } = setUp({
+                init: (params) => bySupervisor(params, failed('consentRequired', 'consent_required')),
+                getPresence: { ok: true, value: AVAILABLE },
+                getPresencesByUserId: { ok: true, value: EVERYONE }
+            });
+            bridge.onConnect = () => bridge.fire(signedInEvent());
+
+            const outcome = await test.run({ ...PARAMS, supervisorClientId: SUPERVISOR_APP });
+
+            expect(outcome).toMatchObject({
+                ok: true,
+                consent: 'inPlace',
+                supervisor: { ok: true, ownApp: true, consent: 'missingForTenant', readError: null }
+            });
+            expect(stages).toEqual(['silent', 'supervisorSilent', 'supervisorWaitingForClick']);
+        });
+
+        it("reports the supervisors' sign-in failing by its cause, after the agents' part worked", async () => {
+            const { bridge, test } = setUp({
+                init: (params) => bySupervisor(params, failed('signInRequired', 'login_required')),
+                getPresence: { ok: true, value: AVAILABLE }
+            });
+            const declined = { kind: 'consentRequired', detail: 'access_denied', entraCode: 65004 } as const;
+            bridge.onConnect = () =>
+                bridge.fire({
+                    channel: 'presenceSync.teamsBridge',
+                    v: 1,
+                    kind: 'event',
+                    type: 'signInFailed',
+                    data: { error: declined }
+                });
+
+            const outcome = await test.run(PARAMS);
+
+            expect(outcome).toMatchObject({
+                ok: true,
+                presence: AVAILABLE,
+                supervisor: { ok: false, ownApp: false, failure: 'consentDeclined', error: declined }
+            });
+            expect(bridge.calls.map((c) => c.type)).not.toContain('getPresencesByUserId');
         });
 
         it('reports a signed-in account whose presence cannot be read', async () => {
@@ -128,7 +256,7 @@ describe('c-presence-authorization', () => {
 
             const outcome = await test.run(PARAMS);
 
-            expect(outcome).toEqual({
+            expect(outcome).toMatchObject({
                 ok: true,
                 upn: 'admin@contoso.com',
                 presence: null,
@@ -155,12 +283,6 @@ describe('c-presence-authorization', () => {
         });
 
         it.each([
-            [
-                'consent_required in the silent sign-in',
-                'consentRequired',
-                'consent_required',
-                'consentMissing'
-            ],
             ['an unknown tenant (no OpenID metadata)', 'network', 'openid_config_error', 'wrongTenant'],
             ['an unresolvable authority', 'network', 'endpoints_resolution_error', 'wrongTenant'],
             ['an untrusted authority', 'server', 'untrusted_authority', 'wrongTenant'],

@@ -5,6 +5,7 @@ import { label, parsed, raw, soundRows } from './fixtures';
 
 const CLIENT_ID = '0f6a8a7e-3b1d-4c8e-9a52-7d1e2f3a4b5c';
 const TENANT_ID = 'A1B2C3D4-E5F6-4789-ABCD-EF0123456789';
+const SUPERVISOR_CLIENT_ID = '6c5b4a39-2817-4f06-95e4-d3c2b1a09f8e';
 
 function errorsOf(result: ParseResult): ConfigIssue[] {
     return result.ok ? [] : result.errors;
@@ -74,6 +75,7 @@ describe('c-presence-sync-core', () => {
                     SyncDirection__c: 'MeetingAppToSalesforce',
                     AzureClientId__c: CLIENT_ID,
                     AzureTenantId__c: ` ${TENANT_ID} `,
+                    SupervisorAzureClientId__c: SUPERVISOR_CLIENT_ID,
                     PollIntervalSeconds__c: 5,
                     MaxPollIntervalSeconds__c: '120',
                     SessionExpiryMinutes__c: 240,
@@ -91,6 +93,7 @@ describe('c-presence-sync-core', () => {
                     direction: 'MeetingAppToSalesforce',
                     azureClientId: CLIENT_ID,
                     azureTenantId: TENANT_ID,
+                    supervisorAzureClientId: SUPERVISOR_CLIENT_ID,
                     pollIntervalSeconds: 5,
                     maxPollIntervalSeconds: 120,
                     sessionExpiryMinutes: 240,
@@ -126,6 +129,7 @@ describe('c-presence-sync-core', () => {
                 direction: 'Bidirectional',
                 azureClientId: null,
                 azureTenantId: null,
+                supervisorAzureClientId: null,
                 pollIntervalSeconds: 2,
                 maxPollIntervalSeconds: 60,
                 sessionExpiryMinutes: 10,
@@ -293,11 +297,13 @@ describe('c-presence-sync-core', () => {
             const result = parseConfiguration({
                 Name: 'X',
                 AzureClientId__c: 'not-a-guid',
-                AzureTenantId__c: `${TENANT_ID}0`
+                AzureTenantId__c: `${TENANT_ID}0`,
+                SupervisorAzureClientId__c: 'supervisors'
             });
             expect(where(result)).toEqual([
                 ['invalidGuid', null, 'AzureClientId__c'],
-                ['invalidGuid', null, 'AzureTenantId__c']
+                ['invalidGuid', null, 'AzureTenantId__c'],
+                ['invalidGuid', null, 'SupervisorAzureClientId__c']
             ]);
             expect(errorsOf(result)[0].message).toBe("AzureClientId__c 'not-a-guid' is not a GUID");
         });

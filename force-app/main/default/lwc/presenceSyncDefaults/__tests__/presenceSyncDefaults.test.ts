@@ -102,6 +102,7 @@ describe('c-presence-sync-defaults', () => {
             meetingApplication: 'MS-Teams',
             azureClientId: null,
             azureTenantId: null,
+            supervisorAzureClientId: null,
             pollIntervalSeconds: 2,
             maxPollIntervalSeconds: 60,
             sessionExpiryMinutes: 10,

@@ -26,6 +26,7 @@ import PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { AccountSummary, BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { PresenceSyncRunner, browserClock, bridgeTeamsPort, webLocksLeadership } from 'c/presenceSyncRunner';
+import { callStatusMessageText } from 'c/presenceSyncCore';
 import type { Configuration, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import type {
     ConfigProblem,
@@ -249,8 +250,9 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 health.update(reportedHealth(view.health));
                 hooks.onView(view);
             },
-            // the core shows none for a configuration that never writes to Teams (the 3CX one)
-            { callStatusMessage: CALL_STATUS_MESSAGE }
+            // the configuration's text; blank: the label in the agent's language; none when it is off or the
+            // configuration never writes to Teams (the 3CX one)
+            { callStatusMessage: callStatusMessageText(configuration, CALL_STATUS_MESSAGE) }
         );
         b.start();
         runner.start();

@@ -107,6 +107,12 @@ export const CONFIGURATION_QUERY = gql`
                             CallPresence__c {
                                 value
                             }
+                            SetCallStatusMessage__c {
+                                value
+                            }
+                            CallStatusMessage__c {
+                                value
+                            }
                             ManualStatusPolicy__c {
                                 value
                             }
@@ -195,6 +201,12 @@ export const CONFIGURATIONS_QUERY = gql`
                                 value
                             }
                             CallPresence__c {
+                                value
+                            }
+                            SetCallStatusMessage__c {
+                                value
+                            }
+                            CallStatusMessage__c {
                                 value
                             }
                             ManualStatusPolicy__c {

@@ -22,6 +22,7 @@ import { dashboardScenarios } from './dashboard';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
+import { connectorWidthScenarios } from './connector-width';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
@@ -126,6 +127,7 @@ async function main(): Promise<number> {
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
         ...connectorWordsScenarios,
+        ...connectorWidthScenarios,
         ...adminWordsScenarios,
         ...localeScenarios,
         ...dashboardScenarios,

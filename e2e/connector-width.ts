@@ -2,8 +2,10 @@
  * The CTI Data Connector at a narrow utility panel, as an admin would look at it before rolling it out:
  * in English and German, in every state an agent meets (first run, the gear's Email tab with an error,
  * connecting with the in-frame Connect step, in sync with its history, on a call, paused, a broken
- * configuration), nothing sticks out of the panel, nothing scrolls sideways, no text is cut off, and
- * each button keeps its words on one line.
+ * configuration), nothing sticks out of the panel, nothing scrolls sideways, no text is cut off, each
+ * button keeps its words on one line, the action buttons wrap from the content's edge with space between,
+ * a history row's words stay beside its time, Cancel follows the Teams frame's Connect step, and that
+ * frame's button lines up with the connector's content.
  *
  * The panel is 340 px wide (`?utilityWidth=340`): the Omni-Channel utility's width in the app's utility
  * bar and narrower than the connector's own 400 px there (PresenceSyncConsole_UtilityBar), so an admin
@@ -72,14 +74,20 @@ const MEASURE = `(() => {
             continue;
         }
         const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
-        // text cut off by an overflow rule: the text itself (a range; a focus ring drawn by a pseudo-element
-        // also counts in scrollWidth) reaches past the element's edge
+        // text cut off by an overflow rule: the text itself reaches past the element's edge, measured as a
+        // range without the ellipsis (which would shorten it); scrollWidth would also count a focus ring
         if (clips) {
+            const inline = el.getAttribute('style');
+            el.style.setProperty('text-overflow', 'clip', 'important');
             const range = document.createRange();
             range.selectNodeContents(el);
             const text = range.getBoundingClientRect();
+            if (inline === null) el.removeAttribute('style');
+            else el.setAttribute('style', inline);
             if (text.width > 0 && (text.right > rect.right + 1 || text.left < rect.left - 1)) {
-                problems.push(describe(el) + ' is cut off: its text is ' + Math.round(text.width) + ' px in ' + Math.round(rect.width) + ' px');
+                problems.push(
+                    describe(el) + ' is cut off: its text is ' + Math.round(text.width) + ' px in ' + Math.round(rect.width) + ' px'
+                );
             }
         }
         // the words a button shows (an icon button's name is assistive text, not a label)

@@ -163,7 +163,8 @@ export const CONFIGURATIONS_LIMIT = 50;
 
 /**
  * Several Presence State Configurations with their rows, the same fields as CONFIGURATION_QUERY (the
- * supervisor dashboard: the configurations of its agents).
+ * supervisor dashboard: the configurations of its agents) but the call status message: only the agent's
+ * connector writes it, and the supervisor's permission set does not grant those fields.
  */
 export const CONFIGURATIONS_QUERY = gql`
     query presenceSyncConfigurations($ids: [ID]) {
@@ -201,12 +202,6 @@ export const CONFIGURATIONS_QUERY = gql`
                                 value
                             }
                             CallPresence__c {
-                                value
-                            }
-                            SetCallStatusMessage__c {
-                                value
-                            }
-                            CallStatusMessage__c {
                                 value
                             }
                             ManualStatusPolicy__c {

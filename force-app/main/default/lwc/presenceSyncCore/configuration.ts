@@ -32,8 +32,8 @@ export const CONFIGURATION_DEFAULTS = {
 
 /**
  * The longest CallStatusMessage__c: the field's length. Microsoft Graph's setStatusMessage reference
- * names no limit; 280 characters is the most the Teams client lets a person type (docs/data-model.md;
- * a step in docs/org-verification.md confirms Teams shows it in full).
+ * names no limit; the Teams client's own status message box stops at 280 characters (no reference page
+ * states it: docs/sync-policy.md, and a check in docs/org-verification.md).
  */
 export const CALL_STATUS_MESSAGE_MAX_LENGTH = 280;
 

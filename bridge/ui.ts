@@ -14,9 +14,12 @@ export interface ConnectUi {
     onConnect(handler: () => void): void;
 }
 
+// no page margin, and just enough padding for the focus outline (2px + 2px offset): the button and the
+// status line start where the connector's own content does, as if the frame were not there
 const STYLES = `
+body { margin: 0; }
 .tb-root { font-family: "Salesforce Sans", -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  font-size: 0.8125rem; line-height: 1.5; color: #181818; padding: 0.75rem; }
+  font-size: 0.8125rem; line-height: 1.5; color: #181818; padding: 0.25rem; }
 .tb-button { font: inherit; font-weight: 400; line-height: 1.875rem; color: #fff; background: #0176d3;
   border: 1px solid #0176d3; border-radius: 0.25rem; padding: 0 1rem; cursor: pointer; }
 .tb-button:hover { background: #014486; border-color: #014486; }

@@ -434,6 +434,86 @@ export const consoleSyncScenarios: Scenario[] = [
         }
     },
     {
+        name: "sync: a configuration's own call status message shows in Teams during a call; the agent's message equal to the default text is left alone",
+        async run({ env, control }) {
+            const own = 'With a customer - chat me, I call back';
+            const tab = await openConsoleTab(env, '?setup=phone');
+            try {
+                // the admin wrote the configuration's own text; the agent reloads
+                await setConfigurationFields(tab.page, 'Phone System with MS-Teams - Presence State', {
+                    CallStatusMessage__c: own
+                });
+                await tab.page.reload();
+                await connector(tab.page).locator('.salesforce-status').waitFor();
+                await connectIn(tab, control, 'Available');
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                const during = await waitUntil("Teams shows the configuration's text", async () => {
+                    const p = await emulatorPresence(control);
+                    return p.statusMessage?.content === own ? p : undefined;
+                });
+                assert.equal(typeof during.statusMessage?.expiresAt, 'number', 'written with an expiry');
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                await waitUntil('the status message is cleared after the call and wrap-up', async () =>
+                    (await emulatorPresence(control)).statusMessage === undefined ? true : undefined
+                );
+
+                // the agent types the app's default text themself: with another configured text it is theirs
+                await control.call('POST', `users/${ADA.upn}/status-message`, {
+                    message: 'On a customer call'
+                });
+                await control.call('DELETE', 'log');
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                await expectBoth('call -> Teams Busy/InACall', tab, control, {
+                    omni: 'Available',
+                    salesforceText: 'Available',
+                    teams: 'Busy/InACall',
+                    teamsText: 'Busy · In a call'
+                });
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+                assert.equal((await emulatorPresence(control)).statusMessage?.content, 'On a customer call');
+                const writes = (await emulatorLog(control)).filter((e) => /setStatusMessage/i.test(e.path));
+                assert.deepEqual(writes, [], "no status message write over the agent's own");
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
+        name: 'sync: Set Call Status Message unchecked: a call changes the presence but sets no status message',
+        async run({ env, control }) {
+            const tab = await openConsoleTab(env, '?setup=phone');
+            try {
+                await setConfigurationFields(tab.page, 'Phone System with MS-Teams - Presence State', {
+                    SetCallStatusMessage__c: false
+                });
+                await tab.page.reload();
+                await connector(tab.page).locator('.salesforce-status').waitFor();
+                await connectIn(tab, control, 'Available');
+                await control.call('DELETE', 'log');
+                await tab.page.locator('[data-harness="softphone-connect"]').click();
+                await expectBoth('call -> Teams Busy/InACall', tab, control, {
+                    omni: 'Available',
+                    salesforceText: 'Available',
+                    teams: 'Busy/InACall',
+                    teamsText: 'Busy · In a call'
+                });
+                await tab.page.locator('[data-harness="softphone-end"]').click();
+                // the status message write would come between the two presence writes (one queue)
+                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+                assert.equal((await emulatorPresence(control)).statusMessage, undefined);
+                const log = await emulatorLog(control);
+                assert.ok(presenceWrites(log).length >= 2, 'the call was written to Teams');
+                const writes = log.filter((e) => /setStatusMessage/i.test(e.path));
+                assert.deepEqual(writes, [], 'no status message while the switch is off');
+                assert.deepEqual(tab.errors, []);
+            } finally {
+                await closeTab(tab);
+            }
+        }
+    },
+    {
         name: 'sync: a manual Teams Do not disturb followed by Salesforce Available ends Available in both (latest wins)',
         async run({ env, control }) {
             const tab = await connectedConsole(env, control, '?setup=phone', 'Busy');
@@ -739,6 +819,25 @@ export const consoleSyncScenarios: Scenario[] = [
         }
     }
 ];
+
+/** What an admin does on the configuration's record page: changes fields of the named configuration. */
+async function setConfigurationFields(
+    page: Page,
+    name: string,
+    fields: Record<string, unknown>
+): Promise<void> {
+    await page.evaluate(
+        ({ name, fields }) => {
+            const h = (window as unknown as { harness: { runtime: { org: HarnessOrg } } }).harness;
+            const config = h.runtime.org
+                .records('PresenceStateConfiguration__c')
+                .find((c) => c.Name === name);
+            if (!config) throw new Error(`no configuration ${name}`);
+            h.runtime.org.update(config.Id, fields);
+        },
+        { name, fields }
+    );
+}
 
 interface HarnessOrg {
     records(object: string): { Id: string; Name?: unknown }[];

@@ -24,6 +24,7 @@ import { adviceWordsScenarios } from './advice-words';
 import { consoleSyncScenarios } from './console-sync';
 import { connectorEmailScenarios } from './connector-email';
 import { adminWordsScenarios, connectorWordsScenarios } from './connector-words';
+import { connectorWidthScenarios } from './connector-width';
 import { localeScenarios } from './locale';
 import { leastPrivilegeScenarios } from './least-privilege';
 import { lwsScenarios } from './lws';
@@ -128,6 +129,7 @@ async function main(): Promise<number> {
         ...consoleSyncScenarios,
         ...connectorEmailScenarios,
         ...connectorWordsScenarios,
+        ...connectorWidthScenarios,
         ...adminWordsScenarios,
         ...adviceWordsScenarios,
         ...localeScenarios,

@@ -359,6 +359,17 @@ function softphonePanel(runtime: PlatformRuntime): HTMLElement {
 
 // --- utility bar --------------------------------------------------------------------------------
 
+/**
+ * The utility panel's width in CSS pixels from `?utilityWidth=` (160 to 1200), or null for the shell's
+ * default (24rem). In an org a utility item's panel is as wide as the `width` decorator of its item in
+ * the utility bar's FlexiPage, which an admin changes in App Manager: 400 for the connector, 340 for the
+ * Omni-Channel utility beside it (PresenceSyncConsole_UtilityBar).
+ */
+function utilityWidth(params: URLSearchParams): number | null {
+    const width = Number(params.get('utilityWidth'));
+    return Number.isInteger(width) && width >= 160 && width <= 1200 ? width : null;
+}
+
 function utilityBar(runtime: PlatformRuntime, content: HTMLElement, startOpen: boolean): HTMLElement {
     const item = runtime.utilityBar.add({
         id: CONNECTOR_UTILITY_ID,
@@ -406,6 +417,8 @@ function utilityBar(runtime: PlatformRuntime, content: HTMLElement, startOpen: b
         ),
         h('div', { class: 'slds-utility-panel__body', 'data-utility-id': CONNECTOR_UTILITY_ID }, content)
     );
+    const width = utilityWidth(new URLSearchParams(location.search));
+    if (width !== null) panel.style.width = `${width}px`;
     const render = () => {
         label.textContent = item.label;
         headerLabel.textContent = item.panelHeaderLabel;

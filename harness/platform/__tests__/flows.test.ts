@@ -131,7 +131,7 @@ async function agentFirstSave(snapshot: OrgSnapshot): Promise<string[]> {
     return problems;
 }
 
-/** The dashboard as the supervisor: the agents (Apex), then each configuration (the connector's query). */
+/** The dashboard as the supervisor: the agents (Apex), then their configurations (the dashboard's query). */
 async function supervisorFlow(snapshot: OrgSnapshot): Promise<string[]> {
     const runtime = install(snapshot);
     const problems: string[] = [];
@@ -143,9 +143,10 @@ async function supervisorFlow(snapshot: OrgSnapshot): Promise<string[]> {
         (dashboard?.agents ?? []).map((a) => a.configurationId).filter((x): x is string => !!x)
     );
     if (dashboard && ids.size === 0) problems.push('no agent has a configuration');
-    for (const configurationId of ids) {
-        const result = execute(runtime.org, CONNECTOR_QUERIES.CONFIGURATION_QUERY, { configurationId });
-        if (result.errors) problems.push(...result.errors.map((e) => e.message));
+    const result = execute(runtime.org, CONNECTOR_QUERIES.CONFIGURATIONS_QUERY, { ids: [...ids] });
+    if (result.errors) problems.push(...result.errors.map((e) => e.message));
+    else if (edges(result, 'PresenceStateConfiguration__c').length !== ids.size) {
+        problems.push('the dashboard does not see every configuration of its agents');
     }
     return problems;
 }

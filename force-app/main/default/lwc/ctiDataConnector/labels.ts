@@ -183,6 +183,7 @@ import L_Status_Offline from '@salesforce/label/c.CtiDataConnector_Status_Offlin
 import L_Config_invalidType from '@salesforce/label/c.CtiDataConnector_Config_invalidType';
 import L_Config_invalidPicklistValue from '@salesforce/label/c.CtiDataConnector_Config_invalidPicklistValue';
 import L_Config_outOfRange from '@salesforce/label/c.CtiDataConnector_Config_outOfRange';
+import L_Config_textTooLong from '@salesforce/label/c.CtiDataConnector_Config_textTooLong';
 import L_Config_invalidGuid from '@salesforce/label/c.CtiDataConnector_Config_invalidGuid';
 import L_Config_requiredField from '@salesforce/label/c.CtiDataConnector_Config_requiredField';
 import L_Config_invalidRecord from '@salesforce/label/c.CtiDataConnector_Config_invalidRecord';
@@ -431,6 +432,7 @@ export const CONFIG_ISSUE_LABELS: Readonly<Record<string, string>> = {
     invalidType: L_Config_invalidType,
     invalidPicklistValue: L_Config_invalidPicklistValue,
     outOfRange: L_Config_outOfRange,
+    textTooLong: L_Config_textTooLong,
     invalidGuid: L_Config_invalidGuid,
     requiredField: L_Config_requiredField,
     invalidRecord: L_Config_invalidRecord,

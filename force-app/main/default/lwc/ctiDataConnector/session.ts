@@ -27,6 +27,7 @@ import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { AccountSummary, BridgeEvent } from 'c/presenceSyncBridgeProtocol';
 import { PresenceSyncRunner, browserClock, bridgeTeamsPort, webLocksLeadership } from 'c/presenceSyncRunner';
 import type { ClockPort } from 'c/presenceSyncRunner';
+import { callStatusMessageText } from 'c/presenceSyncCore';
 import type { Configuration, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import type {
     ConfigProblem,
@@ -307,8 +308,9 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
                 tenant: { agentsSharingApp: (clientId) => adapters.countAgentsSharingApp(clientId) }
             },
             showView,
-            // the core shows none for a configuration that never writes to Teams (the 3CX one)
-            { callStatusMessage: CALL_STATUS_MESSAGE }
+            // the configuration's text; blank: the label in the agent's language; none when it is off or the
+            // configuration never writes to Teams (the 3CX one)
+            { callStatusMessage: callStatusMessageText(configuration, CALL_STATUS_MESSAGE) }
         );
         b.start();
         runner.start();

@@ -114,6 +114,8 @@ import fieldPollIntervalSeconds from '@salesforce/label/c.PresenceAuthorization_
 import fieldWrapUpSeconds from '@salesforce/label/c.PresenceAuthorization_Field_WrapUpSeconds';
 import fieldManualStatusPolicy from '@salesforce/label/c.PresenceAuthorization_Field_ManualStatusPolicy';
 import fieldCallPresence from '@salesforce/label/c.PresenceAuthorization_Field_CallPresence';
+import fieldSetCallStatusMessage from '@salesforce/label/c.PresenceAuthorization_Field_SetCallStatusMessage';
+import fieldCallStatusMessage from '@salesforce/label/c.PresenceAuthorization_Field_CallStatusMessage';
 import fieldAzureClientId from '@salesforce/label/c.PresenceAuthorization_Field_AzureClientId';
 import fieldMeetingApplication from '@salesforce/label/c.PresenceAuthorization_Field_MeetingApplication';
 import fieldSessionExpiryMinutes from '@salesforce/label/c.PresenceAuthorization_Field_SessionExpiryMinutes';
@@ -122,6 +124,7 @@ import fieldMaxPollIntervalSeconds from '@salesforce/label/c.PresenceAuthorizati
 import issue_invalidType from '@salesforce/label/c.CtiDataConnector_Config_invalidType';
 import issue_invalidPicklistValue from '@salesforce/label/c.CtiDataConnector_Config_invalidPicklistValue';
 import issue_outOfRange from '@salesforce/label/c.CtiDataConnector_Config_outOfRange';
+import issue_textTooLong from '@salesforce/label/c.CtiDataConnector_Config_textTooLong';
 import issue_invalidGuid from '@salesforce/label/c.CtiDataConnector_Config_invalidGuid';
 import issue_requiredField from '@salesforce/label/c.CtiDataConnector_Config_requiredField';
 import issue_invalidRecord from '@salesforce/label/c.CtiDataConnector_Config_invalidRecord';
@@ -251,6 +254,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
     WrapUpSeconds__c: fieldWrapUpSeconds,
     ManualStatusPolicy__c: fieldManualStatusPolicy,
     CallPresence__c: fieldCallPresence,
+    SetCallStatusMessage__c: fieldSetCallStatusMessage,
+    CallStatusMessage__c: fieldCallStatusMessage,
     AzureClientId__c: fieldAzureClientId,
     MeetingApplication__c: fieldMeetingApplication,
     SessionExpiryMinutes__c: fieldSessionExpiryMinutes,
@@ -266,6 +271,7 @@ export const ISSUE_LABELS: Readonly<Record<string, string>> = {
     invalidType: issue_invalidType,
     invalidPicklistValue: issue_invalidPicklistValue,
     outOfRange: issue_outOfRange,
+    textTooLong: issue_textTooLong,
     invalidGuid: issue_invalidGuid,
     requiredField: issue_requiredField,
     invalidRecord: issue_invalidRecord,

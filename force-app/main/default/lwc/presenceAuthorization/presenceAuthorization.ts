@@ -67,6 +67,12 @@ const CONFIGURATION_QUERY = gql`
                             CallPresence__c {
                                 value
                             }
+                            SetCallStatusMessage__c {
+                                value
+                            }
+                            CallStatusMessage__c {
+                                value
+                            }
                             ManualStatusPolicy__c {
                                 value
                             }

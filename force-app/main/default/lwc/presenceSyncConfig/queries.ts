@@ -107,6 +107,12 @@ export const CONFIGURATION_QUERY = gql`
                             CallPresence__c {
                                 value
                             }
+                            SetCallStatusMessage__c {
+                                value
+                            }
+                            CallStatusMessage__c {
+                                value
+                            }
                             ManualStatusPolicy__c {
                                 value
                             }
@@ -156,9 +162,10 @@ export const CONFIGURATION_QUERY = gql`
 export const CONFIGURATIONS_LIMIT = 50;
 
 /**
- * Several Presence State Configurations with their rows, the fields of CONFIGURATION_QUERY and the
- * supervisors' own app registration (the supervisor dashboard: the configurations of its agents; agents
- * have no access to SupervisorAzureClientId__c and never query it).
+ * Several Presence State Configurations with their rows, the fields of CONFIGURATION_QUERY but the call
+ * status message (only the agent's connector writes it, and the supervisor's permission set does not
+ * grant those fields), and the supervisors' own app registration (the supervisor dashboard: the
+ * configurations of its agents; agents have no access to SupervisorAzureClientId__c and never query it).
  */
 export const CONFIGURATIONS_QUERY = gql`
     query presenceSyncConfigurations($ids: [ID]) {

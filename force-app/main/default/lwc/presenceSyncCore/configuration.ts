@@ -25,8 +25,17 @@ export const CONFIGURATION_DEFAULTS = {
     sessionExpiryMinutes: 10,
     wrapUpSeconds: 0,
     callPresence: 'BusyInACall',
+    /** SetCallStatusMessage__c's field default (a checkbox the org never leaves blank) */
+    setCallStatusMessage: true,
     manualStatusPolicy: 'LatestIntentWins'
 } as const;
+
+/**
+ * The longest CallStatusMessage__c: the field's length. Microsoft Graph's setStatusMessage reference
+ * names no limit; the Teams client's own status message box stops at 280 characters (no reference page
+ * states it: docs/sync-policy.md, and a check in docs/org-verification.md).
+ */
+export const CALL_STATUS_MESSAGE_MAX_LENGTH = 280;
 
 /** Inclusive ranges of the numeric tunables (the field sizes; session expiry is what setPresence accepts). */
 export const TUNABLE_RANGES = {
@@ -97,12 +106,24 @@ function picklist<T extends string>(
     return match ?? null;
 }
 
-function checkbox(record: Fields, name: string, row: number, issues: Issues): boolean {
+function checkbox(record: Fields, name: string, row: number | null, issues: Issues): boolean {
     const value = field(record, name);
     if (isBlank(value) || value === false || value === 'false') return false;
     if (value === true || value === 'true') return true;
     issues.push(issue('invalidType', row, name, `${name} must be true or false, got ${String(value)}`));
     return false;
+}
+
+/** CallStatusMessage__c: the admin's text, or null (blank: the app's default); too long is an issue. */
+function statusMessageText(record: Fields, issues: Issues): string | null {
+    const name = 'CallStatusMessage__c';
+    const value = text(record, name, null, issues);
+    if (value !== null && value.length > CALL_STATUS_MESSAGE_MAX_LENGTH) {
+        const max = CALL_STATUS_MESSAGE_MAX_LENGTH;
+        const message = `${name} has ${value.length} characters; Teams shows at most ${max}`;
+        issues.push(issue('textTooLong', null, name, message));
+    }
+    return value;
 }
 
 function whole(record: Fields, name: keyof typeof TUNABLE_RANGES, fallback: number, issues: Issues): number {
@@ -249,6 +270,11 @@ function parseRecord(raw: unknown): ParseResult {
     const sessionExpiryMinutes = whole(raw, 'SessionExpiryMinutes__c', d.sessionExpiryMinutes, issues);
     const wrapUpSeconds = whole(raw, 'WrapUpSeconds__c', d.wrapUpSeconds, issues);
     const callPresence = picklist(raw, 'CallPresence__c', CALL_PRESENCES, d.callPresence, null, issues);
+    const setStatusMessage = field(raw, 'SetCallStatusMessage__c');
+    const statusMessageEnabled = isBlank(setStatusMessage)
+        ? d.setCallStatusMessage
+        : checkbox(raw, 'SetCallStatusMessage__c', null, issues);
+    const statusMessage = statusMessageText(raw, issues);
     const policy = picklist(raw, 'ManualStatusPolicy__c', POLICIES, d.manualStatusPolicy, null, issues);
     const rows: MappingRow[] = [];
     rowRecords(raw, issues).forEach((record, index) => {
@@ -270,6 +296,7 @@ function parseRecord(raw: unknown): ParseResult {
         sessionExpiryMinutes,
         wrapUpSeconds,
         callPresence,
+        callStatusMessage: { enabled: statusMessageEnabled, text: statusMessage },
         manualStatusPolicy: policy,
         rows
     };

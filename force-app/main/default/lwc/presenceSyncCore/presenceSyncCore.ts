@@ -56,7 +56,12 @@ export {
     TRANSIENT_ACTIVITIES,
     TRANSIENT_AVAILABILITIES
 } from './teamsValues';
-export { CONFIGURATION_DEFAULTS, parseConfiguration, TUNABLE_RANGES } from './configuration';
+export {
+    CALL_STATUS_MESSAGE_MAX_LENGTH,
+    CONFIGURATION_DEFAULTS,
+    parseConfiguration,
+    TUNABLE_RANGES
+} from './configuration';
 export {
     findSalesforceRow,
     findTeamsRow,
@@ -99,5 +104,5 @@ export { appendEntry, emptyLog, historyEntries, recentEntries, SYNC_LOG_CAPACITY
 export type { SyncLog } from './syncLog';
 export { agreementOf, healthOf, sameView, toViewModel, VIEW_RECENT_COUNT } from './viewModel';
 export { callPair, FADE_MS, teamsTarget } from './reconcile';
-export { statusMessageDecision } from './statusMessage';
+export { callStatusMessageText, statusMessageDecision } from './statusMessage';
 export type { StatusMessageDecision, StatusMessageInput } from './statusMessage';

@@ -8,7 +8,24 @@
  * never overwrites or clears a message the agent typed: it only touches an empty message or its own.
  * The text comes from the configuration, never from the call (no customer data).
  */
-import type { SyncDirection } from './types';
+import type { Configuration, SyncDirection } from './types';
+
+/**
+ * The status message text a configuration asks for, or null when it sets none: SetCallStatusMessage__c
+ * unchecked, or a direction that never writes to Teams (MeetingAppToSalesforce, the 3CX configuration).
+ * A blank CallStatusMessage__c means `defaultText`, the app's text in the agent's language (the Custom
+ * Label CtiDataConnector_CallStatusMessage); the admin's own text is used as it is, in every language.
+ */
+export function callStatusMessageText(
+    configuration: Pick<Configuration, 'direction' | 'callStatusMessage'>,
+    defaultText: string
+): string | null {
+    const { enabled, text } = configuration.callStatusMessage;
+    if (!enabled || configuration.direction === 'MeetingAppToSalesforce') return null;
+    const own = (text ?? '').trim();
+    const chosen = own === '' ? defaultText.trim() : own;
+    return chosen === '' ? null : chosen;
+}
 
 export type StatusMessageDecision =
     /** setStatusMessage with this text, expiring at `expiresAt` (epoch ms; the bridge writes it in UTC) */

@@ -139,6 +139,8 @@ export interface RawConfigurationRecord {
     SessionExpiryMinutes__c?: unknown;
     WrapUpSeconds__c?: unknown;
     CallPresence__c?: unknown;
+    SetCallStatusMessage__c?: unknown;
+    CallStatusMessage__c?: unknown;
     ManualStatusPolicy__c?: unknown;
     Description__c?: unknown;
     PresenceStateLabels__r?: { records?: unknown } | null;
@@ -173,6 +175,11 @@ export interface Configuration {
     sessionExpiryMinutes: number;
     wrapUpSeconds: number;
     callPresence: CallPresence;
+    /**
+     * The Teams status message during a call (SetCallStatusMessage__c, CallStatusMessage__c): off, or on
+     * with the admin's text; `text` null means the app's default in the agent's language.
+     */
+    callStatusMessage: { enabled: boolean; text: string | null };
     manualStatusPolicy: ManualStatusPolicy;
     rows: MappingRow[];
 }

@@ -103,12 +103,18 @@ function labels(reasonCodes: Record<string, string> | null, teamsWrites: boolean
     }));
 }
 
+/**
+ * The configuration's Teams status message during calls: on for the configurations that write to Teams,
+ * with CallStatusMessage__c blank, which means the app's text in each agent's language ("On a customer
+ * call", German "Im Kundengespräch"); off for one that never writes to Teams (3CX).
+ */
 function configuration(
     name: string,
     direction: string,
     description: string,
     rows: RawLabelRecord[]
 ): RawConfigurationRecord {
+    const writesTeams = direction !== 'MeetingAppToSalesforce';
     return {
         Name: name,
         MeetingApplication__c: 'MS-Teams',
@@ -120,6 +126,8 @@ function configuration(
         SessionExpiryMinutes__c: 10,
         WrapUpSeconds__c: 0,
         CallPresence__c: 'BusyInACall',
+        SetCallStatusMessage__c: writesTeams,
+        CallStatusMessage__c: null,
         ManualStatusPolicy__c: 'LatestIntentWins',
         Description__c: description,
         PresenceStateLabels__r: { records: rows }

@@ -10,6 +10,13 @@ import { VIEW_FRAME_MS } from '../session';
 
 // labels with parameters get their English value, so the tests can see what is filled in
 jest.mock(
+    '@salesforce/label/c.CtiDataConnector_CallStatusMessage',
+    () => ({ default: 'On a customer call' }),
+    {
+        virtual: true
+    }
+);
+jest.mock(
     '@salesforce/label/c.CtiDataConnector_Masked',
     () => ({ default: 'Teams shows {0} instead of {1}.' }),
     {
@@ -35,6 +42,16 @@ jest.mock(
 jest.mock('@salesforce/label/c.CtiDataConnector_IssueRow', () => ({ default: 'Row {0}: {1}' }), {
     virtual: true
 });
+jest.mock('@salesforce/label/c.CtiDataConnector_IssueRecord', () => ({ default: 'Configuration: {0}' }), {
+    virtual: true
+});
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_textTooLong',
+    () => ({
+        default: '{0} is longer than 280 characters, the most Teams shows as a status message. Shorten it.'
+    }),
+    { virtual: true }
+);
 jest.mock('@salesforce/label/c.CtiDataConnector_HistoryChange', () => ({ default: '{0} → {1}' }), {
     virtual: true
 });
@@ -62,6 +79,7 @@ const graphqlAdapter = graphql as unknown as {
 
 interface MockRunner {
     configuration: unknown;
+    options: { callStatusMessage?: string | null } | undefined;
     ports: { omni: { setStatus(s: string): Promise<void> }; phone: unknown };
     onView: (view: ViewModel) => void;
     start: jest.Mock;
@@ -73,9 +91,10 @@ jest.mock('c/presenceSyncRunner', () => {
     const actual = jest.requireActual('c/presenceSyncRunner');
     return {
         ...actual,
-        PresenceSyncRunner: jest.fn().mockImplementation((configuration, ports, onView) => {
+        PresenceSyncRunner: jest.fn().mockImplementation((configuration, ports, onView, options) => {
             const runner = {
                 configuration,
+                options,
                 ports,
                 onView,
                 start: jest.fn(),
@@ -270,6 +289,36 @@ describe('c-cti-data-connector', () => {
             expect(mockOmni.requestCurrentStatus).toHaveBeenCalled();
             expect(shadow(element).querySelector('.bridge iframe, .bridge')).not.toBeNull();
         });
+
+        const STATUS_MESSAGE_CASES: [string, Partial<typeof CONFIGURATION>, string | null][] = [
+            [
+                'its own text',
+                { callStatusMessage: { enabled: true, text: 'Im Kundengespräch, bitte chatten' } },
+                'Im Kundengespräch, bitte chatten'
+            ],
+            [
+                'the label when blank',
+                { callStatusMessage: { enabled: true, text: null } },
+                'On a customer call'
+            ],
+            ['none when off', { callStatusMessage: { enabled: false, text: 'On a sales call' } }, null],
+            [
+                'none when Teams is never written',
+                { direction: 'MeetingAppToSalesforce', callStatusMessage: { enabled: true, text: null } },
+                null
+            ]
+        ];
+        it.each(STATUS_MESSAGE_CASES)(
+            "gives the runner the configuration's status message: %s",
+            async (_what, patch, expected) => {
+                mockAdapters.evaluateConfiguration.mockReturnValue(
+                    loaded({ configuration: { ...CONFIGURATION, ...patch } })
+                );
+                await mount();
+                expect(mockRunners).toHaveLength(1);
+                expect(mockRunners[0].options).toEqual({ callStatusMessage: expected });
+            }
+        );
 
         it('tells the runner it is signed out when the bridge has no account', async () => {
             await mount();
@@ -492,7 +541,13 @@ describe('c-cti-data-connector', () => {
                     message: 'x',
                     relatedRow: 1
                 },
-                { code: 'someNewCode', row: 4, field: 'X', message: 'the core says why' }
+                { code: 'someNewCode', row: 4, field: 'X', message: 'the core says why' },
+                {
+                    code: 'textTooLong',
+                    row: null,
+                    field: 'CallStatusMessage__c',
+                    message: 'CallStatusMessage__c has 281 characters; Teams shows at most 280'
+                }
             ];
             mockAdapters.evaluateConfiguration.mockReturnValue(
                 loaded({ problem: { kind: 'invalid', configName: 'Cfg', issues }, configuration: null })
@@ -508,7 +563,8 @@ describe('c-cti-data-connector', () => {
             );
             expect(items).toEqual([
                 'Row 3: row 1 already maps the Salesforce status .',
-                'Row 4: the core says why'
+                'Row 4: the core says why',
+                'Configuration: CallStatusMessage__c is longer than 280 characters, the most Teams shows as a status message. Shorten it.'
             ]);
             expect(updateUtility).toHaveBeenLastCalledWith('utility-1', {
                 label: 'Teams sync: c.CtiDataConnector_ConfigPausedShort',

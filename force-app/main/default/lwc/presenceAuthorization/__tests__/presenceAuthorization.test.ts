@@ -26,6 +26,18 @@ jest.mock(
     () => ({ default: 'row {1} already maps the Salesforce status {2}.' }),
     { virtual: true }
 );
+jest.mock(
+    '@salesforce/label/c.CtiDataConnector_Config_textTooLong',
+    () => ({
+        default: '{0} is longer than 280 characters, the most Teams shows as a status message. Shorten it.'
+    }),
+    { virtual: true }
+);
+jest.mock(
+    '@salesforce/label/c.PresenceAuthorization_Field_CallStatusMessage',
+    () => ({ default: 'Call Status Message' }),
+    { virtual: true }
+);
 jest.mock('../origin', () => ({
     ...jest.requireActual('../origin'),
     lightningOrigin: jest.fn(() => 'https://acme.lightning.force.com')
@@ -701,6 +713,23 @@ describe('c-presence-authorization', () => {
                 'c.PresenceAuthorization_TechnicalDetail: row 2 repeats the FromSalesforce__c status Available of row 1'
             ]);
             await expect(element).toBeAccessible();
+        });
+
+        it("names a Call Status Message longer than Teams shows, in the admin's words", async () => {
+            const raw = JSON.parse(JSON.stringify(DELIVERED_CONFIGURATIONS[0])) as Record<string, unknown>;
+            raw.CallStatusMessage__c = 'x'.repeat(281);
+            const element = await mount();
+            emitConfiguration(asGraphQLNode(raw));
+            await flush();
+
+            const cells = [...root(element).querySelectorAll('tr[data-issue] td')].map((td) =>
+                td.firstChild?.textContent?.trim()
+            );
+            expect(cells).toEqual([
+                '',
+                'Call Status Message (CallStatusMessage__c)',
+                'Call Status Message is longer than 280 characters, the most Teams shows as a status message. Shorten it.'
+            ]);
         });
 
         it.each([

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { CONFIGURATION_DEFAULTS, parseConfiguration } from 'c/presenceSyncCore';
+import {
+    CALL_STATUS_MESSAGE_MAX_LENGTH,
+    CONFIGURATION_DEFAULTS,
+    parseConfiguration
+} from 'c/presenceSyncCore';
 import type { ConfigIssue, ParseResult } from 'c/presenceSyncCore';
 import { label, parsed, raw, soundRows } from './fixtures';
 
@@ -27,12 +31,17 @@ describe('c-presence-sync-core', () => {
                 Object.defineProperty({ Name: 'x' }, key, { get: boom, enumerable: true });
             // hostile values are built inside the property (fast-check itself would trip over them)
             const factories: Array<() => unknown> = [
-                ...['Name', 'PollIntervalSeconds__c', 'PresenceStateLabels__r', 'SyncDirection__c'].map(
-                    (key) => () => throwingGetter(key)
-                ),
+                ...[
+                    'Name',
+                    'PollIntervalSeconds__c',
+                    'PresenceStateLabels__r',
+                    'SyncDirection__c',
+                    'CallStatusMessage__c'
+                ].map((key) => () => throwingGetter(key)),
                 () => new Proxy({}, { get: boom, has: boom, ownKeys: boom }),
                 () => ({ Name: 'x', PollIntervalSeconds__c: unprintable }),
                 () => ({ Name: 'x', SyncDirection__c: unprintable }),
+                () => ({ Name: 'x', SetCallStatusMessage__c: unprintable }),
                 () => ({
                     Name: 'x',
                     PresenceStateLabels__r: { records: [{ FromSalesforce__c: unprintable }] }
@@ -81,6 +90,8 @@ describe('c-presence-sync-core', () => {
                     SessionExpiryMinutes__c: 240,
                     WrapUpSeconds__c: 30,
                     CallPresence__c: 'DoNotDisturbPresenting',
+                    SetCallStatusMessage__c: 'false',
+                    CallStatusMessage__c: '  Im Gespräch  ',
                     ManualStatusPolicy__c: 'TeamsManualWins',
                     Description__c: 'notes'
                 })
@@ -99,6 +110,7 @@ describe('c-presence-sync-core', () => {
                     sessionExpiryMinutes: 240,
                     wrapUpSeconds: 30,
                     callPresence: 'DoNotDisturbPresenting',
+                    callStatusMessage: { enabled: false, text: 'Im Gespräch' },
                     manualStatusPolicy: 'TeamsManualWins',
                     rows: [
                         {
@@ -135,10 +147,58 @@ describe('c-presence-sync-core', () => {
                 sessionExpiryMinutes: 10,
                 wrapUpSeconds: 0,
                 callPresence: 'BusyInACall',
+                callStatusMessage: { enabled: true, text: null },
                 manualStatusPolicy: 'LatestIntentWins',
                 rows: []
             });
             expect(CONFIGURATION_DEFAULTS.sessionExpiryMinutes).toBe(10);
+        });
+
+        it('reads the call status message switch and text: blank text is the default, a blank switch is on', () => {
+            const message = (fields: Record<string, unknown>) =>
+                parsed({ Name: 'x', ...fields }).callStatusMessage;
+            expect(message({})).toEqual({ enabled: true, text: null });
+            expect(message({ SetCallStatusMessage__c: null, CallStatusMessage__c: '   ' })).toEqual({
+                enabled: true,
+                text: null
+            });
+            expect(message({ SetCallStatusMessage__c: { value: false } })).toEqual({
+                enabled: false,
+                text: null
+            });
+            expect(
+                message({
+                    SetCallStatusMessage__c: { value: true },
+                    CallStatusMessage__c: { value: 'Kundentelefonat' }
+                })
+            ).toEqual({ enabled: true, text: 'Kundentelefonat' });
+        });
+
+        it('accepts a call status message of 280 characters and reports a longer one, naming the field and the limit', () => {
+            const longest = 'x'.repeat(CALL_STATUS_MESSAGE_MAX_LENGTH);
+            expect(CALL_STATUS_MESSAGE_MAX_LENGTH).toBe(280);
+            expect(parsed({ Name: 'x', CallStatusMessage__c: longest }).callStatusMessage.text).toBe(longest);
+            const result = parseConfiguration({ Name: 'x', CallStatusMessage__c: `${longest}!` });
+            expect(errorsOf(result)).toEqual([
+                {
+                    code: 'textTooLong',
+                    row: null,
+                    field: 'CallStatusMessage__c',
+                    message: 'CallStatusMessage__c has 281 characters; Teams shows at most 280'
+                }
+            ]);
+        });
+
+        it('reports a call status message switch or text of the wrong type without throwing', () => {
+            const result = parseConfiguration({
+                Name: 'x',
+                SetCallStatusMessage__c: 'sometimes',
+                CallStatusMessage__c: 42
+            });
+            expect(where(result)).toEqual([
+                ['invalidType', null, 'SetCallStatusMessage__c'],
+                ['invalidType', null, 'CallStatusMessage__c']
+            ]);
         });
 
         it('unwraps UI API / GraphQL { value } fields and reads rows from edges/node', () => {

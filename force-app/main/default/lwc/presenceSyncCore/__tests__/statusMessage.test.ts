@@ -1,4 +1,4 @@
-import { statusMessageDecision, type StatusMessageInput } from 'c/presenceSyncCore';
+import { callStatusMessageText, statusMessageDecision, type StatusMessageInput } from 'c/presenceSyncCore';
 
 const AT = Date.UTC(2026, 11, 4, 14, 0, 0);
 const TEXT = 'On a customer call';
@@ -89,6 +89,35 @@ describe('c-presence-sync-core', () => {
                     action: 'clear'
                 });
             }
+        });
+    });
+
+    describe('callStatusMessageText', () => {
+        const DEFAULT = 'Im Kundengespräch';
+        const config = (
+            enabled: boolean,
+            text: string | null,
+            direction: 'Bidirectional' | 'SalesforceToMeetingApp' | 'MeetingAppToSalesforce' = 'Bidirectional'
+        ) => ({ direction, callStatusMessage: { enabled, text } });
+
+        it("uses the configuration's own text, in every language, and the default text only when it is blank", () => {
+            expect(callStatusMessageText(config(true, ' Kundengespräch, bitte Chat '), DEFAULT)).toBe(
+                'Kundengespräch, bitte Chat'
+            );
+            expect(
+                callStatusMessageText(config(true, 'On a sales call', 'SalesforceToMeetingApp'), DEFAULT)
+            ).toBe('On a sales call');
+            expect(callStatusMessageText(config(true, null), DEFAULT)).toBe(DEFAULT);
+            expect(callStatusMessageText(config(true, '  '), ` ${DEFAULT} `)).toBe(DEFAULT);
+        });
+
+        it('sets none when the switch is off, when nothing is written to Teams, or when no text is left', () => {
+            expect(callStatusMessageText(config(false, 'On a sales call'), DEFAULT)).toBeNull();
+            expect(callStatusMessageText(config(false, null), DEFAULT)).toBeNull();
+            expect(
+                callStatusMessageText(config(true, 'On a sales call', 'MeetingAppToSalesforce'), DEFAULT)
+            ).toBeNull();
+            expect(callStatusMessageText(config(true, null), '  ')).toBeNull();
         });
     });
 });

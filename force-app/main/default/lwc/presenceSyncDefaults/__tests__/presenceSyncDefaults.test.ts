@@ -1,5 +1,11 @@
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
-import { parseConfiguration, toSalesforce, toTeams, validateConfiguration } from 'c/presenceSyncCore';
+import {
+    callStatusMessageText,
+    parseConfiguration,
+    toSalesforce,
+    toTeams,
+    validateConfiguration
+} from 'c/presenceSyncCore';
 import type { Configuration, TeamsWrite } from 'c/presenceSyncCore';
 
 const PHONE = 'Phone System with MS-Teams - Presence State';
@@ -85,6 +91,18 @@ const FROM_TEAMS_TABLE = [PHONE, SWYX, THREE_CX].flatMap((name) =>
 );
 
 describe('c-presence-sync-defaults', () => {
+    it("sets the call status message, in the agent's language, only where Teams is written: off for 3CX", () => {
+        const DEFAULT_TEXT = 'On a customer call';
+        expect(configuration(PHONE).callStatusMessage).toEqual({ enabled: true, text: null });
+        expect(configuration(SWYX).callStatusMessage).toEqual({ enabled: true, text: null });
+        expect(configuration(THREE_CX).callStatusMessage).toEqual({ enabled: false, text: null });
+        expect(callStatusMessageText(configuration(PHONE), DEFAULT_TEXT)).toBe(DEFAULT_TEXT);
+        expect(callStatusMessageText(configuration(SWYX), 'Im Kundengespräch')).toBe('Im Kundengespräch');
+        expect(callStatusMessageText(configuration(THREE_CX), DEFAULT_TEXT)).toBeNull();
+        // the record an admin restores carries the explicit switch, never a blank that would mean "on"
+        expect(DELIVERED_CONFIGURATIONS.map((c) => c.SetCallStatusMessage__c)).toEqual([true, true, false]);
+    });
+
     it('delivers the three configurations, by name', () => {
         expect(DELIVERED_CONFIGURATIONS.map((c) => c.Name)).toEqual([PHONE, SWYX, THREE_CX]);
     });
@@ -94,7 +112,8 @@ describe('c-presence-sync-defaults', () => {
     });
 
     it.each([PHONE, SWYX, THREE_CX])('%s uses the documented defaults and no Azure ids', (name) => {
-        const { rows, name: parsedName, direction, ...rest } = configuration(name);
+        const { rows, name: parsedName, direction, callStatusMessage, ...rest } = configuration(name);
+        expect(callStatusMessage.text).toBeNull();
         expect(rows.length).toBeGreaterThan(0);
         expect(parsedName).toBe(name);
         expect(direction).toBe(name === THREE_CX ? 'MeetingAppToSalesforce' : 'Bidirectional');

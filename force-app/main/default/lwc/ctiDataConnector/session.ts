@@ -162,18 +162,28 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
      * write (npm run bench, sync.bench.ts salesforce-to-teams). The sync health goes with the view.
      */
     let viewDue: ViewModel | null = null;
+    /** Renders the view that is due now (a person's own action or a sign-in wants its answer at once). */
+    const renderDueView = (): void => {
+        const due = viewDue;
+        viewDue = null;
+        if (disposed || due === null) return;
+        try {
+            health.update(reportedHealth(due.health));
+            hooks.onView(due);
+        } catch {
+            // a failing view must not stop the sync: the next view brings the UI up to date
+        }
+    };
     const showView = (view: ViewModel): void => {
         if (disposed) return;
         const scheduled = viewDue !== null;
         viewDue = view;
-        if (scheduled) return;
-        clock.setTimeout(() => {
-            const due = viewDue;
-            viewDue = null;
-            if (disposed || due === null) return;
-            health.update(reportedHealth(due.health));
-            hooks.onView(due);
-        }, VIEW_FRAME_MS);
+        if (!scheduled) clock.setTimeout(renderDueView, VIEW_FRAME_MS);
+    };
+    /** Events from the agent (clicks, page visibility) and sign-ins: their view renders with them. */
+    const dispatchNow = (event: SyncEvent): void => {
+        dispatch(event);
+        renderDueView();
     };
 
     /**
@@ -181,21 +191,29 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
      * request: the bridge answers it from a worker, whose timers Chrome does not align to whole seconds
      * as it does a hidden page's (docs/sync-policy.md, "Hidden pages"). The reply arrives as a message,
      * which no throttling holds back. A wake-up the bridge does not answer in time (or cannot take) is
-     * finished on a window timer. Visible pages use window timers as before.
+     * finished on a window timer, and later timers use window timers (aligned while hidden, but never
+     * late by the grace). Visible pages use window timers as before.
      */
+    let wakeFailed = false;
     const runnerClock: ClockPort = {
         now: () => clock.now(),
         setTimeout: (fn, ms) => {
             const b = bridge;
             const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-            if (b === null || !b.isReady || !hidden) return { timer: clock.setTimeout(fn, ms) };
+            if (b === null || !b.isReady || !hidden || wakeFailed) return { timer: clock.setTimeout(fn, ms) };
             const delayMs = Math.max(0, Math.round(ms));
             const dueAt = clock.now() + delayMs;
             const entry: { timer: unknown; cancelled: boolean } = { timer: null, cancelled: false };
             b.request('wake', { delayMs }, delayMs + WAKE_GRACE_MS).then((result) => {
                 if (entry.cancelled || disposed) return;
-                if (result.ok) fn();
-                else entry.timer = clock.setTimeout(fn, Math.max(0, dueAt - clock.now()));
+                if (result.ok) {
+                    fn();
+                    return;
+                }
+                // a bridge that did not answer (its worker gone, the frame reloading) is not asked again:
+                // every later timer would come WAKE_GRACE_MS late
+                wakeFailed = true;
+                entry.timer = clock.setTimeout(fn, Math.max(0, dueAt - clock.now()));
             });
             return entry;
         },
@@ -282,12 +300,13 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             bridgeUrl,
             container,
             onEvent: (event) => {
+                // the component changes its own state with the event: the view goes with it, no frame later
                 if (event.type === 'signedIn') {
-                    dispatch({ type: 'signedIn', at: clock.now() });
+                    dispatchNow({ type: 'signedIn', at: clock.now() });
                     rememberAccount(event.data);
                 }
                 if (event.type === 'signedOut') {
-                    dispatch({ type: 'signedOut', at: clock.now(), reason: event.data.reason });
+                    dispatchNow({ type: 'signedOut', at: clock.now(), reason: event.data.reason });
                 }
                 hooks.onBridgeEvent(event);
             }
@@ -416,7 +435,7 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
             voiceHandlers = phone.voiceToolkitHandlers();
             phone.start();
         },
-        dispatch,
+        dispatch: dispatchNow,
         omniEvent(event) {
             omni.omniEvent(event);
         },

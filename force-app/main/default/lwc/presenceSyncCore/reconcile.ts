@@ -269,25 +269,26 @@ export function pollAt(step: Step, dueAt: number): void {
 }
 
 /**
- * How much of a late poll the next one makes up for, at most (and never more than half an interval): a
- * hidden page's timers run on 1-second aligned wake-ups (docs/sync-policy.md, "Hidden pages").
+ * How late a poll may run and still be made up by the next one: a hidden page's timers run on 1-second
+ * aligned wake-ups (docs/sync-policy.md, "Hidden pages").
  */
 export const POLL_CATCH_UP_MS = 1000;
 
 /**
- * The next regular poll (started now unless writes are out): one interval after the poll that was due,
- * not after this reading, so that polls keep the budget's rate when each one runs late. A hidden page
- * in Chrome runs a 2.6 s timer on the next whole second, 3 s, and would read Teams only every 3 s. A
- * poll late by more than the catch-up (a frozen page, a slow reply) moves the next one back by the rest:
- * never earlier than one interval less the catch-up after this reading. A reading while the poll is
- * still due later (a read-back after a write) puts the poll one interval after it.
+ * The next regular poll (started now unless writes are out): one interval after the poll that was due
+ * when this reading answered it at most POLL_CATCH_UP_MS (and half an interval) late, so that polls keep
+ * the budget's rate when each one runs a little late (a hidden page in Chrome would otherwise run a
+ * 2.6 s timer after 3 s). Otherwise (a frozen page, the read that ends a retry or throttling wait, a
+ * read-back while the poll is still due later) the next poll is one interval after this reading: never
+ * two reads in a row, never early after a wait.
  */
 export function pollAfterReading(step: Step): void {
     const { pollMs } = intervals(step.state);
     const due = step.state.pollDueAt;
+    const late = due === null ? -1 : step.at - due;
     const dueAt =
-        due !== null && due <= step.at
-            ? Math.max(due + pollMs, step.at + pollMs - Math.min(POLL_CATCH_UP_MS, pollMs / 2))
+        due !== null && late >= 0 && late <= Math.min(POLL_CATCH_UP_MS, pollMs / 2)
+            ? due + pollMs
             : step.at + pollMs;
     if (step.state.inflight.length === 0) pollAt(step, dueAt);
     else update(step, { pollDueAt: dueAt });

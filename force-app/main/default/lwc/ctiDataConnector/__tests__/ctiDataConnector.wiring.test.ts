@@ -61,8 +61,9 @@ interface FakeBridge {
     calls(type: string): unknown[];
 }
 const mockBridges: FakeBridge[] = [];
-/** wake-ups the fake bridge holds until the test answers them */
+/** wake-ups the fake bridge holds until the test answers them (or fails at once, as a timed-out one) */
 const mockWakes: { delayMs: number; answer: () => void }[] = [];
+let mockWakeFails = false;
 const mockTeams: {
     account: typeof ACCOUNT | null;
     preferred: { availability: string; activity: string } | null;
@@ -100,6 +101,13 @@ jest.mock('c/presenceSyncBridge', () => ({
                     mockTeams.preferred = null;
                     return ok({});
                 case 'wake':
+                    if (mockWakeFails) {
+                        mockWakes.push({ delayMs: Number(params.delayMs), answer: () => undefined });
+                        return Promise.resolve({
+                            ok: false,
+                            error: { kind: 'timeout', detail: 'wake unanswered' }
+                        });
+                    }
                     return new Promise((resolve) =>
                         mockWakes.push({
                             delayMs: Number(params.delayMs),
@@ -786,6 +794,59 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             delete (document as unknown as { visibilityState?: unknown }).visibilityState;
             if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
         }
+    });
+
+    it('a hidden console whose bridge did not answer a wake-up keeps polling on window timers', async () => {
+        const { element } = await mount('Available');
+        await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
+        const bridge = mockBridges[0] as FakeBridge & { isReady?: boolean };
+        bridge.isReady = true;
+        mockWakes.length = 0;
+        mockWakeFails = true;
+        const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        try {
+            await waitFor('a wake-up asked of the bridge', () => mockWakes.length > 0, 5000);
+            const reads = bridge.calls('getPresence').length;
+            // the configuration polls every second: two more reads, and the bridge was asked once
+            await waitFor('two more polls', () => bridge.calls('getPresence').length >= reads + 2, 8000);
+            expect(mockWakes).toHaveLength(1);
+        } finally {
+            mockWakeFails = false;
+            delete (document as unknown as { visibilityState?: unknown }).visibilityState;
+            if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+        }
+    });
+
+    it('a sign-in reported by the bridge renders with it, not a frame later', async () => {
+        const container = document.createElement('div');
+        const views: string[] = [];
+        const session = createSession({
+            sendOmniCommand: (command) =>
+                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
+            bridgeContainer: () => container,
+            lightningOrigin: 'https://acme.lightning.force.com',
+            onConfiguration: () => undefined,
+            onView: (v) => views.push(v.health),
+            onBridgeEvent: () => undefined,
+            onSignInSaveFailed: () => undefined
+        });
+        mockTeams.account = null;
+        session.start();
+        session.graphqlResults({
+            userId: USER_ID,
+            settings: { data: settingsAnswer() },
+            configuration: { data: configurationAnswer() }
+        });
+        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
+        await waitFor('sign-in required', () => views[views.length - 1] === 'signInRequired');
+        const shown = views.length;
+
+        mockBridges[0]?.options.onEvent({ type: 'signedIn', data: ACCOUNT });
+
+        expect(views.length).toBeGreaterThan(shown);
+        expect(views[views.length - 1]).not.toBe('signInRequired');
+        session.dispose();
     });
 
     it('Salesforce Voice toolkit events become calls: Teams Busy / In a call, then back', async () => {

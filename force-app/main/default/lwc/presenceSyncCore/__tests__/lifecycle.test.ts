@@ -161,7 +161,7 @@ describe('c-presence-sync-core', () => {
             expect(s.hidden).toBe(false);
         });
 
-        it('makes up at most a second of a late poll: a frozen page does not read twice in a row', () => {
+        it('makes up only a little lateness: after a frozen page the next poll is an interval after the reading', () => {
             const s = syncing();
             const due = s.pollDueAt as number;
             const [polled, poll] = transition(s, {
@@ -177,9 +177,39 @@ describe('c-presence-sync-core', () => {
                 presence: { availability: 'Available', activity: 'Available' },
                 generation: read && read.type === 'readTeams' ? read.generation : -1
             });
-            // one interval (10 s) after the reading, less the catch-up of one second
-            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 9_000 }]);
-            expect(after.pollDueAt).toBe(due + 60_050 + 9_000);
+            // never two reads in a row: the configured 10 s after this reading
+            expect(effects(cmds)).toEqual([{ type: 'startTimer', timer: 'poll', delayMs: 10_000 }]);
+            expect(after.pollDueAt).toBe(due + 60_050 + 10_000);
+        });
+
+        it('after a retry wait the next poll is a whole interval after the reading that ended it', () => {
+            const s = syncing();
+            const due = s.pollDueAt as number;
+            const [polled, poll] = transition(s, { type: 'timerFired', at: due, timer: 'poll', random: 0 });
+            const read = poll.find((c) => c.type === 'readTeams');
+            const generation = read && read.type === 'readTeams' ? read.generation : -1;
+            // the read is throttled for 30 s
+            const [waiting] = transition(polled, {
+                type: 'teamsReadFailed',
+                at: due + 50,
+                generation,
+                error: { kind: 'throttled', status: 429, retryAfter: '30' },
+                random: 0
+            });
+            const [retried, retry] = transition(waiting, {
+                type: 'timerFired',
+                at: due + 30_050,
+                timer: 'retry',
+                random: 0
+            });
+            const again = retry.find((c) => c.type === 'readTeams');
+            const [, cmds] = transition(retried, {
+                type: 'teamsPresenceRead',
+                at: due + 30_100,
+                presence: { availability: 'Available', activity: 'Available' },
+                generation: again && again.type === 'readTeams' ? again.generation : -1
+            });
+            expect(effects(cmds)).toContainEqual({ type: 'startTimer', timer: 'poll', delayMs: 10_000 });
         });
 
         it('clears the session with keepalive when the page closes, then stops', () => {

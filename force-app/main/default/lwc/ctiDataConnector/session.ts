@@ -25,8 +25,13 @@
 import PresenceSyncBridge from 'c/presenceSyncBridge';
 import { bridgeUrlFor } from 'c/presenceSyncBridgeProtocol';
 import type { AccountSummary, BridgeEvent } from 'c/presenceSyncBridgeProtocol';
-import { PresenceSyncRunner, browserClock, bridgeTeamsPort, webLocksLeadership } from 'c/presenceSyncRunner';
-import type { ClockPort } from 'c/presenceSyncRunner';
+import {
+    PresenceSyncRunner,
+    browserClock,
+    bridgeTeamsPort,
+    wakeClock,
+    webLocksLeadership
+} from 'c/presenceSyncRunner';
 import { callStatusMessageText } from 'c/presenceSyncCore';
 import type { Configuration, SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import type {
@@ -91,9 +96,6 @@ export interface Session {
     hideBridge(): void;
     dispose(): void;
 }
-
-/** how long after its delay a wake-up may come before a window timer finishes it */
-const WAKE_GRACE_MS = 5000;
 
 /** one frame at 60 Hz: a person does not see a render this much later; bursts of views render once */
 export const VIEW_FRAME_MS = 16;
@@ -186,44 +188,20 @@ export function createSession(hooks: SessionHooks, adapters: Adapters = ADAPTERS
         renderDueView();
     };
 
-    /**
-     * The runner's timers. While the page is hidden and the bridge is ready, a timer is a `wake`
-     * request: the bridge answers it from a worker, whose timers Chrome does not align to whole seconds
-     * as it does a hidden page's (docs/sync-policy.md, "Hidden pages"). The reply arrives as a message,
-     * which no throttling holds back. A wake-up the bridge does not answer in time (or cannot take) is
-     * finished on a window timer, and later timers use window timers (aligned while hidden, but never
-     * late by the grace). Visible pages use window timers as before.
-     */
-    let wakeFailed = false;
-    const runnerClock: ClockPort = {
-        now: () => clock.now(),
-        setTimeout: (fn, ms) => {
-            const b = bridge;
-            const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-            if (b === null || !b.isReady || !hidden || wakeFailed) return { timer: clock.setTimeout(fn, ms) };
-            const delayMs = Math.max(0, Math.round(ms));
-            const dueAt = clock.now() + delayMs;
-            const entry: { timer: unknown; cancelled: boolean } = { timer: null, cancelled: false };
-            b.request('wake', { delayMs }, delayMs + WAKE_GRACE_MS).then((result) => {
-                if (entry.cancelled || disposed) return;
-                if (result.ok) {
-                    fn();
-                    return;
-                }
-                // a bridge that did not answer (its worker gone, the frame reloading) is not asked again:
-                // every later timer would come WAKE_GRACE_MS late
-                wakeFailed = true;
-                entry.timer = clock.setTimeout(fn, Math.max(0, dueAt - clock.now()));
-            });
-            return entry;
-        },
-        clearTimeout: (handle) => {
-            const entry = handle as { timer: unknown; cancelled?: boolean } | null;
-            if (entry === null || typeof entry !== 'object') return;
-            entry.cancelled = true;
-            if (entry.timer !== null) clock.clearTimeout(entry.timer);
+    // the runner's timers: from the bridge's worker while the page is hidden (wakeClock)
+    const runnerClock = wakeClock({
+        base: clock,
+        useWake: () =>
+            bridge !== null &&
+            bridge.isReady &&
+            typeof document !== 'undefined' &&
+            document.visibilityState === 'hidden',
+        wake: (delayMs, timeoutMs) => {
+            // a disposed runner has cancelled its timers first; a bridge that is gone cannot wake anyone
+            if (bridge === null) return Promise.resolve(false);
+            return bridge.request('wake', { delayMs }, timeoutMs).then((result) => result.ok);
         }
-    };
+    });
 
     const omni: OmniAdapter = adapters.createOmni({
         send: (command) => hooks.sendOmniCommand(command),

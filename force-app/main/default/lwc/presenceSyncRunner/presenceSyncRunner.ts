@@ -13,7 +13,8 @@ export type {
     TeamsPort,
     TenantPort
 } from './ports';
-export { browserClock } from './clock';
+export { browserClock, wakeClock, WAKE_GRACE_MS } from './clock';
+export type { WakeClockOptions } from './clock';
 export { webLocksLeadership } from './leadership';
 export type { LeadershipFallback, LockManagerLike, WebLocksLeadershipOptions } from './leadership';
 export { bridgeTeamsPort } from './teamsPort';

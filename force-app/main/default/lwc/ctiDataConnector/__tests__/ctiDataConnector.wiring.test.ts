@@ -15,8 +15,9 @@ import countAgentsSharingApp from '@salesforce/apex/PresenceSyncTenantController
 import USER_ID from '@salesforce/user/Id';
 import { statusDirectory } from 'c/presenceSyncConfig';
 import { DELIVERED_CONFIGURATIONS } from 'c/presenceSyncDefaults';
-import type { SyncEvent } from 'c/presenceSyncCore';
+import type { SyncEvent, ViewModel } from 'c/presenceSyncCore';
 import { createSession } from '../session';
+import type { Session } from '../session';
 
 jest.mock(
     '@salesforce/apex/PresenceStatusController.getStatuses',
@@ -329,6 +330,48 @@ function deliver(message: unknown): void {
     expect(mockedSubscribe).toHaveBeenCalled();
     const listener = mockedSubscribe.mock.calls[mockedSubscribe.mock.calls.length - 1][2];
     listener(message);
+}
+
+/**
+ * A session as the component drives it, without the component: started, given the answers of its two
+ * GraphQL wires and the Omni status Available, and the MessageContext unless told otherwise. Every view
+ * goes to `onView`.
+ */
+function startSession(onView: (view: ViewModel) => void, options = { messageContext: true }): Session {
+    const container = document.createElement('div');
+    const session = createSession({
+        sendOmniCommand: (command) =>
+            Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
+        bridgeContainer: () => container,
+        lightningOrigin: 'https://acme.lightning.force.com',
+        onConfiguration: () => undefined,
+        onView,
+        onBridgeEvent: () => undefined,
+        onSignInSaveFailed: () => undefined
+    });
+    session.start();
+    // what the component's two GraphQL wires deliver
+    session.graphqlResults({
+        userId: USER_ID,
+        settings: { data: settingsAnswer() },
+        configuration: { data: configurationAnswer() }
+    });
+    session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
+    if (options.messageContext) session.setMessageContext({ messageContext: 'connector' });
+    return session;
+}
+
+/** Runs `check` with the page hidden and the (fake) bridge ready; the page is visible again after. */
+async function whileHidden(bridge: FakeBridge, check: () => Promise<void>): Promise<void> {
+    (bridge as FakeBridge & { isReady?: boolean }).isReady = true;
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    try {
+        await check();
+    } finally {
+        delete (document as unknown as { visibilityState?: unknown }).visibilityState;
+        if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+    }
 }
 
 describe('c-cti-data-connector wired to the real adapters', () => {
@@ -721,26 +764,8 @@ describe('c-cti-data-connector wired to the real adapters', () => {
     });
 
     it('an Omni change is posted to the bridge before the connector renders, and a burst renders once', async () => {
-        const container = document.createElement('div');
         const views: { salesforce: string | null; health: string }[] = [];
-        const session = createSession({
-            sendOmniCommand: (command) =>
-                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
-            bridgeContainer: () => container,
-            lightningOrigin: 'https://acme.lightning.force.com',
-            onConfiguration: () => undefined,
-            onView: (v) => views.push({ salesforce: v.salesforceStatus, health: v.health }),
-            onBridgeEvent: () => undefined,
-            onSignInSaveFailed: () => undefined
-        });
-        session.start();
-        session.graphqlResults({
-            userId: USER_ID,
-            settings: { data: settingsAnswer() },
-            configuration: { data: configurationAnswer() }
-        });
-        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
-        session.setMessageContext({ messageContext: 'connector' });
+        const session = startSession((v) => views.push({ salesforce: v.salesforceStatus, health: v.health }));
         await settle();
         await waitFor('syncing', () => views.some((v) => v.health === 'syncing'));
         await waitFor('Available in Teams', () => mockTeams.session?.availability === 'Available');
@@ -772,12 +797,9 @@ describe('c-cti-data-connector wired to the real adapters', () => {
     it('a hidden console times its poll with the bridge (a worker there), then reads Teams', async () => {
         const { element } = await mount('Available');
         await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
-        const bridge = mockBridges[0] as FakeBridge & { isReady?: boolean };
-        bridge.isReady = true;
+        const bridge = mockBridges[0] as FakeBridge;
         mockWakes.length = 0;
-        const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-        try {
+        await whileHidden(bridge, async () => {
             await waitFor('a wake-up asked of the bridge', () => mockWakes.length > 0, 5000);
             const wake = mockWakes[0] as { delayMs: number; answer: () => void };
             // the configuration polls every second
@@ -790,55 +812,32 @@ describe('c-cti-data-connector wired to the real adapters', () => {
             wake.answer();
 
             await waitFor('the poll read Teams', () => bridge.calls('getPresence').length > reads);
-        } finally {
-            delete (document as unknown as { visibilityState?: unknown }).visibilityState;
-            if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
-        }
+        });
     });
 
     it('a hidden console whose bridge did not answer a wake-up keeps polling on window timers', async () => {
         const { element } = await mount('Available');
         await waitFor('syncing', () => text(element, '.health-label').includes('Health_syncing'));
-        const bridge = mockBridges[0] as FakeBridge & { isReady?: boolean };
-        bridge.isReady = true;
+        const bridge = mockBridges[0] as FakeBridge;
         mockWakes.length = 0;
         mockWakeFails = true;
-        const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
         try {
-            await waitFor('a wake-up asked of the bridge', () => mockWakes.length > 0, 5000);
-            const reads = bridge.calls('getPresence').length;
-            // the configuration polls every second: two more reads, and the bridge was asked once
-            await waitFor('two more polls', () => bridge.calls('getPresence').length >= reads + 2, 8000);
-            expect(mockWakes).toHaveLength(1);
+            await whileHidden(bridge, async () => {
+                await waitFor('a wake-up asked of the bridge', () => mockWakes.length > 0, 5000);
+                const reads = bridge.calls('getPresence').length;
+                // the configuration polls every second: two more reads, and the bridge was asked once
+                await waitFor('two more polls', () => bridge.calls('getPresence').length >= reads + 2, 8000);
+                expect(mockWakes).toHaveLength(1);
+            });
         } finally {
             mockWakeFails = false;
-            delete (document as unknown as { visibilityState?: unknown }).visibilityState;
-            if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
         }
     });
 
     it('a sign-in reported by the bridge renders with it, not a frame later', async () => {
-        const container = document.createElement('div');
         const views: string[] = [];
-        const session = createSession({
-            sendOmniCommand: (command) =>
-                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
-            bridgeContainer: () => container,
-            lightningOrigin: 'https://acme.lightning.force.com',
-            onConfiguration: () => undefined,
-            onView: (v) => views.push(v.health),
-            onBridgeEvent: () => undefined,
-            onSignInSaveFailed: () => undefined
-        });
         mockTeams.account = null;
-        session.start();
-        session.graphqlResults({
-            userId: USER_ID,
-            settings: { data: settingsAnswer() },
-            configuration: { data: configurationAnswer() }
-        });
-        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
+        const session = startSession((v) => views.push(v.health), { messageContext: false });
         await waitFor('sign-in required', () => views[views.length - 1] === 'signInRequired');
         const shown = views.length;
 
@@ -850,27 +849,8 @@ describe('c-cti-data-connector wired to the real adapters', () => {
     });
 
     it('Salesforce Voice toolkit events become calls: Teams Busy / In a call, then back', async () => {
-        const container = document.createElement('div');
         const views: string[] = [];
-        const session = createSession({
-            sendOmniCommand: (command) =>
-                Promise.resolve().then(() => session.omniCommandResult({ id: command.id, ok: true })),
-            bridgeContainer: () => container,
-            lightningOrigin: 'https://acme.lightning.force.com',
-            onConfiguration: () => undefined,
-            onView: (v) => views.push(v.health),
-            onBridgeEvent: () => undefined,
-            onSignInSaveFailed: () => undefined
-        });
-        session.start();
-        // what the component's two GraphQL wires deliver
-        session.graphqlResults({
-            userId: USER_ID,
-            settings: { data: settingsAnswer() },
-            configuration: { data: configurationAnswer() }
-        });
-        session.omniEvent({ type: 'currentStatus', statusId: idOf('Available'), statusApiName: 'Available' });
-        session.setMessageContext({ messageContext: 'connector' });
+        const session = startSession((v) => views.push(v.health));
         await settle();
         await waitFor('syncing', () => views.includes('syncing'));
 

@@ -29,3 +29,26 @@ export function createClock(realNow: () => number = Date.now): Clock {
         }
     };
 }
+
+/**
+ * Wall-clock time (epoch ms) with sub-millisecond precision: the monotonic `performance.now()` anchored
+ * at the instants `Date.now()` ticks to its next millisecond. A tick seen late (the thread was
+ * preempted between the two reads) gives an anchor too small, never too large, so the largest of
+ * ANCHOR_TICKS anchors is kept (spinning for about that many milliseconds, once).
+ * `performance.timeOrigin + performance.now()` is not a substitute: Node and Chromium each take their
+ * time origin their own way, and the two differed by about 3 ms on this machine, more than a loopback
+ * Graph write takes. The benches anchor a page's clock the same way (scripts/bench/sync.bench.ts).
+ */
+export function preciseWallClock(): () => number {
+    let origin = -Infinity;
+    for (let i = 0; i < ANCHOR_TICKS; i++) {
+        const before = Date.now();
+        let tick = Date.now();
+        while (tick === before) tick = Date.now();
+        origin = Math.max(origin, tick - performance.now());
+    }
+    return () => origin + performance.now();
+}
+
+/** how many Date.now() ticks preciseWallClock anchors at */
+export const ANCHOR_TICKS = 20;

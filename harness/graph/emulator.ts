@@ -95,6 +95,13 @@ export interface RequestLogEntry {
     /** CORS preflight. */
     preflight?: boolean;
     durationMs: number;
+    /**
+     * Wall-clock time (epoch ms, sub-millisecond: harness/clock.ts preciseWallClock) when the request
+     * had been applied and its answer was sent. `at` and `durationMs` are whole milliseconds; the benches
+     * compare this with a page's clock anchored the same way, which whole milliseconds would swamp for a
+     * loopback write of 2-3 ms.
+     */
+    answeredAt: number;
 }
 
 export class GraphEmulator {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../http/util';
+import { preciseWallClock } from '../clock';
 import { TokenError, type Caller } from './auth';
 import type { GraphEmulator } from './emulator';
 import {
@@ -184,6 +185,7 @@ function sessionExpiry(value: unknown): number {
 export function createGraphHandler(options: GraphHttpOptions) {
     const { emulator } = options;
     const realNow = options.realNow ?? Date.now;
+    const wallNow = preciseWallClock();
     const directory = emulator.directory;
 
     function resolveTarget(caller: Caller, segment: string): string {
@@ -402,7 +404,14 @@ export function createGraphHandler(options: GraphHttpOptions) {
                 fault: 'throttle' | 'error' | 'drop';
                 preflight: boolean;
             }> = {}
-        ) => emulator.record({ ...entry, ...extra, status, durationMs: realNow() - started });
+        ) =>
+            emulator.record({
+                ...entry,
+                ...extra,
+                status,
+                durationMs: realNow() - started,
+                answeredAt: wallNow()
+            });
 
         const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
             const text = body === undefined ? '' : JSON.stringify(body);

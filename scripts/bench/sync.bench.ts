@@ -1,11 +1,13 @@
 /**
  * Benchmark: the sync through the console shell (Chromium against the harness, the compiled
  * c-cti-data-connector with the real bridge, MSAL and Graph client).
- * - Salesforce -> Teams: from the Omni status event (page clock) to the emulator holding the new presence
- *   (the setPresence request's arrival plus its duration in the emulator log), median and p95 over 100
- *   changes (Available <-> On a Call, one session write each), next to a bare Graph setPresence from a
- *   page on the same origin with a token from Node (harness identity provider, as
- *   bridge-roundtrip.bench.ts does; never through the bridge); ratio of the medians.
+ * - Salesforce -> Teams: from the Omni status event to the emulator holding the new presence (its
+ *   sub-millisecond answer time in the log; page and emulator on the same machine's wall clock), median
+ *   and p95 over 100 changes (Available <-> On a Call, one session write each), each followed by a bare
+ *   Graph setPresence of the same presence from a page on the same origin with a token from Node
+ *   (harness identity provider, as bridge-roundtrip.bench.ts does; never through the bridge), measured
+ *   from its fetch to the same end point; ratio of the medians and the median of what each change took
+ *   more than its bare write.
  * - The same with a realistic Graph latency of 150 ms in the emulator (both the sync and the bare write).
  * - Teams -> Salesforce: from the Teams change (control API, manual status) to the Omni status event of
  *   the connector's setStatus, median and p95 over 20 changes, against the poll interval in force; then
@@ -38,6 +40,7 @@ import { waitUntil } from '../../e2e/scenarios';
 import { closeChromium, launchHideableChromium } from '../../harness/browser/chromium';
 import { createHarnessClient } from '../../harness/http/client';
 import { HARNESS_POLL_INTERVAL_SECONDS } from '../../harness/platform/constants';
+import { ANCHOR_TICKS } from '../../harness/clock';
 import { DELIVERED_CONFIGURATIONS } from '../../force-app/main/default/lwc/presenceSyncDefaults/presenceSyncDefaults';
 import { pollBudget } from '../../force-app/main/default/lwc/presenceSyncCore/pollBudget';
 import { authorizationCodeFlow } from '../../harness/testing';
@@ -51,6 +54,10 @@ const HANDOVERS = 5;
 /** a realistic Graph round trip for the second Salesforce -> Teams measurement */
 const GRAPH_LATENCY_MS = 150;
 const LATENCY_CHANGES = 40;
+/** pairs (sync change, bare write) run first to warm both paths up, not counted */
+const WARM_UP = 10;
+/** after each Omni pick the bench stays idle this long (the write and its read-back take a few ms) */
+const QUIET_MS = 50;
 /** the tenant size of the delivered-configuration measurement (the connector's budget follows it) */
 const AGENTS = 100;
 const USER = 'ada.agent@acme.example';
@@ -76,10 +83,31 @@ async function directToken(env: Environment): Promise<string> {
 }
 
 /**
- * Records every Omni event in the page with its Date.now(), before the Aura host relays it to the
- * connector: what the connector does with the event counts in the Salesforce -> Teams figure.
+ * Gives the page a sub-millisecond wall clock, `benchWallOrigin + performance.now()`, anchored at ticks of
+ * Date.now() as the emulator's answer times are (harness/clock.ts preciseWallClock, the largest of
+ * ANCHOR_TICKS anchors): the time origins of Chromium and Node differ by milliseconds, which a loopback
+ * write of 2-3 ms cannot absorb.
+ */
+async function anchorPageClock(page: Page): Promise<void> {
+    await page.evaluate((ticks) => {
+        let origin = -Infinity;
+        for (let i = 0; i < ticks; i++) {
+            const before = Date.now();
+            let tick = Date.now();
+            while (tick === before) tick = Date.now();
+            origin = Math.max(origin, tick - performance.now());
+        }
+        (window as unknown as { benchWallOrigin: number }).benchWallOrigin = origin;
+    }, ANCHOR_TICKS);
+}
+
+/**
+ * Records every Omni status change in the page with its wall-clock time (anchorPageClock), before the
+ * Aura host relays it to the connector: what the connector does with the event counts in the
+ * Salesforce -> Teams figure.
  */
 async function recordOmniEvents(page: Page): Promise<void> {
+    await anchorPageClock(page);
     await page.evaluate(() => {
         const w = window as unknown as {
             harness: {
@@ -91,10 +119,16 @@ async function recordOmniEvents(page: Page): Promise<void> {
                 };
             };
             omniEvents: { at: number; type: string; status?: string }[];
+            benchWallOrigin: number;
         };
         w.omniEvents = [];
         w.harness.toolkit.onEvent(
-            (e) => w.omniEvents.push({ at: Date.now(), type: e.type, status: e.statusApiName }),
+            (e) =>
+                w.omniEvents.push({
+                    at: w.benchWallOrigin + performance.now(),
+                    type: e.type,
+                    status: e.statusApiName
+                }),
             { first: true }
         );
     });
@@ -118,29 +152,132 @@ const inSync = async (page: Page) => {
     return v.health === 'In sync' && v.salesforce.toLowerCase() === v.teams.toLowerCase();
 };
 
-/** Salesforce -> Teams: Omni event (page clock) to the emulator holding the new presence, per change. */
-async function salesforceToTeams(page: Page, control: Control, changes: number): Promise<number[]> {
+/**
+ * The agent's pick in the Omni-Channel picker, as the DOM events a selection fires, from inside the page.
+ * Playwright's selectOption would check actionability and wait on the page around the change, work
+ * that is neither the sync's nor the bare write's and lands in the middle of the write being measured.
+ */
+function pickOmniInPage(page: Page, status: string): Promise<void> {
+    return page.evaluate((value) => {
+        const picker = document.querySelector<HTMLSelectElement>('[data-harness="omni-status-picker"]');
+        if (picker === null) throw new Error('no Omni-Channel picker');
+        picker.value = value;
+        picker.dispatchEvent(new Event('input', { bubbles: true }));
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+    }, status);
+}
+
+/** One bare setPresence from the bare page: its start (the page's anchored wall clock). */
+function bareWrite(bare: BarePage, presence: { availability: string; activity: string }): Promise<number> {
+    return bare.page.evaluate(
+        async ([graphApi, bearer, clientId, body]) => {
+            const t0 = (window as unknown as { benchWallOrigin: number }).benchWallOrigin + performance.now();
+            const r = await fetch(`${graphApi}/me/presence/setPresence`, {
+                method: 'POST',
+                headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+                body: JSON.stringify({ sessionId: clientId, ...body, expirationDuration: 'PT10M' })
+            });
+            if (!r.ok) throw new Error(`setPresence ${r.status}`);
+            return t0;
+        },
+        [bare.graphApi, bare.token, bare.clientId, presence] as const
+    );
+}
+
+interface BarePage {
+    page: Page;
+    token: string;
+    graphApi: string;
+    clientId: string;
+    close(): Promise<void>;
+}
+
+/**
+ * A page of the Lightning origin in its own browser context, with a token from Node (harness identity
+ * provider, as bridge-roundtrip.bench.ts does; never through the bridge), for bare Graph writes.
+ */
+async function openBarePage(env: Environment): Promise<BarePage> {
+    const token = await directToken(env);
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${env.harness.urls.lightning}/bench-origin`);
+    await anchorPageClock(page);
+    return {
+        page,
+        token,
+        graphApi: env.harness.urls.graphApi,
+        clientId: env.harness.clientId,
+        close: () => context.close()
+    };
+}
+
+type LoggedWrite = { path: string; method: string; status: number; answeredAt: number };
+
+const SYNC_WRITE = /\/users\/[^/]+\/presence\/setPresence$/;
+const BARE_WRITE = /\/me\/presence\/setPresence$/;
+
+/** When the emulator answered the first successful write matching `path` after `from` (it holds it then). */
+function heldAfter(writes: LoggedWrite[], path: RegExp, from: number): number | undefined {
+    return writes.find((w) => path.test(w.path) && w.answeredAt >= from)?.answeredAt;
+}
+
+/** The Graph requests the emulator logged, with their sub-millisecond answer times. */
+async function loggedWrites(control: Control): Promise<LoggedWrite[]> {
+    const log = await control.call<LoggedWrite[] | { entries: LoggedWrite[] }>('GET', 'log');
+    return (Array.isArray(log) ? log : log.entries).filter(
+        (e) => e.method === 'POST' && e.status === 200 && (SYNC_WRITE.test(e.path) || BARE_WRITE.test(e.path))
+    );
+}
+
+/**
+ * Salesforce -> Teams against a bare Graph write, paired: each Omni change (Available <-> On a Call, one
+ * session write each) is followed by a bare setPresence of the same presence from the bare page, so both
+ * see the same machine at the same moment. Each is measured from its start (the Omni event, the bare
+ * fetch; page wall clocks) to the emulator holding the presence (its sub-millisecond answer time).
+ * After each pick the bench does nothing for QUIET_MS before it looks at the emulator: the harness runs
+ * in this process, so polling it, or Playwright's handling of network events the bench waits for, would
+ * slow the emulator down during the sync's write and not during the bare one (a profile of both
+ * showed 1.0 ms more from the Omni event to the bridge and 1.2 ms more from the fetch to the emulator).
+ * The first WARM_UP pairs warm both paths up and are not counted.
+ */
+async function salesforceToTeams(
+    page: Page,
+    bare: BarePage,
+    control: Control,
+    changes: number
+): Promise<{ sync: number[]; bare: number[] }> {
     await recordOmniEvents(page);
     await control.call('DELETE', 'log');
-    for (let i = 0; i < changes; i++) {
+    const bareStarts: number[] = [];
+    for (let i = 0; i < changes + WARM_UP; i++) {
         const target = i % 2 === 0 ? 'On_a_Call' : 'Available';
-        const want = target === 'On_a_Call' ? 'Busy/InACall' : 'Available/Available';
-        await pickOmni(page, target);
+        const presence =
+            target === 'On_a_Call'
+                ? { availability: 'Busy', activity: 'InACall' }
+                : { availability: 'Available', activity: 'Available' };
+        const want = `${presence.availability}/${presence.activity}`;
+        await pickOmniInPage(page, target);
+        // a quiet window for the write and the sync's read-back after it (docs/sync-policy.md)
+        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
         await waitUntil(`Teams ${want}`, async () => {
             const p = await emulatorPresence(control);
             return `${p.availability}/${p.activity}` === want ? true : undefined;
         });
+        const t0 = await bareWrite(bare, presence);
+        if (i >= WARM_UP) bareStarts.push(t0);
     }
-    const events = (await omniEvents(page)).filter((e) => e.type === 'statusChanged');
-    const writes = (await emulatorLog(control)).filter(
-        (e) => e.method === 'POST' && e.path.endsWith('/setPresence')
-    ) as { at: number; durationMs?: number; status: number }[];
-    const samples: number[] = [];
-    for (const e of events) {
-        const w = writes.find((x) => x.at >= e.at && x.status === 200);
-        if (w) samples.push(w.at + (w.durationMs ?? 0) - e.at);
-    }
-    return samples;
+    // one status change per pick: the i-th event and the i-th bare write are a pair
+    const events = (await omniEvents(page)).filter((e) => e.type === 'statusChanged').slice(WARM_UP);
+    const writes = await loggedWrites(control);
+    const pairs = bareStarts.flatMap((t0, i) => {
+        const event = events[i];
+        const syncHeld = event === undefined ? undefined : heldAfter(writes, SYNC_WRITE, event.at);
+        const bareHeld = heldAfter(writes, BARE_WRITE, t0);
+        return event === undefined || syncHeld === undefined || bareHeld === undefined
+            ? []
+            : [{ sync: syncHeld - event.at, bare: bareHeld - t0 }];
+    });
+    return { sync: pairs.map((p) => p.sync), bare: pairs.map((p) => p.bare) };
 }
 
 /**
@@ -195,50 +332,18 @@ async function teamsToSalesforce(
     };
 }
 
-/**
- * Bare setPresence calls from a page of the Lightning origin with a token from Node, never the bridge:
- * from the page's fetch (Date.now(), as the Omni event is stamped) to the emulator holding the presence
- * (the request's arrival plus its duration in the emulator log), the same end point as the sync's.
- */
-async function bareWrites(env: Environment, control: Control, n: number): Promise<number[]> {
-    const token = await directToken(env);
-    const ctx = await env.browser.newContext();
-    try {
-        const bare = await ctx.newPage();
-        await bare.goto(`${env.harness.urls.lightning}/bench-origin`);
-        await control.call('DELETE', 'log');
-        const starts = await bare.evaluate(
-            async ([graphApi, bearer, clientId, count]) => {
-                const out: number[] = [];
-                for (let i = 0; i < count + 10; i++) {
-                    const body =
-                        i % 2 === 0
-                            ? { availability: 'Busy', activity: 'InACall' }
-                            : { availability: 'Available', activity: 'Available' };
-                    const t0 = Date.now();
-                    const r = await fetch(`${graphApi}/me/presence/setPresence`, {
-                        method: 'POST',
-                        headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
-                        body: JSON.stringify({ sessionId: clientId, ...body, expirationDuration: 'PT10M' })
-                    });
-                    if (!r.ok) throw new Error(`setPresence ${r.status}`);
-                    // the first ten warm the connection up
-                    if (i >= 10) out.push(t0);
-                }
-                return out;
-            },
-            [env.harness.urls.graphApi, token, env.harness.clientId, n] as const
-        );
-        const writes = (await emulatorLog(control)).filter(
-            (e) => e.method === 'POST' && e.path.endsWith('/setPresence') && e.status === 200
-        ) as { at: number; durationMs?: number }[];
-        return starts.flatMap((t0) => {
-            const w = writes.find((x) => x.at >= t0);
-            return w === undefined ? [] : [w.at + (w.durationMs ?? 0) - t0];
-        });
-    } finally {
-        await ctx.close();
-    }
+/** The printed lines of a paired Salesforce -> Teams measurement (target: ratio of medians <= 1.3). */
+function comparison(title: string, paired: { sync: number[]; bare: number[] }): string[] {
+    const s = stats(paired.sync);
+    const b = stats(paired.bare);
+    // each change against the bare write right after it: what the sync adds on the same machine, same moment
+    const added = paired.sync.map((v, i) => v - (paired.bare[i] as number));
+    return [
+        `${title}: ${paired.sync.length} Omni changes, each followed by a bare setPresence of the same presence (target: ratio <= 1.3)`,
+        `  sync (Omni event -> emulator holds it)                   median ${ms(s.median)}   p95 ${ms(s.p95)}`,
+        `  bare write (fetch from a Lightning-origin page -> holds it) median ${ms(b.median)}   p95 ${ms(b.p95)}`,
+        `  ratio of medians ${(s.median / b.median).toFixed(2)}; the sync adds ${percentile(added, 0.5).toFixed(1)} ms (median over the pairs)`
+    ];
 }
 
 /** The bench's parts, in the order they run; `node --import tsx scripts/bench/sync.bench.ts crowd` runs one. */
@@ -279,19 +384,10 @@ async function main(): Promise<void> {
         let leader = tab;
 
         if (run.has('salesforce-to-teams')) {
-            progress('Salesforce -> Teams');
-            const sToT = await salesforceToTeams(page, control, CHANGES);
-            progress('bare writes');
-            const bareSamples = await bareWrites(env, control, CHANGES);
-            const s = stats(sToT);
-            const b = stats(bareSamples);
-            out.push(
-                `Salesforce -> Teams, ${sToT.length} changes (Omni event -> emulator holds it)`,
-                `  sync          median ${ms(s.median)}   p95 ${ms(s.p95)}`,
-                `  bare setPresence from the same origin (token from Node; fetch -> emulator holds it), ${bareSamples.length} writes`,
-                `  bare write    median ${ms(b.median)}   p95 ${ms(b.p95)}`,
-                `  ratio of medians ${(s.median / b.median).toFixed(2)}`
-            );
+            progress('Salesforce -> Teams, each change followed by a bare write');
+            const bare = await openBarePage(env);
+            const paired = await salesforceToTeams(page, bare, control, CHANGES).finally(() => bare.close());
+            out.push(...comparison(`Salesforce -> Teams on loopback`, paired));
         }
 
         if (run.has('teams-to-salesforce')) {
@@ -399,17 +495,16 @@ async function main(): Promise<void> {
             await control.call('POST', 'faults/latency', { ms: GRAPH_LATENCY_MS });
             const slowTab = await openConsoleTab(env, '?setup=phone');
             await connectIn(slowTab, control, 'Available');
-            const sToTSlow = await salesforceToTeams(slowTab.page, control, LATENCY_CHANGES);
-            await slowTab.context.close();
-            const bareSlow = await bareWrites(env, control, LATENCY_CHANGES);
+            const bare = await openBarePage(env);
+            const slow = await salesforceToTeams(slowTab.page, bare, control, LATENCY_CHANGES).finally(() =>
+                Promise.all([bare.close(), slowTab.context.close()])
+            );
             await control.call('POST', 'faults/latency', { ms: 0 });
-            const sl = stats(sToTSlow);
-            const bl = stats(bareSlow);
             out.push(
-                `Salesforce -> Teams with ${GRAPH_LATENCY_MS} ms Graph latency (emulator), ${sToTSlow.length} changes / ${bareSlow.length} bare writes`,
-                `  sync          median ${ms(sl.median)}   p95 ${ms(sl.p95)}`,
-                `  bare write    median ${ms(bl.median)}   p95 ${ms(bl.p95)}`,
-                `  ratio of medians ${(sl.median / bl.median).toFixed(2)}`
+                ...comparison(
+                    `Salesforce -> Teams with ${GRAPH_LATENCY_MS} ms Graph latency (emulator)`,
+                    slow
+                )
             );
         }
 

@@ -56,7 +56,7 @@ const GRAPH_LATENCY_MS = 150;
 const LATENCY_CHANGES = 40;
 /** pairs (sync change, bare write) run first to warm both paths up, not counted */
 const WARM_UP = 10;
-/** after each Omni pick the bench stays idle this long (the write and its read-back take a few ms) */
+/** after each Omni pick the bench stays idle this long, plus twice the emulator's latency (the write and its read-back take a few ms) */
 const QUIET_MS = 50;
 /** the tenant size of the delivered-configuration measurement (the connector's budget follows it) */
 const AGENTS = 100;
@@ -244,8 +244,11 @@ async function salesforceToTeams(
     page: Page,
     bare: BarePage,
     control: Control,
-    changes: number
+    changes: number,
+    graphLatencyMs = 0
 ): Promise<{ sync: number[]; bare: number[] }> {
+    // the write and the read-back after it each take the emulator's latency on top
+    const quietMs = QUIET_MS + 2 * graphLatencyMs;
     await recordOmniEvents(page);
     await control.call('DELETE', 'log');
     const bareStarts: number[] = [];
@@ -258,7 +261,7 @@ async function salesforceToTeams(
         const want = `${presence.availability}/${presence.activity}`;
         await pickOmniInPage(page, target);
         // a quiet window for the write and the sync's read-back after it (docs/sync-policy.md)
-        await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+        await new Promise((resolve) => setTimeout(resolve, quietMs));
         await waitUntil(`Teams ${want}`, async () => {
             const p = await emulatorPresence(control);
             return `${p.availability}/${p.activity}` === want ? true : undefined;
@@ -496,9 +499,13 @@ async function main(): Promise<void> {
             const slowTab = await openConsoleTab(env, '?setup=phone');
             await connectIn(slowTab, control, 'Available');
             const bare = await openBarePage(env);
-            const slow = await salesforceToTeams(slowTab.page, bare, control, LATENCY_CHANGES).finally(() =>
-                Promise.all([bare.close(), slowTab.context.close()])
-            );
+            const slow = await salesforceToTeams(
+                slowTab.page,
+                bare,
+                control,
+                LATENCY_CHANGES,
+                GRAPH_LATENCY_MS
+            ).finally(() => Promise.all([bare.close(), slowTab.context.close()]));
             await control.call('POST', 'faults/latency', { ms: 0 });
             out.push(
                 ...comparison(

@@ -6,6 +6,10 @@
  *   command of the current event has been performed (the core sees events in the order they happened).
  * - Teams writes are performed in command order: each one starts when the one before has settled. A
  *   `keepalive` write (page closing) is sent at once instead of waiting, since the page may be gone by then.
+ * - The phone system's reason code, which nothing waits for, is published in a task after the event's
+ *   (a 0 ms timer set once the event's commands ran), in the order the codes came. The bridge frame
+ *   shares the console's thread (docs/architecture.md, "How a change travels"): it can send a Teams request only
+ *   once the current task is over, so whatever else runs in that task delays the write.
  * - Every request gets exactly one reply or failure event (a port that throws synchronously or rejects
  *   with something that is not a BridgeError counts as a failure). After dispose nothing is dispatched.
  * - `startTimer` on a running timer restarts it; a cancelled or restarted timer never fires.
@@ -100,6 +104,8 @@ export class PresenceSyncRunner {
     private started = false;
     private disposed = false;
     private lock: { release(): void } | null = null;
+    /** reason codes to publish after the current event's task, with the status each one is for */
+    private readonly reasonCodes: Array<{ code: string; status: string | null }> = [];
     /** settles when the last Teams write queued so far has settled */
     private writes: Promise<void> = Promise.resolve();
     /** Teams writes (and a disconnect) queued or running */
@@ -204,6 +210,7 @@ export class PresenceSyncRunner {
         } finally {
             this.dispatching = false;
         }
+        if (this.reasonCodes.length > 0) this.publishReasonCodesLater();
     }
 
     /** Cancels every timer, releases leadership; later results and events are dropped. */
@@ -242,7 +249,8 @@ export class PresenceSyncRunner {
                 this.omni('Offline', () => this.ports.omni.logout());
                 break;
             case 'setPhoneReasonCode':
-                this.setPhoneReasonCode(command.code);
+                // the status that just became current: the core updated it before asking for the code
+                this.reasonCodes.push({ code: command.code, status: this.state.salesforce });
                 break;
             case 'startTimer':
                 this.startTimer(command.timer, command.delayMs);
@@ -404,13 +412,23 @@ export class PresenceSyncRunner {
         );
     }
 
-    private setPhoneReasonCode(code: string): void {
-        try {
-            // the status that just became current: the core updated it before asking for the code
-            this.ports.phone.setReasonCode(code, this.state.salesforce);
-        } catch {
-            // publishing on the message channel is fire and forget; nothing in the core depends on it
-        }
+    /**
+     * Publishes the reason codes of the events just handled, in a later task: set after this event's
+     * Teams requests were posted, the timer runs after the bridge's message (tasks of the same priority
+     * run in the order they were queued), so the publish no longer holds the Teams write back. Also after
+     * dispose: the phone system is told the last status the agent had.
+     */
+    private publishReasonCodesLater(): void {
+        const codes = this.reasonCodes.splice(0);
+        this.ports.clock.setTimeout(() => {
+            for (const { code, status } of codes) {
+                try {
+                    this.ports.phone.setReasonCode(code, status);
+                } catch {
+                    // publishing on the message channel is fire and forget; nothing in the core depends on it
+                }
+            }
+        }, 0);
     }
 
     /** After the writes before it (the clears of a disconnect must still be signed in). */

@@ -72,6 +72,8 @@ async function syncing(
     await flush();
     fakes.next('getPresence').resolve({ availability: 'Available', activity: 'Available' });
     await flush();
+    // the reason code of the first status, published in a task after its event
+    jest.advanceTimersByTime(0);
     return setup;
 }
 
@@ -360,22 +362,67 @@ describe('c-presence-sync-runner', () => {
             expect(events.map((e) => e.type)).toEqual(['pageVisible']);
         });
 
-        it('setPhoneReasonCode publishes the code; a throwing phone port does not stop the commands after it', () => {
+        it('setPhoneReasonCode publishes the code in a task after the event; a throwing phone port stops nothing', () => {
             const { runner, fakes, views } = setUp();
             nextCommands([{ type: 'setPhoneReasonCode', code: 'DND' }]);
             runner.dispatch({ type: 'pageVisible', at: T0 });
+            expect(fakes.reasonCodes).toEqual([]);
+            jest.advanceTimersByTime(0);
             expect(fakes.reasonCodes).toEqual(['DND']);
 
-            fakes.ports.phone.setReasonCode = () => {
-                throw new Error('channel gone');
+            let thrown = 0;
+            fakes.ports.phone.setReasonCode = (code) => {
+                thrown += 1;
+                throw new Error(`channel gone (${code})`);
             };
             const view = { health: 'syncing' } as ViewModel;
             nextCommands([
                 { type: 'setPhoneReasonCode', code: 'AWAY' },
+                { type: 'setPhoneReasonCode', code: 'BRB' },
                 { type: 'showState', view }
             ]);
             runner.dispatch({ type: 'pageVisible', at: T0 });
             expect(views).toEqual([view]);
+            jest.advanceTimersByTime(0);
+            // the first throw does not stop the second code
+            expect(thrown).toBe(2);
+        });
+
+        it("an Omni change's Teams write is posted before its reason code is published, and the codes keep their order", async () => {
+            const { runner, fakes } = await syncing();
+            const codesWhenWritten: string[][] = [];
+            const setPresence = fakes.ports.teams.setPresence;
+            fakes.ports.teams.setPresence = (presence) => {
+                codesWhenWritten.push([...fakes.reasonCodes]);
+                return setPresence(presence);
+            };
+            const before = fakes.reasonCodes.length;
+            nextCommands([
+                { type: 'setPhoneReasonCode', code: 'ON_CALL' },
+                {
+                    type: 'writeTeamsSession',
+                    writeId: 7,
+                    availability: 'Busy',
+                    activity: 'InACall',
+                    expirationDuration: 'PT5M'
+                },
+                { type: 'setPhoneReasonCode', code: 'AFTER' }
+            ]);
+            runner.dispatch({ type: 'pageVisible', at: T0 });
+
+            expect(codesWhenWritten).toEqual([fakes.reasonCodes.slice(0, before)]);
+            expect(fakes.reasonCodes.slice(before)).toEqual([]);
+            jest.advanceTimersByTime(0);
+            expect(fakes.reasonCodes.slice(before)).toEqual(['ON_CALL', 'AFTER']);
+        });
+
+        it('publishes the reason codes of the last event even when the runner is disposed right after it', () => {
+            const { runner, fakes } = setUp();
+            nextCommands([{ type: 'setPhoneReasonCode', code: 'OFFLINE' }]);
+            runner.dispatch({ type: 'pageVisible', at: T0 });
+            runner.dispose();
+            jest.advanceTimersByTime(0);
+            expect(fakes.reasonCodes).toEqual(['OFFLINE']);
         });
 
         it('showState goes to onView; appendLog is kept by the core and not forwarded', () => {
@@ -400,6 +447,7 @@ describe('c-presence-sync-runner', () => {
                 { type: 'setPhoneReasonCode', code: 'BRB' }
             ]);
             runner.dispatch({ type: 'pageVisible', at: T0 });
+            jest.advanceTimersByTime(0);
             expect(fakes.reasonCodes).toEqual(['BRB']);
         });
 
@@ -436,7 +484,10 @@ describe('c-presence-sync-runner', () => {
                 order.push('view');
                 runner?.dispatch({ type: 'pageHidden', at: T0 });
             });
-            fakes.ports.phone.setReasonCode = (code) => order.push(code);
+            fakes.ports.omni.setStatus = (status) => {
+                order.push(status);
+                return Promise.resolve();
+            };
             const seen: string[] = [];
             mockedTransition.mockImplementation((state, event) => {
                 seen.push(event.type);
@@ -445,7 +496,7 @@ describe('c-presence-sync-runner', () => {
                           state,
                           [
                               { type: 'showState', view: { health: 'syncing' } as ViewModel },
-                              { type: 'setPhoneReasonCode', code: 'AFTER_VIEW' }
+                              { type: 'setOmniStatus', status: 'AFTER_VIEW' }
                           ]
                       ]
                     : [state, []];
@@ -737,6 +788,7 @@ describe('c-presence-sync-runner', () => {
             expect(fakes.next('setPresence').args).toEqual([
                 { availability: 'Busy', activity: 'InACall', expirationDuration: 'PT10M' }
             ]);
+            jest.advanceTimersByTime(0);
             expect(fakes.reasonCodes).toEqual(['AVAILABLE', 'ON_CALL']);
             expect(fakes.reasonStatuses).toEqual(['Available', 'On_a_Call']);
             fakes.next('setPresence').resolve();

@@ -416,13 +416,13 @@ describe('c-presence-sync-runner', () => {
             expect(fakes.reasonCodes.slice(before)).toEqual(['ON_CALL', 'AFTER']);
         });
 
-        it('publishes the reason codes of the last event even when the runner is disposed right after it', () => {
+        it('publishes nothing after dispose, not even the codes of an event just before it', () => {
             const { runner, fakes } = setUp();
             nextCommands([{ type: 'setPhoneReasonCode', code: 'OFFLINE' }]);
             runner.dispatch({ type: 'pageVisible', at: T0 });
             runner.dispose();
             jest.advanceTimersByTime(0);
-            expect(fakes.reasonCodes).toEqual(['OFFLINE']);
+            expect(fakes.reasonCodes).toEqual([]);
         });
 
         it('showState goes to onView; appendLog is kept by the core and not forwarded', () => {

@@ -42,6 +42,8 @@ import L_ReadFailed from '@salesforce/label/c.LiveAgentDashboard_ReadFailed';
 import L_SignInRequired from '@salesforce/label/c.LiveAgentDashboard_SignInRequired';
 import L_Connect from '@salesforce/label/c.LiveAgentDashboard_Connect';
 import L_LoadFailed from '@salesforce/label/c.LiveAgentDashboard_LoadFailed';
+import L_ConfigurationsFailed from '@salesforce/label/c.LiveAgentDashboard_ConfigurationsFailed';
+import L_NoAzureApp from '@salesforce/label/c.LiveAgentDashboard_NoAzureApp';
 import L_Loading from '@salesforce/label/c.LiveAgentDashboard_Loading';
 import L_NoAgents from '@salesforce/label/c.LiveAgentDashboard_NoAgents';
 import L_Showing from '@salesforce/label/c.LiveAgentDashboard_Showing';
@@ -121,6 +123,8 @@ export const UI = {
     SignInRequired: L_SignInRequired,
     Connect: L_Connect,
     LoadFailed: L_LoadFailed,
+    ConfigurationsFailed: L_ConfigurationsFailed,
+    NoAzureApp: L_NoAzureApp,
     Loading: L_Loading,
     NoAgents: L_NoAgents,
     Showing: L_Showing,
@@ -217,6 +221,8 @@ export const LABEL_NAMES: readonly string[] = [
     'LiveAgentDashboard_SignInRequired',
     'LiveAgentDashboard_Connect',
     'LiveAgentDashboard_LoadFailed',
+    'LiveAgentDashboard_ConfigurationsFailed',
+    'LiveAgentDashboard_NoAzureApp',
     'LiveAgentDashboard_Loading',
     'LiveAgentDashboard_NoAgents',
     'LiveAgentDashboard_Showing',

@@ -85,6 +85,10 @@ export default class LiveAgentDashboard extends LightningElement {
     private configurations = new Map<string, Configuration>();
     /** Omni status labels by DeveloperName (null: not loaded yet) */
     private statusLabels: Map<string, string> | null = null;
+    /** the configurations wire has answered with data at least once */
+    private configurationsRead = false;
+    /** the configurations wire's error while it has not answered with data yet */
+    private configurationsError: string | null = null;
     /** the configurations the agents use, sorted: the configurations wire runs once there are any */
     configurationIds: string[] = [];
     private refresher: DashboardRefresher | null = null;
@@ -109,10 +113,21 @@ export default class LiveAgentDashboard extends LightningElement {
             : configurationsVariables(this.configurationIds);
     }
 
-    /** A configuration that is missing or does not parse is left out (its agents are not compared). */
+    /**
+     * A configuration that is missing or does not parse is left out (its agents are not compared). A
+     * failed read before any answer is shown (without configurations there is no Azure app to sign in
+     * with); a later failure keeps the configurations read before.
+     */
     @wire(graphql, { query: '$configurationsQuery', variables: '$configurationsVariables' })
     wiredConfigurations(result: GraphqlResult): void {
-        if (!hasAnswered(result) || graphqlError(result) !== null) return;
+        if (!hasAnswered(result)) return;
+        const error = graphqlError(result);
+        if (error !== null) {
+            if (!this.configurationsRead) this.configurationsError = error;
+            return;
+        }
+        this.configurationsError = null;
+        this.configurationsRead = true;
         const next = new Map<string, Configuration>();
         for (const { id, record } of readConfigurations(result.data)) {
             const parsed = parseConfiguration(record);
@@ -344,6 +359,21 @@ export default class LiveAgentDashboard extends LightningElement {
     get loadErrorText(): string | null {
         const error = this.state?.loadError ?? null;
         return error === null ? null : format(UI.LoadFailed, error);
+    }
+
+    /** The agents' configurations could not be read: no Azure app, no comparison. */
+    get configurationsErrorText(): string | null {
+        const error = this.configurationsError;
+        return error === null || this.configurationIds.length === 0
+            ? null
+            : format(UI.ConfigurationsFailed, error);
+    }
+
+    /** The configurations were read, but none names the Azure app to sign in with. */
+    get noAzureAppText(): string | null {
+        return this.configurationsRead && this.configurationIds.length > 0 && this.azureApp === null
+            ? UI.NoAzureApp
+            : null;
     }
 
     get columns() {

@@ -109,6 +109,7 @@ function signedIn() {
 
 const graphqlAdapter = graphql as unknown as {
     emit(value: unknown, filter?: (config: Record<string, unknown>) => boolean): void;
+    emitErrors(errors: unknown[], filter?: (config: Record<string, unknown>) => boolean): void;
 };
 
 const AGENTS_APP = '4a1f6c2e-8b3d-4f5a-9e7c-6b5a4c3d2e1f';
@@ -141,12 +142,15 @@ function configurationsAnswer(ids: string[]): unknown {
     return { uiapi: { query: { PresenceStateConfiguration__c: { edges } } } };
 }
 
-/** The org answers the configurations wire, which asks for the one configuration the test agents use. */
+/** the configurations wire, which asks for the one configuration the test agents use */
+const configurationsWire = (config: Record<string, unknown>) => {
+    const variables = (config.variables ?? {}) as Record<string, unknown>;
+    return JSON.stringify(variables.ids) === JSON.stringify(['cfg']);
+};
+
+/** The org answers the configurations wire. */
 function answerConfigurations(): void {
-    graphqlAdapter.emit(configurationsAnswer(['cfg']), (config) => {
-        const variables = (config.variables ?? {}) as Record<string, unknown>;
-        return JSON.stringify(variables.ids) === JSON.stringify(['cfg']);
-    });
+    graphqlAdapter.emit(configurationsAnswer(['cfg']), configurationsWire);
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -183,6 +187,42 @@ afterEach(() => {
 });
 
 describe('c-live-agent-dashboard', () => {
+    describe("the agents' configurations", () => {
+        it('says that they could not be read when the query fails, and nothing else is wrong', async () => {
+            mockAgents.mockResolvedValue(SMALL);
+            const el = createElement('c-live-agent-dashboard', { is: LiveAgentDashboard });
+            document.body.appendChild(el);
+            await flush();
+            graphqlAdapter.emitErrors([{ message: 'No such column AzureTenantId__c' }], configurationsWire);
+            await flush();
+
+            const notice = $(el, '.notice_configurations');
+            expect(notice?.textContent).toBe('c.LiveAgentDashboard_ConfigurationsFailed');
+            expect(notice?.getAttribute('role')).toBe('alert');
+            expect($(el, '.notice_no-app')).toBeNull();
+            // the agents are still listed with their Omni status
+            expect(names(el)).toEqual(['Agent 0000', 'Agent 0001', 'Agent 0002']);
+
+            // the next answer has the configurations: the notice goes
+            answerConfigurations();
+            await flush();
+            expect($(el, '.notice_configurations')).toBeNull();
+        });
+
+        it('warns when none of them names an Azure app (client and tenant id)', async () => {
+            configurationExtra = { AzureClientId__c: null, AzureTenantId__c: null };
+            const el = await mount(SMALL);
+            expect($(el, '.notice_no-app')?.textContent).toBe('c.LiveAgentDashboard_NoAzureApp');
+            expect($(el, '.notice_configurations')).toBeNull();
+        });
+
+        it('shows neither notice when a configuration names the Azure app', async () => {
+            const el = await mount(SMALL);
+            expect($(el, '.notice_no-app')).toBeNull();
+            expect($(el, '.notice_configurations')).toBeNull();
+        });
+    });
+
     it('shows one row per agent, flags the mismatch, keeps the agent without object id', async () => {
         const el = await mount(SMALL);
         // jsdom's origin is not a Lightning origin: no bridge, Teams cannot be read

@@ -8,9 +8,9 @@
  *   `keepalive` write (page closing) is sent at once instead of waiting, since the page may be gone by then.
  * - The phone system's reason code, which nothing waits for, is published in a task after the event's
  *   (a 0 ms timer set once the event's commands ran), in the order the codes came, unless the runner
- *   was disposed meanwhile. The bridge frame
- *   shares the console's thread (docs/architecture.md, "How a change travels"): it can send a Teams request only
- *   once the current task is over, so whatever else runs in that task delays the write.
+ *   was disposed meanwhile. The bridge frame shares the console's thread (docs/architecture.md, "How a
+ *   change travels"): it can send a Teams request only once the current task is over, so whatever else
+ *   runs in that task delays the write.
  * - Every request gets exactly one reply or failure event (a port that throws synchronously or rejects
  *   with something that is not a BridgeError counts as a failure). After dispose nothing is dispatched.
  * - `startTimer` on a running timer restarts it; a cancelled or restarted timer never fires.
@@ -415,8 +415,8 @@ export class PresenceSyncRunner {
 
     /**
      * Publishes the reason codes of the events just handled, in a later task: set after this event's
-     * Teams requests were posted, the timer runs after the bridge's message (tasks of the same priority
-     * run in the order they were queued), so the publish no longer holds the Teams write back. Not after
+     * Teams requests were posted, the timer runs after the bridge's message (Chromium runs tasks of the
+     * same priority in the order they were queued), so the publish no longer holds the write back. Not after
      * dispose (nothing is performed then; the component's message context is released with it).
      */
     private publishReasonCodesLater(): void {

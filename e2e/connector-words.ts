@@ -21,6 +21,7 @@ import {
     type ConsoleTab
 } from './console-sync';
 import { ADA, waitUntil, type Scenario } from './scenarios';
+import { openLightningPage } from './console';
 
 const connector = (page: Page) => page.locator('c-cti-data-connector');
 
@@ -282,12 +283,8 @@ export const adminWordsScenarios: Scenario[] = [
     {
         name: "admin words: the configuration check speaks the admin's language, the API detail follows",
         async run({ env }) {
-            const context = await env.newContext();
+            const { page, errors, close } = await openLightningPage(env, `${CONSOLE_PATHS.admin}?lang=de`);
             try {
-                const page = await context.newPage();
-                const errors: string[] = [];
-                page.on('pageerror', (e) => errors.push(e.message));
-                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}?lang=de`);
                 const picker = page.locator('[data-harness="record-picker"]');
                 const broken = await picker
                     .locator('option', { hasText: BROKEN_CONFIGURATION_NAME })
@@ -325,7 +322,7 @@ export const adminWordsScenarios: Scenario[] = [
                 assert.match(session.detail, /setPresence does not accept/);
                 assert.deepEqual(errors, []);
             } finally {
-                await context.close();
+                await close();
             }
         }
     }

@@ -272,6 +272,32 @@ const SALESFORCE_TO_TEAMS: {
     }
 ];
 
+/** A phone call while Omni stays Available: Teams shows the call, Omni-Channel does not change. */
+const PHONE_CALL_IN_TEAMS = {
+    omni: 'Available',
+    salesforceText: 'Available',
+    teams: 'Busy/InACall',
+    teamsText: 'Busy · In a call'
+};
+
+/** A softphone call and its wrap-up, seen on every side: Teams in the call, then Available again. */
+async function softphoneCall(tab: ConsoleTab, control: Control): Promise<void> {
+    await tab.page.locator('[data-harness="softphone-connect"]').click();
+    await expectBoth('call -> Teams Busy/InACall', tab, control, PHONE_CALL_IN_TEAMS);
+    await tab.page.locator('[data-harness="softphone-end"]').click();
+    await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+}
+
+/** The agent's own Teams status message: a call and its wrap-up neither replace nor clear it. */
+async function callLeavesAgentMessage(tab: ConsoleTab, control: Control, message: string): Promise<void> {
+    await control.call('POST', `users/${ADA.upn}/status-message`, { message });
+    await control.call('DELETE', 'log');
+    await softphoneCall(tab, control);
+    assert.equal((await emulatorPresence(control)).statusMessage?.content, message);
+    const writes = (await emulatorLog(control)).filter((e) => /setStatusMessage/i.test(e.path));
+    assert.deepEqual(writes, [], "no status message write over the agent's own");
+}
+
 export const consoleSyncScenarios: Scenario[] = [
     {
         name: 'sync: each Salesforce status of Phone System with MS-Teams reaches Teams as mapped (session, preferred, Offline clears)',
@@ -367,12 +393,12 @@ export const consoleSyncScenarios: Scenario[] = [
                 await connectIn(tab, control, 'Available');
                 await expectBoth('Available in both', tab, control, SALESFORCE_TO_TEAMS[0]);
                 await tab.page.locator('[data-harness="softphone-connect"]').click();
-                await expectBoth('call -> Teams Busy/InACall, Omni unchanged', tab, control, {
-                    omni: 'Available',
-                    salesforceText: 'Available',
-                    teams: 'Busy/InACall',
-                    teamsText: 'Busy · In a call'
-                });
+                await expectBoth(
+                    'call -> Teams Busy/InACall, Omni unchanged',
+                    tab,
+                    control,
+                    PHONE_CALL_IN_TEAMS
+                );
                 assert.ok(await connector(tab.page).locator('.on-call').isVisible());
                 // Salesforce Available, Teams in a call: the panel says Teams shows the call, not "In sync"
                 await waitUntil('health: Teams shows your call', async () =>
@@ -412,21 +438,7 @@ export const consoleSyncScenarios: Scenario[] = [
                 );
 
                 // the agent types their own message in Teams: a call neither replaces nor clears it
-                await control.call('POST', `users/${ADA.upn}/status-message`, { message: 'Back at 2' });
-                await control.call('DELETE', 'log');
-                await tab.page.locator('[data-harness="softphone-connect"]').click();
-                await expectBoth('call -> Teams Busy/InACall', tab, control, {
-                    omni: 'Available',
-                    salesforceText: 'Available',
-                    teams: 'Busy/InACall',
-                    teamsText: 'Busy · In a call'
-                });
-                await tab.page.locator('[data-harness="softphone-end"]').click();
-                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
-                const after = await emulatorPresence(control);
-                assert.equal(after.statusMessage?.content, 'Back at 2');
-                const writes = (await emulatorLog(control)).filter((e) => /setStatusMessage/i.test(e.path));
-                assert.deepEqual(writes, [], "no status message write over the agent's own");
+                await callLeavesAgentMessage(tab, control, 'Back at 2');
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);
@@ -458,22 +470,7 @@ export const consoleSyncScenarios: Scenario[] = [
                 );
 
                 // the agent types the app's default text themself: with another configured text it is theirs
-                await control.call('POST', `users/${ADA.upn}/status-message`, {
-                    message: 'On a customer call'
-                });
-                await control.call('DELETE', 'log');
-                await tab.page.locator('[data-harness="softphone-connect"]').click();
-                await expectBoth('call -> Teams Busy/InACall', tab, control, {
-                    omni: 'Available',
-                    salesforceText: 'Available',
-                    teams: 'Busy/InACall',
-                    teamsText: 'Busy · In a call'
-                });
-                await tab.page.locator('[data-harness="softphone-end"]').click();
-                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
-                assert.equal((await emulatorPresence(control)).statusMessage?.content, 'On a customer call');
-                const writes = (await emulatorLog(control)).filter((e) => /setStatusMessage/i.test(e.path));
-                assert.deepEqual(writes, [], "no status message write over the agent's own");
+                await callLeavesAgentMessage(tab, control, 'On a customer call');
                 assert.deepEqual(tab.errors, []);
             } finally {
                 await closeTab(tab);
@@ -492,16 +489,8 @@ export const consoleSyncScenarios: Scenario[] = [
                 await connector(tab.page).locator('.salesforce-status').waitFor();
                 await connectIn(tab, control, 'Available');
                 await control.call('DELETE', 'log');
-                await tab.page.locator('[data-harness="softphone-connect"]').click();
-                await expectBoth('call -> Teams Busy/InACall', tab, control, {
-                    omni: 'Available',
-                    salesforceText: 'Available',
-                    teams: 'Busy/InACall',
-                    teamsText: 'Busy · In a call'
-                });
-                await tab.page.locator('[data-harness="softphone-end"]').click();
                 // the status message write would come between the two presence writes (one queue)
-                await expectBoth('after wrap-up: Available again', tab, control, SALESFORCE_TO_TEAMS[0]);
+                await softphoneCall(tab, control);
                 assert.equal((await emulatorPresence(control)).statusMessage, undefined);
                 const log = await emulatorLog(control);
                 assert.ok(presenceWrites(log).length >= 2, 'the call was written to Teams');

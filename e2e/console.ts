@@ -4,7 +4,7 @@
  * API, and renders its custom labels in English and German.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BROKEN_CONFIGURATION_NAME } from '../harness/platform/constants';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Environment } from './env';
@@ -13,16 +13,31 @@ import { signInThroughPopup } from '../harness/browser/signInPopup';
 import { waitFor } from './wait';
 import { panel } from './console-sync';
 
-export async function openConsole(
-    env: Environment,
-    query: string
-): Promise<{ page: Page; close(): Promise<void>; errors: string[] }> {
+export interface LightningPage {
+    page: Page;
+    context: BrowserContext;
+    /** the page's uncaught errors */
+    errors: string[];
+    close(): Promise<void>;
+}
+
+/** A page of the Lightning origin (`path` with its query) in a fresh browser context, its errors collected. */
+export async function openLightningPage(env: Environment, path: string): Promise<LightningPage> {
     const context = await env.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.console}${query}`);
-    return { page, errors, close: () => context.close() };
+    try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(`${env.harness.urls.lightning}${path}`);
+        return { page, context, errors, close: () => context.close() };
+    } catch (error) {
+        await context.close();
+        throw error;
+    }
+}
+
+export function openConsole(env: Environment, query: string): Promise<LightningPage> {
+    return openLightningPage(env, `${CONSOLE_PATHS.console}${query}`);
 }
 
 /** The connector's visible text once it has rendered its configuration state. */

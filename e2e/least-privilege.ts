@@ -13,6 +13,7 @@ import { PATHS } from './pages';
 import { ADA, waitUntil, type Scenario } from './scenarios';
 import { signInThroughPopup } from '../harness/browser/signInPopup';
 import { waitFor } from './wait';
+import { openLightningPage } from './console';
 
 async function permissionSets(page: Page): Promise<string[]> {
     return waitUntil('the page runtime', () =>
@@ -31,12 +32,8 @@ export const leastPrivilegeScenarios: Scenario[] = [
     {
         name: 'least privilege: the setup page runs as the admin with PresenceSyncAdmin only and loads the record, the validator and the delivered configurations',
         async run({ env }) {
-            const context = await env.newContext();
+            const { page, context, errors, close } = await openLightningPage(env, CONSOLE_PATHS.admin);
             try {
-                const page = await context.newPage();
-                const errors: string[] = [];
-                page.on('pageerror', (e) => errors.push(e.message));
-                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}`);
                 assert.deepEqual(await permissionSets(page), ['PresenceSyncAdmin']);
                 const component = page.locator('c-presence-authorization');
                 // getRecord of the configuration's Azure ids (field-level security of the admin's set)
@@ -56,19 +53,15 @@ export const leastPrivilegeScenarios: Scenario[] = [
                 assert.equal(await bridge.locator('#harness-access-title').count(), 0);
                 assert.deepEqual(errors, []);
             } finally {
-                await context.close();
+                await close();
             }
         }
     },
     {
         name: "the admin's test sign-in checks what agents and what supervisors need (the supervisors' own app) and says which consent is in place",
         async run({ env }) {
-            const context = await env.newContext();
+            const { page, errors, close } = await openLightningPage(env, CONSOLE_PATHS.admin);
             try {
-                const page = await context.newPage();
-                const errors: string[] = [];
-                page.on('pageerror', (e) => errors.push(e.message));
-                await page.goto(`${env.harness.urls.lightning}${CONSOLE_PATHS.admin}`);
                 const component = page.locator('c-presence-authorization');
                 await waitUntil('the client id from the record', async () =>
                     (await component.locator('input[name="clientId"]').inputValue()) === env.harness.clientId
@@ -112,7 +105,7 @@ export const leastPrivilegeScenarios: Scenario[] = [
                 );
                 assert.deepEqual(errors, []);
             } finally {
-                await context.close();
+                await close();
             }
         }
     },

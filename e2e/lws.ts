@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { CONSOLE_PATHS } from '../harness/console/mount';
 import type { Scenario } from './scenarios';
+import { openLightningPage } from './console';
 
 interface LwsProbe {
     key: string;
@@ -52,12 +53,8 @@ export const lwsScenarios: Scenario[] = [
         name: 'Lightning Web Security: every page runs the c namespace in its sandbox, with namespaced cookies and localStorage',
         async run({ env }) {
             for (const target of PAGES) {
-                const context = await env.newContext();
+                const { page, errors, close } = await openLightningPage(env, target.path);
                 try {
-                    const page = await context.newPage();
-                    const errors: string[] = [];
-                    page.on('pageerror', (e) => errors.push(e.message));
-                    await page.goto(`${env.harness.urls.lightning}${target.path}`);
                     await page.locator(target.tag).first().waitFor();
                     const probe = await page.evaluate((component): LwsProbe => {
                         const lws = (
@@ -135,7 +132,7 @@ export const lwsScenarios: Scenario[] = [
                     );
                     assert.deepEqual(errors, [], `${where}page errors`);
                 } finally {
-                    await context.close();
+                    await close();
                 }
             }
         }

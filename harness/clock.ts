@@ -31,24 +31,33 @@ export function createClock(realNow: () => number = Date.now): Clock {
 }
 
 /**
- * Wall-clock time (epoch ms) with sub-millisecond precision: the monotonic `performance.now()` anchored
- * at the instants `Date.now()` ticks to its next millisecond. A tick seen late (the thread was
- * preempted between the two reads) gives an anchor too small, never too large, so the largest of
- * ANCHOR_TICKS anchors is kept (spinning for about that many milliseconds, once).
- * `performance.timeOrigin + performance.now()` is not a substitute: Node and Chromium each take their
- * time origin their own way, and the two differed by about 3 ms on this machine, more than a loopback
- * Graph write takes. The benches anchor a page's clock the same way (scripts/bench/sync.bench.ts).
+ * Where the monotonic `performance.now()` is zero on the wall clock (epoch ms), to a fraction of a
+ * millisecond: anchored at the instants `Date.now()` ticks to its next millisecond. A tick seen late
+ * (the thread was preempted between the two reads) gives an anchor too small, never too large, so the
+ * largest of `ticks` anchors is kept (spinning for about that many milliseconds). Self-contained, so
+ * that a page can run it too (`page.evaluate(wallClockOrigin, ANCHOR_TICKS)`, scripts/bench/sync.bench.ts).
  */
-export function preciseWallClock(): () => number {
+export function wallClockOrigin(ticks: number): number {
     let origin = -Infinity;
-    for (let i = 0; i < ANCHOR_TICKS; i++) {
+    for (let i = 0; i < ticks; i++) {
         const before = Date.now();
         let tick = Date.now();
         while (tick === before) tick = Date.now();
         origin = Math.max(origin, tick - performance.now());
     }
-    return () => origin + performance.now();
+    return origin;
 }
 
-/** how many Date.now() ticks preciseWallClock anchors at */
+/** how many Date.now() ticks a wall clock is anchored at */
 export const ANCHOR_TICKS = 20;
+
+/**
+ * Wall-clock time (epoch ms) with sub-millisecond precision (wallClockOrigin, anchored once).
+ * `performance.timeOrigin + performance.now()` is not a substitute: Node and Chromium each take their
+ * time origin their own way, and the two differed by about 3 ms on this machine, more than a loopback
+ * Graph write takes.
+ */
+export function preciseWallClock(): () => number {
+    const origin = wallClockOrigin(ANCHOR_TICKS);
+    return () => origin + performance.now();
+}

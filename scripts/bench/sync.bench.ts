@@ -40,7 +40,7 @@ import { waitUntil } from '../../e2e/scenarios';
 import { closeChromium, launchHideableChromium } from '../../harness/browser/chromium';
 import { createHarnessClient } from '../../harness/http/client';
 import { HARNESS_POLL_INTERVAL_SECONDS } from '../../harness/platform/constants';
-import { ANCHOR_TICKS } from '../../harness/clock';
+import { ANCHOR_TICKS, wallClockOrigin } from '../../harness/clock';
 import { DELIVERED_CONFIGURATIONS } from '../../force-app/main/default/lwc/presenceSyncDefaults/presenceSyncDefaults';
 import { pollBudget } from '../../force-app/main/default/lwc/presenceSyncCore/pollBudget';
 import { authorizationCodeFlow } from '../../harness/testing';
@@ -83,22 +83,15 @@ async function directToken(env: Environment): Promise<string> {
 }
 
 /**
- * Gives the page a sub-millisecond wall clock, `benchWallOrigin + performance.now()`, anchored at ticks of
- * Date.now() as the emulator's answer times are (harness/clock.ts preciseWallClock, the largest of
- * ANCHOR_TICKS anchors): the time origins of Chromium and Node differ by milliseconds, which a loopback
- * write of 2-3 ms cannot absorb.
+ * Gives the page a sub-millisecond wall clock, `benchWallOrigin + performance.now()`, anchored at ticks
+ * of Date.now() as the emulator's answer times are (harness/clock.ts wallClockOrigin): the time origins
+ * of Chromium and Node differ by milliseconds, which a loopback write of 2-3 ms cannot absorb.
  */
 async function anchorPageClock(page: Page): Promise<void> {
-    await page.evaluate((ticks) => {
-        let origin = -Infinity;
-        for (let i = 0; i < ticks; i++) {
-            const before = Date.now();
-            let tick = Date.now();
-            while (tick === before) tick = Date.now();
-            origin = Math.max(origin, tick - performance.now());
-        }
-        (window as unknown as { benchWallOrigin: number }).benchWallOrigin = origin;
-    }, ANCHOR_TICKS);
+    const origin = await page.evaluate(wallClockOrigin, ANCHOR_TICKS);
+    await page.evaluate((value) => {
+        (window as unknown as { benchWallOrigin: number }).benchWallOrigin = value;
+    }, origin);
 }
 
 /**

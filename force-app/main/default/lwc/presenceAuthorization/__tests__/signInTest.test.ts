@@ -1,6 +1,7 @@
 import { SignInTest, classifyFailure } from '../signInTest';
 import type { SignInStage, TestBridge } from '../signInTest';
 import type { BridgeResult } from 'c/presenceSyncBridge';
+import { makeEvent } from 'c/presenceSyncBridgeProtocol';
 import type { BridgeError, BridgeEvent, RequestType } from 'c/presenceSyncBridgeProtocol';
 
 const PARAMS = {
@@ -91,18 +92,12 @@ function setUp(replies: Replies): { bridge: FakeBridge; test: SignInTest; stages
     return { bridge, test, stages };
 }
 
-function signInFailedEvent(kind: BridgeError['kind'], detail: string): BridgeEvent {
-    return {
-        channel: 'presenceSync.teamsBridge',
-        v: 1,
-        kind: 'event',
-        type: 'signInFailed',
-        data: { error: { kind, detail } }
-    };
+function signInFailedEvent(error: BridgeError): BridgeEvent {
+    return makeEvent('signInFailed', { error });
 }
 
 function signedInEvent(): BridgeEvent {
-    return { channel: 'presenceSync.teamsBridge', v: 1, kind: 'event', type: 'signedIn', data: ACCOUNT };
+    return makeEvent('signedIn', ACCOUNT);
 }
 
 describe('c-presence-authorization', () => {
@@ -229,14 +224,7 @@ describe('c-presence-authorization', () => {
                 getPresence: { ok: true, value: AVAILABLE }
             });
             const declined = { kind: 'consentRequired', detail: 'access_denied', entraCode: 65004 } as const;
-            bridge.onConnect = () =>
-                bridge.fire({
-                    channel: 'presenceSync.teamsBridge',
-                    v: 1,
-                    kind: 'event',
-                    type: 'signInFailed',
-                    data: { error: declined }
-                });
+            bridge.onConnect = () => bridge.fire(signInFailedEvent(declined));
 
             const outcome = await test.run(PARAMS);
 
@@ -266,7 +254,8 @@ describe('c-presence-authorization', () => {
 
         it('reads a silent timeout followed by an unfinished popup as an unregistered redirect URI', async () => {
             const { bridge, test } = setUp({ init: failed('timeout', 'monitor_window_timeout') });
-            bridge.onConnect = () => bridge.fire(signInFailedEvent('signInRequired', 'user_cancelled'));
+            bridge.onConnect = () =>
+                bridge.fire(signInFailedEvent({ kind: 'signInRequired', detail: 'user_cancelled' }));
 
             const outcome = await test.run(PARAMS);
 
@@ -275,7 +264,8 @@ describe('c-presence-authorization', () => {
 
         it('reads a closed popup after a proper silent answer as cancelled (the redirect URI answered)', async () => {
             const { bridge, test } = setUp({ init: failed('signInRequired', 'login_required') });
-            bridge.onConnect = () => bridge.fire(signInFailedEvent('signInRequired', 'user_cancelled'));
+            bridge.onConnect = () =>
+                bridge.fire(signInFailedEvent({ kind: 'signInRequired', detail: 'user_cancelled' }));
 
             const outcome = await test.run(PARAMS);
 
@@ -310,7 +300,7 @@ describe('c-presence-authorization', () => {
             ['a popup that timed out', 'timeout', 'timed_out', 'cancelled']
         ] as const)('reports %s from the interactive sign-in', async (_what, kind, detail, failure) => {
             const { bridge, test } = setUp({ init: failed('signInRequired', 'login_required') });
-            bridge.onConnect = () => bridge.fire(signInFailedEvent(kind, detail));
+            bridge.onConnect = () => bridge.fire(signInFailedEvent({ kind, detail }));
 
             const outcome = await test.run(PARAMS);
 
@@ -336,14 +326,7 @@ describe('c-presence-authorization', () => {
             async (_what, kind, detail, entraCode, failure) => {
                 const { bridge, test } = setUp({ init: failed('timeout', 'monitor_window_timeout') });
                 const error = { kind, detail, entraCode };
-                bridge.onConnect = () =>
-                    bridge.fire({
-                        channel: 'presenceSync.teamsBridge',
-                        v: 1,
-                        kind: 'event',
-                        type: 'signInFailed',
-                        data: { error }
-                    });
+                bridge.onConnect = () => bridge.fire(signInFailedEvent(error));
 
                 const outcome = await test.run(PARAMS);
 
